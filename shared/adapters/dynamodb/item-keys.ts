@@ -1,0 +1,28 @@
+import type { Period } from '../../domain/period';
+
+/**
+ * Partition and sort keys of every item type in the single table (docs/architecture.md).
+ * Office codes and periods are validated before they get here; ids never come from free text.
+ */
+const pad = (revision: number) => String(revision).padStart(6, '0');
+
+export const itemKeys = {
+  /** The item collection of one office's submissions for one period. */
+  submissions: (period: Period, office: string) => `SUB#${period}#${office}`,
+  shaClaim: (sha256: string) => `SHA#${sha256}`,
+  revisionCounter: 'COUNTER',
+  revisionHeader: (revision: number) => `REV#${pad(revision)}`,
+  revisionHeaderPrefix: 'REV#',
+  attempt: (receivedAt: string, submissionId: string) => `ATTEMPT#${receivedAt}#${submissionId}`,
+  attemptPrefix: 'ATTEMPT#',
+  /** The rows of one revision live in their own partition, one item per key activity. */
+  revisionRows: (period: Period, office: string, revision: number) =>
+    `REV#${period}#${office}#${pad(revision)}`,
+  row: (activityId: string) => `ROW#${activityId}`,
+  /** Current-revision pointers of every office for a period share one partition. */
+  period: (period: Period) => `PERIOD#${period}`,
+  currentPointer: (office: string) => `CURRENT#${office}`,
+  currentPointerPrefix: 'CURRENT#',
+  /** GSI1: every attempt of a period, across offices, in time order. */
+  attemptsOfPeriod: (period: Period) => `ATTEMPTS#${period}`,
+} as const;

@@ -1,0 +1,33 @@
+import { Command, Option } from 'commander';
+import { type CliIo, processIo } from './cli-io';
+import { registerCatalogCommand } from './commands/catalog-command';
+import { registerLocalCommand } from './commands/local-command';
+import { DEFAULT_DATA_DIR } from './global-options';
+
+/** The `strategy-report` command line, with every command registered. */
+export function buildProgram(io: CliIo = processIo): Command {
+  const program = new Command('strategy-report')
+    .description(
+      "Turns offices' monthly progress workbooks into auditable status reports on a five-year strategy.\nRuns against embedded local stores by default (no AWS account needed).",
+    )
+    .addOption(
+      new Option('--data-dir <dir>', 'where local data persists between runs').default(DEFAULT_DATA_DIR),
+    )
+    .option(
+      '--catalog <file>',
+      'use this strategy catalog (JSON, see docs/catalog.md) instead of the built-in one',
+    )
+    .option('--config <file>', 'configuration file (default: ./strategy-report.config.json when present)')
+    .option('--verbose', 'print stack traces with errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
+    .exitOverride();
+  registerCatalogCommand(program, io);
+  registerLocalCommand(program, io);
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+  }
+  return program;
+}

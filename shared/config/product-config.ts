@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { InvalidInputError } from '../domain/errors';
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone such as America/New_York');
+
+/**
+ * Settings an operator chooses (docs/configuration.md). Locally they come from a JSON file
+ * (`--config`, else ./strategy-report.config.json when present); in AWS the CDK stage
+ * configuration passes the same values to the functions.
+ */
+export const productConfigSchema = z
+  .object({
+    /** A replacement strategy catalog (JSON, see docs/catalog.md). Default: the CBP catalog. */
+    catalogFile: z.string().optional(),
+    /** The time zone months and schedules are reckoned in. */
+    timeZone: timeZone.default('America/New_York'),
+    /** Submissions for a month are due on this day of the following month. */
+    submissionDeadlineDay: z.number().int().min(1).max(28).default(10),
+    /** Offices that have not submitted are reminded this many days before the deadline (and on it). */
+    reminderDaysBefore: z.number().int().min(1).max(27).default(3),
+    mail: z
+      .object({
+        sender: z.email().default('strategy-report@example.gov'),
+        leadership: z.array(z.email()).default(['leadership@example.gov']),
+        /** Where offices without a known submitter address are reminded, by office code. */
+        officeContacts: z.record(z.string(), z.email()).default({}),
+      })
+      .strict()
+      .prefault({}),
+    /** A marking banner printed on every page of the PDF brief (e.g. CUI); none by default. */
+    markingBanner: z.string().trim().min(1).max(80).optional(),
+  })
+  .strict();
+
+export type ProductConfig = z.infer<typeof productConfigSchema>;
+
+export const DEFAULT_CONFIG_FILE = 'strategy-report.config.json';
+
+export function parseProductConfig(document: unknown, file = 'configuration'): ProductConfig {
+  const parsed = productConfigSchema.safeParse(document);
+  if (!parsed.success) {
+    throw new InvalidInputError(
+      parsed.error.issues.map((issue) => ({
+        rule: 'config.schema',
+        message: `${issue.path.length > 0 ? z.core.toDotPath(issue.path) : '(root)'}: ${issue.message}`,
+        file,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads the configuration file when there is one; defaults otherwise. */
+export async function loadProductConfig(file?: string): Promise<ProductConfig> {
+  const path = file ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  if (path === undefined) return parseProductConfig({});
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new InvalidInputError({
+      rule: 'config.readable',
+      message: `cannot read the configuration: ${(error as Error).message}`,
+      file: path,
+    });
+  }
+  return parseProductConfig(document, path);
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The strategy catalog file format (documented in docs/catalog.md). A replacement catalog is a
+ * JSON file of this shape; everything structural that zod cannot say is checked in
+ * `parseCatalog`.
+ */
+const text = z.string().trim().min(1).max(2000);
+const officeCode = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'an office code is 2 to 10 capital letters or digits');
+
+export const catalogFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a catalog id is lower-case letters, digits and dashes'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a catalog version is MAJOR.MINOR.PATCH'),
+    title: text,
+    source: text.optional(),
+    goals: z.array(z.object({ id: z.string().regex(/^\d+$/), title: text }).strict()).min(1),
+    missionAreas: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/),
+            goalId: z.string(),
+            title: text,
+            description: text.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    objectives: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^\d+\.\d+$/),
+            goalId: z.string(),
+            missionAreaId: z.string().optional(),
+            title: text,
+            desiredOutcome: text,
+            keyActivities: z
+              .array(z.object({ id: z.string().regex(/^\d+\.\d+\.\d+$/), text: text }).strict())
+              .min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    offices: z.array(z.object({ code: officeCode, name: text }).strict()).min(1),
+    /** Key activity id → the offices that report on it. */
+    assignments: z.record(z.string(), z.array(officeCode).min(1)),
+  })
+  .strict();
+
+export type CatalogFile = z.infer<typeof catalogFileSchema>;

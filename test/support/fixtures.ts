@@ -1,0 +1,32 @@
+import { parsePeriod } from '../../shared/domain/period';
+import type { ProgressRow } from '../../shared/domain/progress';
+import type { NewRevision } from '../../shared/ports/progress-repository';
+
+export function newRevision(overrides: Partial<NewRevision> = {}): NewRevision {
+  return {
+    office: 'OFO',
+    period: parsePeriod('2026-10'),
+    submissionId: 'sub-1',
+    sha256: 'a'.repeat(64),
+    acceptedAt: '2026-11-02T15:00:00.000Z',
+    uploader: 'ofo.submitter@example.gov',
+    source: { bucket: 'uploads', key: 'uploads/OFO/2026-10/ofo.xlsx', size: 1234 },
+    catalogId: 'cbp-strategy-2024-2028',
+    catalogVersion: '1.0.0',
+    templateVersion: '1',
+    rowCount: 2,
+    ...overrides,
+  };
+}
+
+export function progressRows(
+  activityIds: readonly string[],
+  overrides: Partial<ProgressRow> = {},
+): ProgressRow[] {
+  return activityIds.map((activityId, index) => ({
+    activityId,
+    status: 'On Track',
+    percentComplete: 10 + index,
+    ...overrides,
+  }));
+}
