@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { loadCatalog } from '../catalog/load-catalog';
+import type { Dependencies } from '../composition/dependencies';
 import { loadProductConfig, type ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
+import { localDependencies } from '../local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../local/local-runtime';
 
 /** Options every command accepts (set before or after the command name). */
@@ -38,4 +40,13 @@ export async function withLocalRuntime<T>(
   } finally {
     await runtime.close();
   }
+}
+
+/** Runs `work` with the full set of local dependencies (stores, repositories, outbox). */
+export async function withLocalDependencies<T>(
+  options: GlobalOptions,
+  work: (dependencies: Dependencies, runtime: LocalRuntime) => Promise<T>,
+): Promise<T> {
+  const settings = await loadSettings(options);
+  return withLocalRuntime(options, (runtime) => work(localDependencies(runtime, settings), runtime));
 }

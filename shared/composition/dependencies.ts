@@ -1,0 +1,53 @@
+import type { AwsClients } from '../adapters/aws/aws-clients';
+import { DynamoDbProgressRepository } from '../adapters/dynamodb/dynamodb-progress-repository';
+import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
+import { S3ObjectStore } from '../adapters/s3/s3-object-store';
+import type { ProductConfig } from '../config/product-config';
+import type { Catalog } from '../domain/catalog/catalog';
+import type { Clock } from '../ports/clock';
+import type { MailSender } from '../ports/mail-sender';
+import type { ObjectStore } from '../ports/object-store';
+import type { ProgressRepository } from '../ports/progress-repository';
+import type { SubmissionHistory } from '../ports/submission-history';
+import type { ResourceNames } from '../storage/resource-names';
+
+/**
+ * Every port a use case may need, built once. The Lambda entries build it from their
+ * environment and the AWS clients; the local runtime builds it from the embedded servers and the
+ * outbox. Use cases take what they need from it as plain arguments, never the whole bag.
+ */
+export interface Dependencies {
+  readonly catalog: Catalog;
+  readonly config: ProductConfig;
+  readonly clock: Clock;
+  readonly names: ResourceNames;
+  readonly uploads: ObjectStore;
+  readonly reports: ObjectStore;
+  readonly progress: ProgressRepository;
+  readonly history: SubmissionHistory;
+  readonly mail: MailSender;
+}
+
+export interface DependencyInputs {
+  readonly clients: AwsClients;
+  readonly names: ResourceNames;
+  readonly catalog: Catalog;
+  readonly config: ProductConfig;
+  readonly clock: Clock;
+  readonly mail: MailSender;
+}
+
+export function buildDependencies(inputs: DependencyInputs): Dependencies {
+  const { clients, names } = inputs;
+  return {
+    catalog: inputs.catalog,
+    config: inputs.config,
+    clock: inputs.clock,
+    names,
+    uploads: new S3ObjectStore(clients.s3, names.buckets.uploads),
+    reports: new S3ObjectStore(clients.s3, names.buckets.reports),
+    progress: new DynamoDbProgressRepository(clients.documents, { tableName: names.tableName }),
+    history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
+    mail: inputs.mail,
+  };
+}
