@@ -1,0 +1,35 @@
+import { createAwsClients } from '../adapters/aws/aws-clients';
+import { SesMailSender } from '../adapters/mail/ses-mail-sender';
+import { defaultCatalog } from '../catalog/default-catalog';
+import { type EnvironmentSetting, readFunctionEnvironment } from '../config/function-environment';
+import { systemClock } from '../ports/clock';
+import { buildDependencies, type Dependencies } from './dependencies';
+
+/**
+ * The dependencies of a Lambda function in AWS, from its environment: called once at module
+ * load by each `functions/<name>/index.ts`, so clients are created once per container.
+ * A missing variable fails the cold start with every missing name.
+ */
+export function awsDependencies(
+  required: readonly EnvironmentSetting[],
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+): Dependencies {
+  const settings = readFunctionEnvironment(required, environment);
+  const clients = createAwsClients({ region: settings.region });
+  return buildDependencies({
+    clients,
+    names: {
+      tableName: settings.tableName ?? '',
+      buckets: { uploads: settings.uploadsBucket ?? '', reports: settings.reportsBucket ?? '' },
+    },
+    // In AWS the catalog is the one bundled with the function; a replacement catalog is
+    // deployed by changing the catalog file the bundle imports (docs/catalog.md).
+    catalog: defaultCatalog(),
+    config: settings.productConfig,
+    clock: systemClock,
+    mail: new SesMailSender(
+      clients.ses,
+      settings.sesConfigurationSet ? { configurationSetName: settings.sesConfigurationSet } : {},
+    ),
+  });
+}
