@@ -1,5 +1,6 @@
 import type { AwsClients } from '../adapters/aws/aws-clients';
 import { DynamoDbProgressRepository } from '../adapters/dynamodb/dynamodb-progress-repository';
+import { DynamoDbSnapshotRepository } from '../adapters/dynamodb/dynamodb-snapshot-repository';
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import type { ProductConfig } from '../config/product-config';
@@ -8,6 +9,7 @@ import type { Clock } from '../ports/clock';
 import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
+import type { SnapshotRepository } from '../ports/snapshot-repository';
 import type { SubmissionHistory } from '../ports/submission-history';
 import type { ResourceNames } from '../storage/resource-names';
 
@@ -25,6 +27,7 @@ export interface Dependencies {
   readonly reports: ObjectStore;
   readonly progress: ProgressRepository;
   readonly history: SubmissionHistory;
+  readonly snapshots: SnapshotRepository;
   readonly mail: MailSender;
 }
 
@@ -39,15 +42,17 @@ export interface DependencyInputs {
 
 export function buildDependencies(inputs: DependencyInputs): Dependencies {
   const { clients, names } = inputs;
+  const reports = new S3ObjectStore(clients.s3, names.buckets.reports);
   return {
     catalog: inputs.catalog,
     config: inputs.config,
     clock: inputs.clock,
     names,
     uploads: new S3ObjectStore(clients.s3, names.buckets.uploads),
-    reports: new S3ObjectStore(clients.s3, names.buckets.reports),
+    reports,
     progress: new DynamoDbProgressRepository(clients.documents, { tableName: names.tableName }),
     history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
+    snapshots: new DynamoDbSnapshotRepository(clients.documents, names.tableName, reports),
     mail: inputs.mail,
   };
 }

@@ -87,3 +87,9 @@ export function annotatedKey(upload: UploadKey, submissionId: string): string {
   const stem = upload.fileName.replace(/\.xlsx$/i, '');
   return `${ANNOTATED_PREFIX}${upload.office}/${upload.period}/${stem}.${submissionId}.errors.xlsx`;
 }
+
+/** A rollup snapshot's JSON, addressed by its input hash: the same inputs always land on the same key. */
+export function snapshotKey(period: Period, inputHash: string): string {
+  if (!isPeriod(period) || !/^[0-9a-f]{64}$/.test(inputHash)) throw new Error('invalid snapshot key parts');
+  return `${SNAPSHOTS_PREFIX}${period}/${inputHash}.json`;
+}

@@ -25,4 +25,12 @@ export const itemKeys = {
   currentPointerPrefix: 'CURRENT#',
   /** GSI1: every attempt of a period, across offices, in time order. */
   attemptsOfPeriod: (period: Period) => `ATTEMPTS#${period}`,
+  /** Rollup snapshots of a period: one item per version, plus one per distinct input hash. */
+  rollup: (period: Period) => `ROLLUP#${period}`,
+  version: (version: number) => `V#${String(version).padStart(4, '0')}`,
+  versionPrefix: 'V#',
+  snapshotInputs: (inputHash: string) => `INPUTS#${inputHash}`,
+  /** GSI1: every snapshot of every period, in period then version order. */
+  allSnapshots: 'SNAPSHOTS',
+  periodVersion: (period: Period, version: number) => `${period}#${String(version).padStart(4, '0')}`,
 } as const;
