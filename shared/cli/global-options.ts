@@ -1,14 +1,23 @@
 import type { Command } from 'commander';
+import { createAwsClients } from '../adapters/aws/aws-clients';
+import { resolveStackResources } from '../adapters/aws/stack-resources';
+import { SesMailSender } from '../adapters/mail/ses-mail-sender';
 import { loadCatalog } from '../catalog/load-catalog';
-import type { Dependencies } from '../composition/dependencies';
+import { buildDependencies, type Dependencies } from '../composition/dependencies';
 import { loadProductConfig, type ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
+import { InvalidInputError } from '../domain/errors';
 import { localDependencies } from '../local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../local/local-runtime';
+import { systemClock } from '../ports/clock';
 
 /** Options every command accepts (set before or after the command name). */
 export interface GlobalOptions {
   readonly dataDir: string;
+  /** `local` (default): the embedded stores; `aws`: a deployed stack, named by `stack`. */
+  readonly target?: 'local' | 'aws';
+  readonly stack?: string;
+  readonly region?: string;
   readonly catalog?: string;
   readonly config?: string;
   readonly verbose?: boolean;
@@ -49,4 +58,47 @@ export async function withLocalDependencies<T>(
 ): Promise<T> {
   const settings = await loadSettings(options);
   return withLocalRuntime(options, (runtime) => work(localDependencies(runtime, settings), runtime));
+}
+
+/**
+ * Runs `work` against the target the options name: the local stores, or a deployed stack
+ * (`--target aws --stack NAME`: resource names from the stack's outputs, credentials and region
+ * from the standard AWS chain or `--region`).
+ */
+export async function withTargetDependencies<T>(
+  options: GlobalOptions,
+  work: (dependencies: Dependencies) => Promise<T>,
+): Promise<T> {
+  if ((options.target ?? 'local') === 'local')
+    return withLocalDependencies(options, (dependencies) => work(dependencies));
+  if (!options.stack) {
+    throw new InvalidInputError({
+      rule: 'target.stack',
+      message: '--target aws needs --stack NAME (the stateful stack)',
+    });
+  }
+  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  if (!region) {
+    throw new InvalidInputError({
+      rule: 'target.region',
+      message: '--target aws needs --region or AWS_REGION',
+    });
+  }
+  const { config, catalog } = await loadSettings(options);
+  const clients = createAwsClients({ region });
+  try {
+    const names = await resolveStackResources(clients.cloudformation, options.stack);
+    return await work(
+      buildDependencies({
+        clients,
+        names,
+        catalog,
+        config,
+        clock: systemClock,
+        mail: new SesMailSender(clients.ses),
+      }),
+    );
+  } finally {
+    clients.destroy();
+  }
 }

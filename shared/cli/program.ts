@@ -18,6 +18,19 @@ export function buildProgram(io: CliIo = processIo): Command {
       'use this strategy catalog (JSON, see docs/catalog.md) instead of the built-in one',
     )
     .option('--config <file>', 'configuration file (default: ./strategy-report.config.json when present)')
+    .addOption(
+      new Option(
+        '--target <where>',
+        'where the data is: local stores, or a deployed AWS stack (commands that say so)',
+      )
+        .choices(['local', 'aws'])
+        .default('local'),
+    )
+    .option(
+      '--stack <name>',
+      'with --target aws: the stateful stack whose outputs name the table and buckets',
+    )
+    .option('--region <region>', 'with --target aws: the AWS region (default: AWS_REGION)')
     .option('--verbose', 'print stack traces with errors')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
