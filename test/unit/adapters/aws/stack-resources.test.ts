@@ -36,16 +36,14 @@ describe('resolveStackResources', () => {
   });
 
   it('says when the stack does not exist (invalid input, exit 2)', async () => {
-    mock
-      .on(DescribeStacksCommand)
-      .rejects(
-        new CloudFormationServiceException({
-          name: 'ValidationError',
-          $fault: 'client',
-          message: 'Stack with id Nope does not exist',
-          $metadata: {},
-        }),
-      );
+    mock.on(DescribeStacksCommand).rejects(
+      new CloudFormationServiceException({
+        name: 'ValidationError',
+        $fault: 'client',
+        message: 'Stack with id Nope does not exist',
+        $metadata: {},
+      }),
+    );
     const error = await resolveStackResources(cloudformation, 'Nope').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as Error).message).toBe(
@@ -68,16 +66,14 @@ describe('resolveStackResources', () => {
   });
 
   it('passes throttling on', async () => {
-    mock
-      .on(DescribeStacksCommand)
-      .rejects(
-        new CloudFormationServiceException({
-          name: 'Throttling',
-          $fault: 'client',
-          message: 'Rate exceeded',
-          $metadata: {},
-        }),
-      );
+    mock.on(DescribeStacksCommand).rejects(
+      new CloudFormationServiceException({
+        name: 'Throttling',
+        $fault: 'client',
+        message: 'Rate exceeded',
+        $metadata: {},
+      }),
+    );
     await expect(resolveStackResources(cloudformation, 'S')).rejects.toThrow('Rate exceeded');
   });
 });
