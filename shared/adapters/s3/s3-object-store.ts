@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -6,6 +7,7 @@ import {
   ListObjectsV2Command,
   NoSuchKey,
   NotFound,
+  PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -27,17 +29,28 @@ export class S3ObjectStore implements ObjectStore {
   ) {}
 
   async put(key: string, body: Uint8Array | Readable, options: PutOptions = {}) {
-    // lib-storage streams bodies of unknown length (multipart above 5 MiB) without buffering it all.
-    const upload = new Upload({
-      client: this.s3,
-      params: {
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ...(options.contentType ? { ContentType: options.contentType } : {}),
-        ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
-      },
-    });
+    const params = {
+      Bucket: this.bucket,
+      Key: key,
+      ...(options.contentType ? { ContentType: options.contentType } : {}),
+      ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
+    };
+    if (!(body instanceof Readable)) {
+      // Bytes in hand go up in one request with Content-MD5: S3 checks it, and a bucket with
+      // Object Lock default retention refuses writes that carry no integrity header at all.
+      const result = await this.s3.send(
+        new PutObjectCommand({
+          ...params,
+          Body: body,
+          ContentLength: body.byteLength,
+          ContentMD5: createHash('md5').update(body).digest('base64'),
+        }),
+      );
+      return { etag: result.ETag ?? '', ...(result.VersionId ? { versionId: result.VersionId } : {}) };
+    }
+    // lib-storage streams bodies of unknown length (multipart above 5 MiB) without buffering it
+    // all. Streams are for the uploads bucket; Object Lock buckets are written from bytes.
+    const upload = new Upload({ client: this.s3, params: { ...params, Body: body } });
     const result = await upload.done();
     return {
       etag: result.ETag ?? '',
