@@ -1,6 +1,7 @@
 import type { AwsClients } from '../adapters/aws/aws-clients';
 import { DynamoDbProgressRepository } from '../adapters/dynamodb/dynamodb-progress-repository';
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
+import { ExcelSubmissionWorkbooks } from '../adapters/excel/excel-submission-workbooks';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
@@ -9,6 +10,7 @@ import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
 import type { SubmissionHistory } from '../ports/submission-history';
+import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
 import type { ResourceNames } from '../storage/resource-names';
 
 /**
@@ -26,6 +28,8 @@ export interface Dependencies {
   readonly progress: ProgressRepository;
   readonly history: SubmissionHistory;
   readonly mail: MailSender;
+  /** Templates, safe reading and annotation of submitted workbooks. */
+  readonly workbooks: SubmissionWorkbooks;
 }
 
 export interface DependencyInputs {
@@ -49,5 +53,6 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
     progress: new DynamoDbProgressRepository(clients.documents, { tableName: names.tableName }),
     history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
     mail: inputs.mail,
+    workbooks: new ExcelSubmissionWorkbooks(),
   };
 }
