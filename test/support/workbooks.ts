@@ -56,14 +56,18 @@ export function progressSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   return sheet;
 }
 
-/** Sets one cell of the Progress sheet by row number and column key. */
+/** Sets one cell of the Progress sheet by row number and column key, optionally with a number format. */
 export function setProgressCell(
   workbook: ExcelJS.Workbook,
   row: number,
   key: ColumnKey,
   value: ExcelJS.CellValue,
+  numFmt?: string,
 ) {
-  progressSheet(workbook).getRow(row).getCell(columnNumber(key)).value = value;
+  const cell = progressSheet(workbook).getRow(row).getCell(columnNumber(key));
+  cell.value = value;
+  // exceljs shares one style object among loaded cells with the same style: give this one its own.
+  if (numFmt !== undefined) cell.style = { ...cell.style, numFmt };
 }
 
 export { columnNumber };

@@ -49,8 +49,12 @@ function markCells(sheet: ExcelJS.Worksheet, problems: readonly InputProblem[]):
   }
   for (const [address, messages] of notes) {
     const cell = sheet.getCell(address);
-    cell.fill = solidFill(COLOURS.errorFill);
-    cell.font = { ...(cell.font ?? {}), color: { argb: COLOURS.errorText } };
+    // exceljs shares one style object among cells loaded with the same style: give this cell its own.
+    cell.style = {
+      ...cell.style,
+      fill: solidFill(COLOURS.errorFill),
+      font: { ...(cell.style.font ?? {}), color: { argb: COLOURS.errorText } },
+    };
     cell.note = messages.join('\n');
   }
 }
