@@ -96,9 +96,9 @@ function writeErrorsSheet(workbook: ExcelJS.Workbook, problems: readonly InputPr
   problems.forEach((problem, index) => {
     const row = sheet.addRow([
       index + 1,
-      problem.sheet ?? '',
-      problem.row ?? '',
-      problem.column ?? '',
+      problem.sheet ?? null,
+      problem.row ?? null,
+      problem.column ?? null,
       problem.rule,
       problem.message,
     ]);

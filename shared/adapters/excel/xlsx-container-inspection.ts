@@ -8,8 +8,7 @@ import type { InputProblem } from '../../domain/errors';
  * sees them: what the file is (by its first bytes, not its name), then the zip's central
  * directory (entry count, declared sizes, compression ratio, encryption), that the entries the
  * streaming parser will read are exactly the ones the directory lists, and that no XML part
- * declares a DOCTYPE or ENTITY. Every read is bounded by the declared sizes, which yauzl
- * enforces while inflating.
+ * declares a DOCTYPE or ENTITY. Unpacking stops as soon as a part yields more than it declared.
  */
 export interface ContainerInspection {
   readonly problems: readonly InputProblem[];
@@ -48,9 +47,11 @@ export async function inspectXlsxContainer(
   }
   let zip: ZipFile;
   try {
+    // Sizes are enforced while unpacking (scanStream): yauzl's own check would stop at an
+    // encrypted entry before its flag could be reported as such.
     zip = await yauzl.fromBufferPromise(bytes, {
       lazyEntries: true,
-      validateEntrySizes: true,
+      validateEntrySizes: false,
       strictFileNames: true,
     });
   } catch (error) {
@@ -272,7 +273,7 @@ async function scanXmlParts(zip: ZipFile, entries: readonly Entry[], add: Add): 
       add('file.corrupt', `the part ${entry.fileName.slice(0, 80)} cannot be unpacked (${zipReason(error)})`);
       return;
     }
-    const verdict = await scanStream(stream);
+    const verdict = await scanStream(stream, entry.uncompressedSize);
     if (verdict === 'clean') continue;
     if (verdict === 'markup')
       add(
@@ -289,12 +290,19 @@ async function scanXmlParts(zip: ZipFile, entries: readonly Entry[], add: Add): 
   }
 }
 
-async function scanStream(stream: Readable): Promise<'clean' | 'markup' | 'utf16' | { error: string }> {
+async function scanStream(
+  stream: Readable,
+  declaredSize: number,
+): Promise<'clean' | 'markup' | 'utf16' | { error: string }> {
   let tail = '';
   let first = true;
+  let unpacked = 0;
   try {
     for await (const chunk of stream) {
       const buffer = chunk as Buffer;
+      unpacked += buffer.length;
+      // The declared sizes were checked against the limits: never unpack past them.
+      if (unpacked > declaredSize) return { error: 'it unpacks to more than it declares' };
       if (first) {
         first = false;
         if (
@@ -307,6 +315,7 @@ async function scanStream(stream: Readable): Promise<'clean' | 'markup' | 'utf16
       if (FORBIDDEN_MARKUP.test(text)) return 'markup';
       tail = text.slice(-MARKUP_OVERLAP);
     }
+    if (unpacked !== declaredSize) return { error: 'it unpacks to less than it declares' };
     return 'clean';
   } catch (error) {
     return { error: zipReason(error) };
