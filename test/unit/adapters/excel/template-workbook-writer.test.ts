@@ -67,7 +67,9 @@ describe('the template workbook', () => {
     ]);
     expect(progress.rowCount).toBe(1 + catalog.activitiesOf('OT').length);
     expect(progress.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
-    expect(progress.sheetProtection).toMatchObject({ sheet: true });
+    expect((progress as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({
+      sheet: true,
+    });
     const row = progress.getRow(2);
     PROGRESS_COLUMNS.forEach((column, index) => {
       const cell = row.getCell(index + 1);
