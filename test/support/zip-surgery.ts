@@ -6,7 +6,7 @@ import JSZip from 'jszip';
  */
 export async function rewriteParts(
   bytes: Buffer,
-  change: (parts: Map<string, Buffer>) => Map<string, Buffer> | void,
+  change: (parts: Map<string, Buffer>) => void,
   options: { compressionLevel?: number } = {},
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
@@ -14,9 +14,10 @@ export async function rewriteParts(
   for (const [name, entry] of Object.entries(zip.files)) {
     if (!entry.dir) parts.set(name, await entry.async('nodebuffer'));
   }
-  const changed = change(parts) ?? parts;
+  change(parts);
   const out = new JSZip();
-  for (const [name, content] of changed) out.file(name, content);
+  // Map order is insertion order: it becomes the order of the entries in the zip.
+  for (const [name, content] of parts) out.file(name, content);
   return out.generateAsync({
     type: 'nodebuffer',
     compression: 'DEFLATE',
@@ -42,7 +43,8 @@ export function reorderParts(bytes: Buffer, first: readonly string[]): Promise<B
       if (part) ordered.set(name, part);
     }
     for (const [name, part] of parts) if (!ordered.has(name)) ordered.set(name, part);
-    return ordered;
+    parts.clear();
+    for (const [name, part] of ordered) parts.set(name, part);
   });
 }
 
