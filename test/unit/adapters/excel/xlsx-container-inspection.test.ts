@@ -122,10 +122,10 @@ describe('inspectXlsxContainer', () => {
   });
 
   it('refuses a zip that is not a workbook', async () => {
-    const notWorkbook = await rewriteParts(
-      workbook,
-      () => new Map([['word/document.xml', Buffer.from('<w/>')]]),
-    );
+    const notWorkbook = await rewriteParts(workbook, (parts) => {
+      parts.clear();
+      parts.set('word/document.xml', Buffer.from('<w/>'));
+    });
     expect(await inspect(notWorkbook)).toEqual([
       'file.not-xlsx: the file is a zip archive but not an Excel workbook (it has no xl/workbook.xml)',
     ]);
