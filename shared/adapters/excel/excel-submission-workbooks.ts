@@ -16,9 +16,7 @@ export class ExcelSubmissionWorkbooks implements SubmissionWorkbooks {
   async read(bytes: Buffer, limits: SubmissionLimits, file: string): Promise<WorkbookReading> {
     const inspection = await inspectXlsxContainer(bytes, limits, file);
     if (inspection.problems.length > 0) return { kind: 'not-a-workbook', problems: inspection.problems };
-    const result = await readSubmissionWorkbook(bytes, limits, file, {
-      hasStylesPart: inspection.entries.includes('xl/styles.xml'),
-    });
+    const result = await readSubmissionWorkbook(bytes, limits, file);
     if (!result.workbook) return { kind: 'unreadable', problems: result.problems };
     return { kind: 'read', workbook: result.workbook };
   }

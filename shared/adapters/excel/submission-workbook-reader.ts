@@ -1,15 +1,22 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { SubmissionLimits } from '../../config/product-config';
 import type { InputProblem } from '../../domain/errors';
 import type { CellValue, SheetRow, SubmittedWorkbook } from '../../domain/submission/submitted-workbook';
 import { SHEETS } from '../../domain/submission/template-layout';
 
 /**
- * Reads a submitted workbook with exceljs's streaming reader, keeping only what the rules need:
- * the Progress rows and the hidden metadata. Other sheets are skipped unread. Limits on sheets,
- * rows and columns are enforced while streaming. Formulas are never evaluated: a formula cell is
- * read as the result saved with the file, and the formula itself is dropped.
+ * Reads a submitted workbook with exceljs's streaming parsers, keeping only what the rules need:
+ * the Progress rows and the hidden metadata. Limits on sheets, rows and columns are enforced
+ * while streaming. Formulas are never evaluated: a formula cell is read as the result saved with
+ * the file, and the formula itself is dropped.
+ *
+ * The zip is read with yauzl, the same reader (and so the same view of the file) the safety
+ * checks used, and its parts are handed to exceljs in the order its parsers need: relationships,
+ * workbook, styles, shared strings, then only the two sheets that matter. exceljs's own zip loop
+ * is not used: it parks sheets in temporary files when a file lists them before its shared
+ * strings (Excel and exceljs do), and then loses entries of workbooks with many sheets.
  *
  * Call it only on bytes that passed `inspectXlsxContainer`.
  */
@@ -19,129 +26,130 @@ export interface WorkbookReadResult {
 }
 
 interface RawSheetModel {
-  readonly id: number;
   readonly name: string;
   readonly rId: string;
-  readonly state?: string;
 }
 interface RawRelationship {
   readonly Id: string;
   readonly Target: string;
 }
-/** The internals of exceljs's WorkbookReader this module relies on (exceljs 4.4). */
+/** The part parsers of exceljs's streaming WorkbookReader this module drives (exceljs 4.4). */
 interface ReaderInternals {
   model?: { sheets?: RawSheetModel[] };
-  _parseStyles(entry: unknown): Promise<void>;
+  workbookRels?: RawRelationship[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(
+    iterator: Readable,
+    sheetNumber: string,
+  ): Generator<{ eventType: string; value: SheetReader }>;
 }
 interface SheetReader {
-  readonly id: string | number;
   [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
 }
+
+const PARTS = {
+  relationships: 'xl/_rels/workbook.xml.rels',
+  workbook: 'xl/workbook.xml',
+  styles: 'xl/styles.xml',
+  sharedStrings: 'xl/sharedStrings.xml',
+} as const;
 
 export async function readSubmissionWorkbook(
   bytes: Buffer,
   limits: SubmissionLimits,
   file: string,
-  { hasStylesPart }: { hasStylesPart: boolean },
 ): Promise<WorkbookReadResult> {
   const problems: InputProblem[] = [];
   const add = (problem: Omit<InputProblem, 'file'>) => problems.push({ file, ...problem });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const internals = reader as unknown as ReaderInternals;
-  const relationships = waitForStylesBeforeSheets(internals, hasStylesPart);
-
-  let metadata: Map<string, string> | undefined;
-  let progressRows: SheetRow[] | undefined;
-  let sheetCount = 0;
-  let stopped = false;
-  try {
-    for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
-      sheetCount += 1;
-      if (stopped) continue;
-      if (sheetCount > limits.maxSheets) {
-        add({
-          rule: 'workbook.too-many-sheets',
-          message: `the workbook has more than ${limits.maxSheets} sheets`,
-        });
-        stopped = true;
-        continue;
-      }
-      const name = sheetName(internals, relationships, sheet.id);
-      if (name === SHEETS.progress && progressRows === undefined) {
-        const rows = await readRows(sheet, name, limits, add);
-        if (rows === undefined) stopped = true;
-        else progressRows = rows;
-      } else if (name === SHEETS.metadata && metadata === undefined) {
-        const rows = await readRows(sheet, name, limits, add);
-        if (rows === undefined) stopped = true;
-        else metadata = toMetadata(rows);
-      }
-      // Any other sheet is skipped: exceljs drains its part without parsing it.
-    }
-  } catch (error) {
+  const unreadable = (reason: string): WorkbookReadResult => {
     add({
       rule: 'workbook.unreadable',
-      message: `the workbook cannot be read (${describeError(error)}): open it in Excel or LibreOffice, save it as .xlsx and upload it again`,
+      message: `the workbook cannot be read (${reason}): open it in Excel or LibreOffice, save it as .xlsx and upload it again`,
     });
     return { problems };
-  }
-  if (problems.length > 0) return { problems };
-  const sheetNames = (internals.model?.sheets ?? []).map((sheet) => sheet.name);
-  if (sheetNames.length > limits.maxSheets) {
-    add({
-      rule: 'workbook.too-many-sheets',
-      message: `the workbook has ${sheetNames.length} sheets; at most ${limits.maxSheets} are accepted`,
-    });
-    return { problems };
-  }
-  return { workbook: { sheetNames, metadata, progressRows }, problems };
-}
-
-/**
- * exceljs parses a worksheet as soon as it has seen the shared strings and the workbook's
- * relationships, and otherwise parks it in a temporary file until the end of the zip. When a file
- * lists its styles or workbook part after its sheets (some producers do), sheets parsed early lose
- * their number formats, and with them dates and percentages. Hiding the relationships until the
- * styles and the workbook part are read makes exceljs park such sheets instead.
- */
-function waitForStylesBeforeSheets(internals: ReaderInternals, hasStylesPart: boolean): RelationshipsView {
-  let relationships: RawRelationship[] | undefined;
-  let stylesRead = !hasStylesPart;
-  const parseStyles = internals._parseStyles.bind(internals);
-  internals._parseStyles = async (entry: unknown) => {
-    await parseStyles(entry);
-    stylesRead = true;
   };
-  Object.defineProperty(internals, 'workbookRels', {
-    configurable: true,
-    get: () => (stylesRead && internals.model !== undefined ? relationships : undefined),
-    set: (value: RawRelationship[] | undefined) => {
-      relationships = value;
-    },
-  });
-  return { relationships: () => relationships ?? [] };
+
+  let zip: ZipFile | undefined;
+  try {
+    zip = await yauzl.fromBufferPromise(bytes, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: true,
+    });
+    const entries = new Map<string, Entry>();
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+    const open = (name: string) => {
+      const entry = entries.get(name);
+      return entry && zip ? zip.openReadStreamPromise(entry) : undefined;
+    };
+
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    const internals = reader as unknown as ReaderInternals;
+    const relationships = await open(PARTS.relationships);
+    const workbookPart = await open(PARTS.workbook);
+    if (!relationships || !workbookPart) return unreadable('it has no workbook part or relationships');
+    await internals._parseRels(relationships);
+    await internals._parseWorkbook(workbookPart);
+    const styles = await open(PARTS.styles);
+    if (styles) await internals._parseStyles(styles);
+    const sharedStrings = await open(PARTS.sharedStrings);
+    if (sharedStrings) for await (const _ of internals._parseSharedStrings(sharedStrings));
+
+    const sheetNames = (internals.model?.sheets ?? []).map((sheet) => sheet.name);
+    if (sheetNames.length > limits.maxSheets) {
+      add({
+        rule: 'workbook.too-many-sheets',
+        message: `the workbook has ${sheetNames.length} sheets; at most ${limits.maxSheets} are accepted`,
+      });
+      return { problems };
+    }
+    const readSheet = async (name: string): Promise<SheetRow[] | undefined | 'absent'> => {
+      const path = sheetPath(internals, name);
+      const stream = path ? await open(path) : undefined;
+      if (!path || !stream) return 'absent';
+      const sheet = first(internals._parseWorksheet(stream, path.replace(/\D+/g, '')));
+      return sheet ? readRows(sheet, name, limits, add) : 'absent';
+    };
+    const metadataRows = await readSheet(SHEETS.metadata);
+    if (metadataRows === undefined) return { problems };
+    const progressRows = await readSheet(SHEETS.progress);
+    if (progressRows === undefined) return { problems };
+    return {
+      workbook: {
+        sheetNames,
+        metadata: metadataRows === 'absent' ? undefined : toMetadata(metadataRows),
+        progressRows: progressRows === 'absent' ? undefined : progressRows,
+      },
+      problems,
+    };
+  } catch (error) {
+    return unreadable(describeError(error));
+  } finally {
+    zip?.close();
+  }
 }
 
-interface RelationshipsView {
-  relationships(): readonly RawRelationship[];
+function first<T>(generator: Generator<{ eventType: string; value: T }>): T | undefined {
+  for (const item of generator) if (item.eventType === 'worksheet') return item.value;
+  return undefined;
 }
 
-/** The sheet's name from the workbook part; relationship targets may be relative or absolute. */
-function sheetName(
-  internals: ReaderInternals,
-  view: RelationshipsView,
-  sheetNumber: string | number,
-): string | undefined {
-  const wanted = `worksheets/sheet${sheetNumber}.xml`;
-  const relationship = view.relationships().find((rel) => rel.Target.replace(/^\/?(xl\/)?/, '') === wanted);
-  if (!relationship) return undefined;
-  return internals.model?.sheets?.find((sheet) => sheet.rId === relationship.Id)?.name;
+/** The zip path of the sheet with this name; relationship targets are relative to xl/ or absolute. */
+function sheetPath(internals: ReaderInternals, name: string): string | undefined {
+  const sheet = internals.model?.sheets?.find((candidate) => candidate.name === name);
+  const target = internals.workbookRels?.find((rel) => rel.Id === sheet?.rId)?.Target;
+  if (!sheet || !target) return undefined;
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  return /^xl\/worksheets\/[A-Za-z0-9_]+\.xml$/.test(path) ? path : undefined;
 }
 
 async function readRows(

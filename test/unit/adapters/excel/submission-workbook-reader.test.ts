@@ -138,7 +138,7 @@ describe('reading a submitted workbook', () => {
       problems: [
         {
           rule: 'workbook.too-many-sheets',
-          message: 'the workbook has more than 2 sheets',
+          message: 'the workbook has 3 sheets; at most 2 are accepted',
           file: 'sheets.xlsx',
         },
       ],
