@@ -321,7 +321,7 @@ describe('the ingest handler on the embedded servers', () => {
     expect((await harness.dependencies.progress.currentRevision('AMO', period))?.revision).toBe(5);
   });
 
-  it('commits the same bytes delivered concurrently once; a delivery that finds it in progress is retried', async () => {
+  it('commits the same bytes delivered concurrently once; a delivery that finds the commit in progress fails, for SQS to retry', async () => {
     const bytes = await filledTemplate('USBP', '2026-10');
     const results = await Promise.all(
       [1, 2, 3].map((n) =>

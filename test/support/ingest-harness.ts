@@ -53,12 +53,14 @@ export async function openIngestHarness(
     handler,
     async submit(office, period, fileName, bytes, submitOptions = {}) {
       const before = outcomes.length;
+      const key = uploadKey(office, parsePeriod(period), fileName);
       const delivered = await uploadAndDeliver(
-        { key: uploadKey(office, parsePeriod(period), fileName), bytes, ...submitOptions },
+        { key, bytes, ...submitOptions },
         dependencies.uploads,
         handler,
       );
-      const outcome = outcomes[before];
+      // Concurrent submissions interleave their answers: pick this upload's by its key.
+      const outcome = outcomes.slice(before).find((candidate) => candidate.key === key);
       const failures = delivered.response.batchItemFailures.map((failure) => failure.itemIdentifier);
       if (!outcome) throw new Error(`no outcome; failures: ${failures.join(', ')}`);
       return {
