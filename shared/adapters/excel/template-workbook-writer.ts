@@ -41,8 +41,9 @@ export async function writeTemplateWorkbook(
   ];
   for (const [key, value] of content.metadata) metadata.addRow([key, value]);
   await metadata.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  // Opens on the Instructions: the deadline and the rules come first.
   workbook.views = [
-    { activeTab: 1, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' },
+    { activeTab: 0, x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' },
   ];
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
