@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
 import { registerLocalCommand } from './commands/local-command';
+import { registerSubmitCommand } from './commands/submit-command';
+import { registerTemplateCommand } from './commands/template-command';
 import { DEFAULT_DATA_DIR } from './global-options';
 
 /** The `strategy-report` command line, with every command registered. */
@@ -37,6 +39,8 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   registerCatalogCommand(program, io);
   registerLocalCommand(program, io);
+  registerTemplateCommand(program, io);
+  registerSubmitCommand(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()

@@ -2,6 +2,7 @@ import type { AwsClients } from '../adapters/aws/aws-clients';
 import { DynamoDbProgressRepository } from '../adapters/dynamodb/dynamodb-progress-repository';
 import { DynamoDbSnapshotRepository } from '../adapters/dynamodb/dynamodb-snapshot-repository';
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
+import { ExcelSubmissionWorkbooks } from '../adapters/excel/excel-submission-workbooks';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
@@ -11,6 +12,7 @@ import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
 import type { SnapshotRepository } from '../ports/snapshot-repository';
 import type { SubmissionHistory } from '../ports/submission-history';
+import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
 import type { ResourceNames } from '../storage/resource-names';
 
 /**
@@ -29,6 +31,8 @@ export interface Dependencies {
   readonly history: SubmissionHistory;
   readonly snapshots: SnapshotRepository;
   readonly mail: MailSender;
+  /** Templates, safe reading and annotation of submitted workbooks. */
+  readonly workbooks: SubmissionWorkbooks;
 }
 
 export interface DependencyInputs {
@@ -54,5 +58,6 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
     history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
     snapshots: new DynamoDbSnapshotRepository(clients.documents, names.tableName, reports),
     mail: inputs.mail,
+    workbooks: new ExcelSubmissionWorkbooks(),
   };
 }

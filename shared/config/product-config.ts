@@ -13,6 +13,43 @@ const timeZone = z.string().refine((zone) => {
 }, 'not an IANA time zone such as America/New_York');
 
 /**
+ * Bounds on an uploaded workbook. A real template has at most a few dozen rows; the limits are
+ * there to bound the work a hostile or broken file can cause, and are checked before parsing
+ * (upload and zip sizes, entries, compression ratio) or while streaming (sheets, rows, columns,
+ * text). Defaults admit a 10,000-row workbook, the size the ingest benchmark measures.
+ */
+export const submissionLimitsSchema = z
+  .object({
+    /** Largest upload accepted, in bytes; refused from HeadObject, before download. */
+    maxUploadBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
+    /** Largest total declared uncompressed size of the workbook's zip entries, in bytes. */
+    maxUncompressedBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(100 * 1024 * 1024),
+    /** Largest uncompressed/compressed ratio of any zip entry over 64 KiB. */
+    maxCompressionRatio: z.number().positive().default(100),
+    /** Most zip entries (parts) a workbook may have. */
+    maxZipEntries: z.number().int().positive().default(500),
+    /** Most worksheets a workbook may have. */
+    maxSheets: z.number().int().positive().default(20),
+    /** Most rows in any worksheet, header included. */
+    maxRows: z.number().int().positive().default(10_001),
+    /** Most columns in any row. */
+    maxColumns: z.number().int().positive().default(50),
+    /** Longest text in any cell, in characters, after trimming. */
+    maxTextLength: z.number().int().positive().default(4000),
+  })
+  .strict();
+
+export type SubmissionLimits = z.infer<typeof submissionLimitsSchema>;
+
+/**
  * Settings an operator chooses (docs/configuration.md). Locally they come from a JSON file
  * (`--config`, else ./strategy-report.config.json when present); in AWS the CDK stage
  * configuration passes the same values to the functions.
@@ -36,6 +73,8 @@ export const productConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Bounds on an uploaded workbook, checked before and while it is parsed (docs/submissions.md). */
+    limits: submissionLimitsSchema.prefault({}),
     /** A marking banner printed on every page of the PDF brief (e.g. CUI); none by default. */
     markingBanner: z.string().trim().min(1).max(80).optional(),
   })

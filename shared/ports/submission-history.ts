@@ -16,6 +16,8 @@ export interface SubmissionAttempt {
   readonly revision?: number;
   readonly rowCount?: number;
   readonly problems?: readonly InputProblem[];
+  /** How many problems there were; `problems` keeps at most the first few hundred (item size). */
+  readonly problemCount?: number;
   /** Key of the annotated copy of a rejected workbook, in the uploads bucket. */
   readonly annotatedKey?: string;
 }

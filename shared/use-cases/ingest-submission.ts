@@ -1,0 +1,387 @@
+import { createHash } from 'node:crypto';
+import type { ProductConfig } from '../config/product-config';
+import type { Catalog } from '../domain/catalog/catalog';
+import { type InputProblem, InvalidInputError } from '../domain/errors';
+import { isEmailAddress, sanitizeHeaderText } from '../domain/mail-text';
+import type { Period } from '../domain/period';
+import { receiptText, rejectionText } from '../domain/submission/submission-mail';
+import { validateSubmission } from '../domain/submission/validate-submission';
+import type { Clock } from '../ports/clock';
+import { type Log, silentLog } from '../ports/log';
+import type { MailMessage, MailSender } from '../ports/mail-sender';
+import type { ObjectStore } from '../ports/object-store';
+import type { ProgressRepository } from '../ports/progress-repository';
+import type { SubmissionAttempt, SubmissionHistory } from '../ports/submission-history';
+import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
+import { annotatedKey, parseUploadKey, type UploadKey, uploadKey } from '../storage/object-keys';
+
+/** One object-created notification for the uploads bucket, as S3 reports it. */
+export interface UploadNotification {
+  readonly bucket: string;
+  /** The key as the event carries it: URL-encoded, spaces as '+'. */
+  readonly encodedKey: string;
+  readonly size: number;
+  readonly eTag?: string;
+  readonly versionId?: string;
+  /** Orders events for one key; with the key and version it identifies the upload. */
+  readonly sequencer: string;
+  readonly eventTime: string;
+  /** Who uploaded, as S3 saw it; used when the object carries no uploader metadata. */
+  readonly principalId?: string;
+}
+
+interface Answered {
+  readonly submissionId: string;
+  readonly key: string;
+}
+export type IngestOutcome =
+  | (Answered & {
+      readonly kind: 'accepted' | 'duplicate';
+      readonly office: string;
+      readonly period: Period;
+      readonly revision: number;
+      readonly rows: number;
+      readonly sha256: string;
+    })
+  | (Answered & {
+      readonly kind: 'rejected';
+      readonly office?: string;
+      readonly period?: Period;
+      readonly problems: readonly InputProblem[];
+      readonly annotatedKey?: string;
+    })
+  /** The object is gone (deleted before it was processed): there is nothing to answer. */
+  | (Answered & { readonly kind: 'gone' });
+
+export interface IngestPorts {
+  readonly catalog: Catalog;
+  readonly config: ProductConfig;
+  readonly clock: Clock;
+  readonly uploads: ObjectStore;
+  readonly progress: ProgressRepository;
+  readonly history: SubmissionHistory;
+  readonly mail: MailSender;
+  readonly workbooks: SubmissionWorkbooks;
+  readonly log?: Log;
+}
+
+/** Problems kept on a rejection record: a DynamoDB item holds at most 400 KB. */
+export const STORED_PROBLEM_LIMIT = 300;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * One uploaded workbook, from notification to answer. A bad file is answered (rejected, with
+ * every problem), never thrown; only failures worth retrying (S3, DynamoDB, mail, a commit of the
+ * same bytes in progress) escape, so the queue delivers the message again. Every step is safe
+ * to repeat: the same notification twice yields one revision, one attempt record, one annotated copy.
+ */
+export async function ingestSubmission(
+  notification: UploadNotification,
+  ports: IngestPorts,
+): Promise<IngestOutcome> {
+  const log = ports.log ?? silentLog;
+  const limits = ports.config.limits;
+  const submissionId = submissionIdOf(notification);
+  const receivedAt = new Date(notification.eventTime).toISOString();
+
+  // 1. The key alone says whose file this is and for which period.
+  let upload: UploadKey;
+  try {
+    upload = parseUploadKey(notification.encodedKey, { encoded: true });
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    // No office or period can be trusted, so there is no one to answer and nothing to record.
+    log.warn('upload key refused', { key: notification.encodedKey, problems: error.problems });
+    return { kind: 'rejected', submissionId, key: notification.encodedKey, problems: error.problems };
+  }
+  if (notification.bucket !== ports.uploads.bucket)
+    throw new Error(
+      `notification for bucket ${notification.bucket}, but the uploads bucket is ${ports.uploads.bucket}`,
+    );
+  const key = uploadKey(upload.office, upload.period, upload.fileName);
+  const file = upload.fileName;
+
+  // 2. HeadObject: size and uploader before any byte is downloaded.
+  const head = await ports.uploads.head(key, notification.versionId);
+  if (!head) {
+    log.warn('uploaded object no longer exists', { key, versionId: notification.versionId });
+    return { kind: 'gone', submissionId, key };
+  }
+  const versionId = head.versionId ?? notification.versionId;
+  const uploader = uploaderOf(head.metadata.uploader, notification.principalId);
+  const received = {
+    office: upload.office,
+    period: upload.period,
+    fileName: file,
+    receivedAt,
+    size: head.size,
+  };
+  const reject = (problems: readonly InputProblem[], details: RejectionDetails) =>
+    answerRejection(
+      { submissionId, key, versionId, upload, uploader, received, problems, ...details },
+      ports,
+    );
+
+  if (head.size > limits.maxUploadBytes)
+    return reject(
+      [
+        {
+          rule: 'file.too-large',
+          file,
+          message: `the file is ${head.size} bytes; at most ${limits.maxUploadBytes} bytes (${(limits.maxUploadBytes / 1048576).toFixed(0)} MB) are accepted`,
+        },
+      ],
+      { sha256: '', contacts: [] },
+    );
+
+  // 3. GetObject, pinned to the version that was checked.
+  const bytes = await ports.uploads.get(key, versionId);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (bytes.length > limits.maxUploadBytes)
+    return reject(
+      [
+        {
+          rule: 'file.too-large',
+          file,
+          message: `the file is ${bytes.length} bytes; at most ${limits.maxUploadBytes} are accepted`,
+        },
+      ],
+      { sha256, contacts: [] },
+    );
+
+  // 4. Safety checks, then the streaming parse.
+  const reading = await ports.workbooks.read(bytes, limits, file);
+  if (reading.kind !== 'read')
+    return reject(reading.problems, {
+      sha256,
+      contacts: [],
+      ...(reading.kind === 'unreadable' ? { workbook: bytes } : {}),
+    });
+
+  // 5. Every rule, every row.
+  const validated = validateSubmission(reading.workbook, {
+    catalog: ports.catalog,
+    office: upload.office,
+    period: upload.period,
+    file,
+    maxTextLength: limits.maxTextLength,
+  });
+  if (validated.problems.length > 0)
+    return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes });
+
+  // 6. The rows become the next revision, all at once (or nothing changes for the same bytes).
+  const now = ports.clock.now();
+  const commit = await ports.progress.commitRevision(
+    {
+      office: upload.office,
+      period: upload.period,
+      submissionId,
+      sha256,
+      acceptedAt: now.toISOString(),
+      uploader,
+      source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}), size: bytes.length },
+      catalogId: ports.catalog.id,
+      catalogVersion: ports.catalog.version,
+      templateVersion: validated.templateVersion ?? '',
+      rowCount: validated.rows.length,
+    },
+    validated.rows,
+    now,
+  );
+  // A redelivery of this very notification finds its own earlier commit: still an acceptance.
+  const duplicate = commit.kind === 'duplicate' && commit.revision.submissionId !== submissionId;
+  const revision = commit.revision.revision;
+
+  // 7. The record of the attempt, then the receipt.
+  await ports.history.record({
+    submissionId,
+    office: upload.office,
+    period: upload.period,
+    receivedAt,
+    uploader,
+    sha256,
+    size: bytes.length,
+    source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}) },
+    outcome: duplicate ? 'duplicate' : 'accepted',
+    revision,
+    rowCount: commit.revision.rowCount,
+  });
+  const recipients = recipientsOf(validated.contacts, uploader, upload.office, ports.config);
+  const text = receiptText({
+    ...received,
+    size: bytes.length,
+    sha256,
+    revision,
+    rows: commit.revision.rowCount,
+    duplicate,
+  });
+  await send(ports, recipients, text, [], log, { submissionId, key });
+  log.info(duplicate ? 'submission duplicate' : 'submission accepted', {
+    submissionId,
+    office: upload.office,
+    period: upload.period,
+    revision,
+    rows: commit.revision.rowCount,
+  });
+  return {
+    kind: duplicate ? 'duplicate' : 'accepted',
+    submissionId,
+    key,
+    office: upload.office,
+    period: upload.period,
+    revision,
+    rows: commit.revision.rowCount,
+    sha256,
+  };
+}
+
+interface RejectionDetails {
+  readonly sha256: string;
+  readonly contacts: readonly string[];
+  /** The upload's bytes when it is a workbook that can safely be loaded and annotated. */
+  readonly workbook?: Buffer;
+}
+
+async function answerRejection(
+  rejection: RejectionDetails & {
+    readonly submissionId: string;
+    readonly key: string;
+    readonly versionId: string | undefined;
+    readonly upload: UploadKey;
+    readonly uploader: string;
+    readonly received: { office: string; period: Period; fileName: string; receivedAt: string; size: number };
+    readonly problems: readonly InputProblem[];
+  },
+  ports: IngestPorts,
+): Promise<IngestOutcome> {
+  const log = ports.log ?? silentLog;
+  const { submissionId, key, upload, problems } = rejection;
+
+  // The annotated copy goes beside the upload but outside the notified prefix, so it does not
+  // come back as a new upload. A workbook that cannot be annotated is still answered.
+  let annotated: { key: string; bytes: Buffer } | undefined;
+  if (rejection.workbook) {
+    try {
+      const bytes = await ports.workbooks.annotate(rejection.workbook, problems);
+      annotated = { key: annotatedKey(upload, submissionId), bytes };
+    } catch (error) {
+      log.warn('could not annotate the rejected workbook', { submissionId, key, error: String(error) });
+    }
+    if (annotated)
+      await ports.uploads.put(annotated.key, annotated.bytes, {
+        contentType: XLSX_TYPE,
+        metadata: { 'submission-id': submissionId, source: encodeURIComponent(key) },
+      });
+  }
+  const attempt: SubmissionAttempt = {
+    submissionId,
+    office: upload.office,
+    period: upload.period,
+    receivedAt: rejection.received.receivedAt,
+    uploader: rejection.uploader,
+    sha256: rejection.sha256,
+    size: rejection.received.size,
+    source: {
+      bucket: ports.uploads.bucket,
+      key,
+      ...(rejection.versionId ? { versionId: rejection.versionId } : {}),
+    },
+    outcome: 'rejected',
+    problems: problems.slice(0, STORED_PROBLEM_LIMIT),
+    problemCount: problems.length,
+    ...(annotated ? { annotatedKey: annotated.key } : {}),
+  };
+  await ports.history.record(attempt);
+
+  const recipients = recipientsOf(rejection.contacts, rejection.uploader, upload.office, ports.config);
+  const text = rejectionText({
+    ...rejection.received,
+    sha256: rejection.sha256,
+    problems,
+    annotated: annotated !== undefined,
+  });
+  const attachments = annotated
+    ? [
+        {
+          filename: `${upload.fileName.replace(/\.xlsx$/i, '')}.errors.xlsx`,
+          contentType: XLSX_TYPE,
+          content: annotated.bytes,
+        },
+      ]
+    : [];
+  await send(ports, recipients, text, attachments, log, { submissionId, key });
+  log.info('submission rejected', {
+    submissionId,
+    office: upload.office,
+    period: upload.period,
+    problems: problems.length,
+    rules: [...new Set(problems.map((problem) => problem.rule))],
+  });
+  return {
+    kind: 'rejected',
+    submissionId,
+    key,
+    office: upload.office,
+    period: upload.period,
+    problems,
+    ...(annotated ? { annotatedKey: annotated.key } : {}),
+  };
+}
+
+async function send(
+  ports: IngestPorts,
+  recipients: readonly string[],
+  text: { subject: string; text: string },
+  attachments: MailMessage['attachments'],
+  log: Log,
+  context: Record<string, unknown>,
+): Promise<void> {
+  if (recipients.length === 0) {
+    log.warn('no address to answer the submitter at', context);
+    return;
+  }
+  await ports.mail.send({
+    from: ports.config.mail.sender,
+    to: recipients,
+    subject: text.subject,
+    text: text.text,
+    ...(attachments && attachments.length > 0 ? { attachments } : {}),
+  });
+}
+
+/** Who hears back: the first Point of Contact, else the uploader, else the office's contact. */
+function recipientsOf(
+  contacts: readonly string[],
+  uploader: string,
+  office: string,
+  config: ProductConfig,
+): string[] {
+  const candidate =
+    contacts[0] ?? (isEmailAddress(uploader) ? uploader : undefined) ?? config.mail.officeContacts[office];
+  return candidate ? [candidate] : [];
+}
+
+function uploaderOf(metadata: string | undefined, principalId: string | undefined): string {
+  const fromMetadata = sanitizeHeaderText(metadata ?? '', 254);
+  if (fromMetadata !== '') return fromMetadata;
+  const principal = sanitizeHeaderText(principalId ?? '', 254);
+  return principal === '' ? 'unknown' : principal;
+}
+
+/**
+ * The same upload always gets the same id, so a redelivered notification repeats its writes
+ * instead of adding new ones; another upload of the same bytes is a new event with a new id.
+ */
+export function submissionIdOf(notification: UploadNotification): string {
+  return createHash('sha256')
+    .update(
+      [
+        notification.bucket,
+        notification.encodedKey,
+        notification.versionId ?? '',
+        notification.sequencer,
+      ].join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 24);
+}

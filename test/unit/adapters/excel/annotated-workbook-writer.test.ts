@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { annotateWorkbook } from '../../../../shared/adapters/excel/annotated-workbook-writer';
+import type { InputProblem } from '../../../../shared/domain/errors';
+import { filledTemplate } from '../../../support/templates';
+import { editWorkbook, setProgressCell } from '../../../support/workbooks';
+
+const problems: InputProblem[] = [
+  {
+    rule: 'status.allowed-values',
+    message: '"Done" is not a status',
+    file: 'f.xlsx',
+    sheet: 'Progress',
+    row: 3,
+    column: 'Status',
+  },
+  {
+    rule: 'percent.range',
+    message: '150 is outside 0 to 100',
+    file: 'f.xlsx',
+    sheet: 'Progress',
+    row: 4,
+    column: 'Percent Complete',
+  },
+  {
+    rule: 'risks.required',
+    message: 'say what the risks are',
+    file: 'f.xlsx',
+    sheet: 'Progress',
+    row: 4,
+    column: 'Risks and Issues',
+  },
+  { rule: 'activity.missing', message: 'key activity 2.7.3 is missing', file: 'f.xlsx', sheet: 'Progress' },
+  { rule: 'metadata.period-mismatch', message: 'the workbook is the template for 2026-09', file: 'f.xlsx' },
+];
+
+async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+
+describe('the annotated copy of a rejected workbook', () => {
+  let annotated: ExcelJS.Workbook;
+  let bytes: Buffer;
+  beforeAll(async () => {
+    const submitted = await editWorkbook(await filledTemplate(), (workbook) => {
+      setProgressCell(workbook, 3, 'status', 'Done');
+      setProgressCell(workbook, 5, 'actual', { formula: 'A1*2', result: 4 });
+    });
+    bytes = await annotateWorkbook(submitted, problems);
+    annotated = await load(bytes);
+  });
+
+  it('marks each bad cell red with a note naming the rule, and only those cells', () => {
+    const progress = annotated.getWorksheet('Progress') as ExcelJS.Worksheet;
+    const status = progress.getCell('E3');
+    expect(fillOf(status)).toBe('FFFFC7CE');
+    expect(status.note).toBe('"Done" is not a status [status.allowed-values]');
+    expect(progress.getCell('F4').note).toBe('150 is outside 0 to 100 [percent.range]');
+    expect(progress.getCell('M4').note).toBe('say what the risks are [risks.required]');
+    expect(fillOf(progress.getCell('E2'))).toBe('FFFFF2CC');
+    expect(fillOf(progress.getCell('E5'))).toBe('FFFFF2CC');
+    expect(progress.getCell('E2').note).toBeUndefined();
+  });
+
+  it('lists every problem on an Errors sheet, the one it opens on', () => {
+    const errors = annotated.getWorksheet('Errors') as ExcelJS.Worksheet;
+    expect(errors.getCell('A1').value).toBe('5 problems: fix them, then upload the workbook again');
+    const listed = [];
+    for (let row = 3; row <= errors.rowCount; row++) listed.push(errors.getRow(row).values);
+    expect(listed).toEqual([
+      [undefined, 1, 'Progress', 3, 'Status', 'status.allowed-values', '"Done" is not a status'],
+      [undefined, 2, 'Progress', 4, 'Percent Complete', 'percent.range', '150 is outside 0 to 100'],
+      [undefined, 3, 'Progress', 4, 'Risks and Issues', 'risks.required', 'say what the risks are'],
+      [undefined, 4, 'Progress', undefined, undefined, 'activity.missing', 'key activity 2.7.3 is missing'],
+      [
+        undefined,
+        5,
+        undefined,
+        undefined,
+        undefined,
+        'metadata.period-mismatch',
+        'the workbook is the template for 2026-09',
+      ],
+    ]);
+    expect(annotated.views[0]?.activeTab).toBe(annotated.worksheets.indexOf(errors));
+  });
+
+  it('keeps the metadata so a fixed copy can be sent again, and holds no formula', async () => {
+    expect(annotated.getWorksheet('Metadata')?.state).toBe('veryHidden');
+    expect((annotated.getWorksheet('Progress') as ExcelJS.Worksheet).getCell('H5').value).toBe(4);
+    const zip = await JSZip.loadAsync(bytes);
+    for (const name of Object.keys(zip.files).filter((file) => /^xl\/worksheets\/sheet\d+\.xml$/.test(file)))
+      expect(await zip.file(name)?.async('string'), name).not.toMatch(/<f[ >]/);
+  });
+
+  it('replaces the Errors sheet when an annotated copy is annotated again', async () => {
+    const again = await load(await annotateWorkbook(bytes, problems.slice(0, 1)));
+    expect(again.worksheets.filter((sheet) => sheet.name === 'Errors')).toHaveLength(1);
+    expect(again.getWorksheet('Errors')?.getCell('A1').value).toBe(
+      '1 problem: fix them, then upload the workbook again',
+    );
+  });
+});
