@@ -2,6 +2,9 @@ import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
 import { registerLocalCommand } from './commands/local-command';
+import { registerNotifyCommand } from './commands/notify-command';
+import { registerRemindCommand } from './commands/remind-command';
+import { registerRenderCommand } from './commands/render-command';
 import { DEFAULT_DATA_DIR } from './global-options';
 
 /** The `strategy-report` command line, with every command registered. */
@@ -24,6 +27,9 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   registerCatalogCommand(program, io);
   registerLocalCommand(program, io);
+  registerRenderCommand(program, io);
+  registerNotifyCommand(program, io);
+  registerRemindCommand(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()

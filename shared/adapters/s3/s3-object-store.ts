@@ -36,6 +36,11 @@ export class S3ObjectStore implements ObjectStore {
         Body: body,
         ...(options.contentType ? { ContentType: options.contentType } : {}),
         ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
+        // A bucket with default Object Lock retention (the reports bucket) refuses a PUT without an
+        // integrity header, and the clients only send one when asked. Bytes in memory get a
+        // SHA-256 checksum header (per part when multipart); streams keep the plain upload the local
+        // server needs (docs/architecture.md).
+        ...(body instanceof Uint8Array ? { ChecksumAlgorithm: 'SHA256' as const } : {}),
       },
     });
     const result = await upload.done();

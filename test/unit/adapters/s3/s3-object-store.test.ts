@@ -38,6 +38,7 @@ describe('S3ObjectStore', () => {
       Key: 'a/b.json',
       ContentType: 'application/json',
       Metadata: { sha256: 'ff' },
+      ChecksumAlgorithm: 'SHA256',
     });
   });
 
