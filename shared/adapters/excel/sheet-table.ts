@@ -55,13 +55,14 @@ function columnLetter(index: number): string {
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 /**
- * Writes text so no spreadsheet program will run it. exceljs writes every string as a string cell
+ * Writes text so no spreadsheet program will run it (line breaks are written as line feeds). exceljs writes every string as a string cell
  * (never a formula); text that starts like a formula additionally gets the Text number format
  * ('@'), which `finalizeXlsx` marks `quotePrefix` — the same marker Excel sets when a user types a
  * leading apostrophe — so editing or re-saving the cell keeps it text. The characters are unchanged.
  */
 export function setTextCell(cell: Cell, value: string): void {
-  let text = printableText(value);
+  // XML readers turn a raw carriage return into a line feed; writing line feeds keeps what is read back equal to what was written.
+  let text = printableText(value).replace(/\r\n?/g, '\n');
   if (text.length > MAX_CELL_TEXT) text = `${text.slice(0, MAX_CELL_TEXT - 13)} [truncated]`;
   cell.value = text;
   if (looksLikeFormula(text)) cell.numFmt = '@';

@@ -125,7 +125,7 @@ export function briefDocument(
   const entryCells = (entry: SnapshotRow): TableCell[] => [
     { text: t(entry.office), style: 'cell' },
     {
-      text: t(entry.source === 'reported' ? 'reported' : `carried from ${entry.fromPeriod}`),
+      text: t(entry.source === 'reported' ? 'reported' : `carried forward from ${entry.fromPeriod}`),
       style: 'cell',
     },
     statusCell(entry.status),

@@ -15,8 +15,8 @@ export function printableText(value: string): string {
 /**
  * True when a spreadsheet program could read the text as a formula or command: it begins with
  * `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's list for CSV injection, which applies to
- * any cell a user may later edit or export).
+ * any cell a user may later edit or export) — or a line feed, what a carriage return becomes.
  */
 export function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@\t\r]/.test(value);
+  return /^[=+\-@\t\r\n]/.test(value);
 }
