@@ -45,10 +45,7 @@ describe('the remind function on the embedded servers', () => {
         newRevision({
           office,
           period: october,
-          sha256: office
-            .padEnd(64, '0')
-            .toLowerCase()
-            .replace(/[^0-9a-f]/g, 'a'),
+          sha256: sha256Hex(office),
           uploader: `${office.toLowerCase()}@agency.example`,
           rowCount: rowsOf(office).length,
         }),
