@@ -54,9 +54,8 @@ export function briefDocument(
     text: [{ text: `${label}: `, bold: true }, t(text)],
     style: 'bodySmall',
   });
-  const statusCell = (status: string, style = 'cell'): TableCell => ({
+  const statusCell = (status: string): TableCell => ({
     text: t(status),
-    style,
     fillColor: statusColours(status).fill,
   });
   const headerCells = (labels: readonly string[]): TableCell[] =>
@@ -71,7 +70,7 @@ export function briefDocument(
       ? paragraph('None.', 'note')
       : {
           style,
-          table: { headerRows: 1, dontBreakRows: true, widths, body: [headerCells(headers), ...rows] },
+          table: { headerRows: 1, widths, body: [headerCells(headers), ...rows] },
           layout: TABLE_LAYOUT,
         };
 
@@ -84,7 +83,7 @@ export function briefDocument(
       lines.map((line) => {
         const cells = summaryCells(line.summary);
         return [
-          { text: t(line.label), style: 'cell' },
+          { text: t(line.label) },
           statusCell(cells[0] ?? ''),
           ...cells.slice(1).map((cell) => ({ text: t(cell), style: 'cellNumber' })),
         ];
@@ -101,7 +100,6 @@ export function briefDocument(
         style: 'tableSmall',
         table: {
           headerRows: 1,
-          dontBreakRows: true,
           widths: [
             '*',
             ...chart.table.columns
@@ -111,7 +109,9 @@ export function briefDocument(
           body: [
             headerCells(chart.table.columns),
             ...chart.table.rows.map((row) =>
-              row.map((cell, index) => ({ text: t(cell), style: index === 0 ? 'cell' : 'cellNumber' })),
+              row.map((cell, index) =>
+                index === 0 ? { text: t(cell) } : { text: t(cell), style: 'cellNumber' },
+              ),
             ),
           ],
         },
@@ -123,10 +123,9 @@ export function briefDocument(
   });
 
   const entryCells = (entry: SnapshotRow): TableCell[] => [
-    { text: t(entry.office), style: 'cell' },
+    { text: t(entry.office) },
     {
       text: t(entry.source === 'reported' ? 'reported' : `carried forward from ${entry.fromPeriod}`),
-      style: 'cell',
     },
     statusCell(entry.status),
     { text: formatPercent(entry.percentComplete), style: 'cellNumber' },
@@ -136,7 +135,6 @@ export function briefDocument(
           ? `${entry.metric}: ${entry.actual ?? '?'} of ${entry.target ?? '?'}${entry.attainment !== undefined ? ` (${formatRatio(entry.attainment)})` : ''}`
           : '',
       ),
-      style: 'cell',
     },
     {
       text: t(
@@ -148,7 +146,6 @@ export function briefDocument(
           .filter((part) => part !== undefined && part !== '')
           .join(', '),
       ),
-      style: 'cell',
     },
   ];
 
@@ -195,12 +192,12 @@ export function briefDocument(
               [
                 ...activity.entries.map(entryCells),
                 ...activity.notReported.map((office): TableCell[] => [
-                  { text: t(office), style: 'cell' },
-                  { text: 'not reported', style: 'cell' },
+                  { text: t(office) },
+                  { text: 'not reported' },
                   statusCell('Not Reported'),
                   { text: NO_DATA, style: 'cellNumber' },
-                  { text: '', style: 'cell' },
-                  { text: '', style: 'cell' },
+                  { text: '' },
+                  { text: '' },
                 ]),
               ],
               [34, 62, 48, 40, '*', '*'],
@@ -271,9 +268,9 @@ export function briefDocument(
     table(
       ['Office', 'Key activity', 'Activity'],
       missing.notReported.map((entry) => [
-        { text: t(entry.office), style: 'cell' },
-        { text: t(entry.activityId), style: 'cell' },
-        { text: t(entry.activityText), style: 'cell' },
+        { text: t(entry.office) },
+        { text: t(entry.activityId) },
+        { text: t(entry.activityText) },
       ]),
       [40, 50, '*'],
     ),
@@ -282,9 +279,9 @@ export function briefDocument(
     table(
       ['Office', 'Key activity', 'From period'],
       missing.carriedForward.map((entry) => [
-        { text: t(entry.office), style: 'cell' },
-        { text: t(entry.activityId), style: 'cell' },
-        { text: t(entry.fromPeriod), style: 'cell' },
+        { text: t(entry.office) },
+        { text: t(entry.activityId) },
+        { text: t(entry.fromPeriod) },
       ]),
       [40, 60, '*'],
     ),
@@ -292,10 +289,10 @@ export function briefDocument(
     table(
       ['Office', 'Key activity', 'Milestone', 'Due', 'Status'],
       missing.overdueMilestones.map((entry) => [
-        { text: t(entry.office), style: 'cell' },
-        { text: t(entry.activityId), style: 'cell' },
-        { text: t(entry.nextMilestone ?? ''), style: 'cell' },
-        { text: t(entry.milestoneDue), style: 'cell' },
+        { text: t(entry.office) },
+        { text: t(entry.activityId) },
+        { text: t(entry.nextMilestone ?? '') },
+        { text: t(entry.milestoneDue) },
         statusCell(entry.status),
       ]),
       [40, 50, '*', 54, 54],
@@ -312,11 +309,11 @@ export function briefDocument(
     table(
       ['Office', 'Revision', 'Submission', 'Accepted', 'Uploader', 'Rows', 'SHA-256'],
       model.inputs.map((input) => [
-        { text: t(input.office), style: 'cell' },
+        { text: t(input.office) },
         { text: String(input.revision), style: 'cellNumber' },
-        { text: t(input.submissionId), style: 'cell' },
-        { text: t(input.acceptedAt), style: 'cell' },
-        { text: t(input.uploader), style: 'cell' },
+        { text: t(input.submissionId) },
+        { text: t(input.acceptedAt) },
+        { text: t(input.uploader) },
         { text: String(input.rowCount), style: 'cellNumber' },
         { text: t(input.sha256), style: 'mono' },
       ]),
@@ -336,7 +333,7 @@ export function briefDocument(
     table(
       ['Status rule', 'Levels it decided'],
       model.statusRules.map((rule) => [
-        { text: t(rule.rule), style: 'cell' },
+        { text: t(rule.rule) },
         { text: String(rule.levels), style: 'cellNumber' },
       ]),
       ['*', 80],
@@ -480,7 +477,6 @@ export function briefDocument(
       table: { fontSize: 7.5, margin: [0, 2, 0, 8] },
       tableSmall: { fontSize: 6.5, margin: [0, 4, 0, 4] },
       th: { bold: true, fillColor: '#E7ECF2' },
-      cell: {},
       cellNumber: { alignment: 'right' },
       mono: { fontSize: 6 },
       running: { fontSize: 7.5, color: '#424242' },

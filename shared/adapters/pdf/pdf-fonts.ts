@@ -74,6 +74,8 @@ export function pdfFonts(): PdfFonts {
     directory,
     files,
     drawable(text: string): string {
+      // Most text is plain ASCII, which Roboto draws: skip the per-character walk.
+      if (/^[\x20-\x7e\n\t]*$/.test(text)) return text;
       let result = '';
       for (const character of text) {
         const codePoint = character.codePointAt(0) as number;
