@@ -100,12 +100,11 @@ export function briefDocument(
         style: 'tableSmall',
         table: {
           headerRows: 1,
-          widths: [
-            '*',
-            ...chart.table.columns
-              .slice(1)
-              .map(() => Math.min(40, Math.floor(260 / (chart.table.columns.length - 1)))),
-          ],
+          // Many narrow period columns share the width evenly; a few count columns get a fixed width.
+          widths:
+            chart.table.columns.length > 9
+              ? [64, ...chart.table.columns.slice(1).map(() => '*')]
+              : ['*', ...chart.table.columns.slice(1).map(() => 40)],
           body: [
             headerCells(chart.table.columns),
             ...chart.table.rows.map((row) =>

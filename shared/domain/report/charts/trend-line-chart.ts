@@ -38,7 +38,12 @@ export function trendLineChart(options: {
   const legendRows = Math.ceil(options.series.length / legendColumns);
   const height = TOP + PLOT_HEIGHT + AXIS_LABELS + legendRows * LEGEND_ROW + 4;
   const count = options.periods.length;
-  const xOf = (index: number) => LEFT + (count <= 1 ? plotWidth / 2 : (index / (count - 1)) * plotWidth);
+  // Inset so the first and last period labels, centred on their points, stay inside the chart.
+  const inset = 18;
+  const xOf = (index: number) =>
+    LEFT +
+    inset +
+    (count <= 1 ? (plotWidth - 2 * inset) / 2 : (index / (count - 1)) * (plotWidth - 2 * inset));
   const yOf = (value: number) => TOP + PLOT_HEIGHT - (value / 100) * PLOT_HEIGHT;
   const parts: string[] = [];
 
