@@ -133,7 +133,8 @@ describe('the notify function on the embedded servers', () => {
     expect(mail.attachments.map((attachment) => attachment.filename)).toEqual([
       'strategy-brief-2026-10-v0002.pdf',
     ]);
-    const url = /download it until 2026-11-13T14:00:00\.000Z: (\S+)/.exec(mail.text ?? '')?.[1];
+    const url = /download it here: (\S+)/.exec(mail.text ?? '')?.[1];
+    expect(mail.text).toContain('The link works until 2026-11-13T14:00:00.000Z at the latest');
     expect(url).toContain('reports/2026-10/v0002/workbook.xlsx');
     const download = await fetch(url as string);
     expect(download.status).toBe(200);

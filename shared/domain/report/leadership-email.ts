@@ -63,7 +63,9 @@ export function leadershipEmail(input: LeadershipEmailInput): LeadershipEmail {
   const attachments = input.workbookLink
     ? [
         `Attached: ${input.attachmentNames.pdf} (the brief).`,
-        `The workbook (${(input.workbookLink.size / 1_048_576).toFixed(1)} MB) is too large to attach; download it until ${input.workbookLink.expiresAt}: ${input.workbookLink.url}`,
+        `The workbook (${(input.workbookLink.size / 1_048_576).toFixed(1)} MB) is too large to attach; download it here: ${input.workbookLink.url}`,
+        // A link signed with a function's temporary credentials dies with them, possibly earlier.
+        `The link works until ${input.workbookLink.expiresAt} at the latest; \`strategy-report reports url ${model.period} --format xlsx\` makes a fresh one.`,
       ]
     : [
         `Attached: ${input.attachmentNames.pdf} (the brief) and ${input.attachmentNames.workbook} (every figure).`,

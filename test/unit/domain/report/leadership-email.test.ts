@@ -60,7 +60,7 @@ describe('the leadership e-mail', () => {
       },
     });
     expect(email.text).toContain(
-      'The workbook (12.0 MB) is too large to attach; download it until 2026-11-12T00:00:00.000Z: https://example.test/w?sig=1',
+      'The workbook (12.0 MB) is too large to attach; download it here: https://example.test/w?sig=1\nThe link works until 2026-11-12T00:00:00.000Z at the latest; `strategy-report reports url 2026-10 --format xlsx` makes a fresh one.',
     );
   });
 });
