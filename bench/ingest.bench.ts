@@ -115,7 +115,7 @@ export default async function ingestBench(): Promise<Record<string, unknown>> {
 
 // Run on its own: `npx tsx bench/ingest.bench.ts`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await ingestBench();
+  const { ingest: result } = await ingestBench();
   const directory = fileURLToPath(new URL('./results/', import.meta.url));
   await mkdir(directory, { recursive: true });
   await writeFile(join(directory, 'ingest.json'), `${JSON.stringify(result, null, 2)}\n`);

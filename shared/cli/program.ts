@@ -4,6 +4,9 @@ import { registerCatalogCommand } from './commands/catalog-command';
 import { registerLocalCommand } from './commands/local-command';
 import { registerSubmitCommand } from './commands/submit-command';
 import { registerTemplateCommand } from './commands/template-command';
+import { registerNotifyCommand } from './commands/notify-command';
+import { registerRemindCommand } from './commands/remind-command';
+import { registerRenderCommand } from './commands/render-command';
 import { DEFAULT_DATA_DIR } from './global-options';
 
 /** The `strategy-report` command line, with every command registered. */
@@ -41,6 +44,9 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerLocalCommand(program, io);
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
+  registerRenderCommand(program, io);
+  registerNotifyCommand(program, io);
+  registerRemindCommand(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()

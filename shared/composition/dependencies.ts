@@ -1,5 +1,7 @@
 import type { AwsClients } from '../adapters/aws/aws-clients';
+import { DynamoDbDeliveryLog } from '../adapters/dynamodb/dynamodb-delivery-log';
 import { DynamoDbProgressRepository } from '../adapters/dynamodb/dynamodb-progress-repository';
+import { DynamoDbReportRepository } from '../adapters/dynamodb/dynamodb-report-repository';
 import { DynamoDbSnapshotRepository } from '../adapters/dynamodb/dynamodb-snapshot-repository';
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
 import { ExcelSubmissionWorkbooks } from '../adapters/excel/excel-submission-workbooks';
@@ -7,9 +9,11 @@ import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import type { Clock } from '../ports/clock';
+import type { DeliveryLog } from '../ports/delivery-log';
 import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
+import type { ReportRepository } from '../ports/report-repository';
 import type { SnapshotRepository } from '../ports/snapshot-repository';
 import type { SubmissionHistory } from '../ports/submission-history';
 import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
@@ -30,6 +34,10 @@ export interface Dependencies {
   readonly progress: ProgressRepository;
   readonly history: SubmissionHistory;
   readonly snapshots: SnapshotRepository;
+  /** Rendered report versions and the manifest chain (files in the reports bucket). */
+  readonly renderedReports: ReportRepository;
+  /** What was e-mailed, so nothing is mailed twice. */
+  readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
   /** Templates, safe reading and annotation of submitted workbooks. */
   readonly workbooks: SubmissionWorkbooks;
@@ -57,6 +65,8 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
     progress: new DynamoDbProgressRepository(clients.documents, { tableName: names.tableName }),
     history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
     snapshots: new DynamoDbSnapshotRepository(clients.documents, names.tableName, reports),
+    renderedReports: new DynamoDbReportRepository(clients.documents, names.tableName, reports),
+    deliveries: new DynamoDbDeliveryLog(clients.documents, names.tableName),
     mail: inputs.mail,
     workbooks: new ExcelSubmissionWorkbooks(),
   };

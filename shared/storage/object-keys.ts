@@ -93,3 +93,18 @@ export function snapshotKey(period: Period, inputHash: string): string {
   if (!isPeriod(period) || !/^[0-9a-f]{64}$/.test(inputHash)) throw new Error('invalid snapshot key parts');
   return `${SNAPSHOTS_PREFIX}${period}/${inputHash}.json`;
 }
+
+const REPORT_FILE = /^[a-z]+\.(pdf|xlsx|html|json)$/;
+
+/** Where one file of a report version lives: `reports/<period>/v<NNNN>/<file>`; each version has its own keys. */
+export function reportKey(period: Period, version: number, fileName: string): string {
+  if (
+    !isPeriod(period) ||
+    !Number.isInteger(version) ||
+    version < 1 ||
+    version > 9999 ||
+    !REPORT_FILE.test(fileName)
+  )
+    throw new Error('invalid report key parts');
+  return `${REPORTS_PREFIX}${period}/v${String(version).padStart(4, '0')}/${fileName}`;
+}

@@ -33,4 +33,15 @@ export const itemKeys = {
   /** GSI1: every snapshot of every period, in period then version order. */
   allSnapshots: 'SNAPSHOTS',
   periodVersion: (period: Period, version: number) => `${period}#${String(version).padStart(4, '0')}`,
+  /** Rendered reports of a period: one item per published version (`V#`), one per claimed version number. */
+  report: (period: Period) => `REPORT#${period}`,
+  reportClaim: (version: number) => `CLAIM#${String(version).padStart(4, '0')}`,
+  reportClaimPrefix: 'CLAIM#',
+  /** GSI1: every published report of every period, in period then version order. */
+  allReports: 'REPORTS',
+  /** The head of the manifest chain across all reports. */
+  chain: 'CHAIN',
+  chainHead: 'HEAD',
+  /** E-mails sent once per period (leadership brief per report version, reminders per day and office). */
+  deliveries: (period: string) => `DELIVERY#${period}`,
 } as const;

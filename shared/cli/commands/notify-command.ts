@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { createNotifyHandler } from '../../../functions/notify/handler';
+import { parsePeriod } from '../../domain/period';
+import { type CliIo, printJson } from '../cli-io';
+import { globalOptionsOf, withLocalDependencies } from '../global-options';
+
+export function registerNotifyCommand(program: Command, io: CliIo): void {
+  program
+    .command('notify')
+    .description(
+      "e-mail a period's latest report to the leadership list (config mail.leadership), PDF attached, workbook attached or linked; each report version is mailed once (locally: an .eml file in the outbox)",
+    )
+    .option(
+      '--period <YYYY-MM>',
+      'the reporting period (default: the previous calendar month in the configured time zone)',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { period?: string; json?: boolean }, command: Command) => {
+      const period =
+        options.period === undefined ? undefined : parsePeriod(options.period, { column: '--period' });
+      const result = await withLocalDependencies(globalOptionsOf(command), (deps, runtime) =>
+        createNotifyHandler(deps)(period ? { period } : {}).then((outcome) => ({
+          ...outcome,
+          outbox: runtime.outboxDirectory,
+        })),
+      );
+      if (options.json) {
+        printJson(io, result);
+        return;
+      }
+      const version = `v${String(result.version).padStart(4, '0')}`;
+      io.out(
+        result.outcome === 'already-sent'
+          ? `${result.period}: report ${version} was already mailed to ${result.recipients.join(', ')} at ${result.sentAt}; nothing sent.`
+          : `${result.period}: mailed report ${version} to ${result.recipients.join(', ')} (PDF attached, workbook ${result.workbook}); outbox ${result.outbox}`,
+      );
+    });
+}

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { createRemindHandler } from '../../../functions/remind/handler';
+import { parsePeriod } from '../../domain/period';
+import type { RemindOfficesOutcome } from '../../use-cases/remind-offices';
+import { type CliIo, printJson } from '../cli-io';
+import { globalOptionsOf, withLocalDependencies } from '../global-options';
+
+export function formatRemindOutcome(outcome: RemindOfficesOutcome): string {
+  const lines = [
+    `${outcome.period}: submissions due ${outcome.deadline}; reminder days ${outcome.reminderDates.join(' and ')}; today ${outcome.today}`,
+    `  submitted: ${outcome.submitted.length > 0 ? outcome.submitted.join(', ') : 'none'}`,
+    ...outcome.reminded.map(
+      (reminder) => `  reminded ${reminder.office}: ${reminder.to.join(', ')} (${reminder.contactSource})`,
+    ),
+  ];
+  if (outcome.alreadyReminded.length > 0)
+    lines.push(`  already reminded today: ${outcome.alreadyReminded.join(', ')}`);
+  if (outcome.noContact.length > 0)
+    lines.push(
+      `  no address known for: ${outcome.noContact.join(', ')} (set mail.officeContacts in the configuration)`,
+    );
+  if (outcome.reminded.length === 0 && outcome.alreadyReminded.length === 0 && outcome.noContact.length === 0)
+    lines.push('  every office has submitted: nobody to remind');
+  return lines.join('\n');
+}
+
+export function registerRemindCommand(program: Command, io: CliIo): void {
+  program
+    .command('remind')
+    .description(
+      'e-mail every office that has not submitted for the period, now (the scheduled run does this only on the reminder days); each office is reminded at most once a day',
+    )
+    .option(
+      '--period <YYYY-MM>',
+      'the reporting period (default: the previous calendar month in the configured time zone)',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { period?: string; json?: boolean }, command: Command) => {
+      const period =
+        options.period === undefined ? undefined : parsePeriod(options.period, { column: '--period' });
+      const outcome = await withLocalDependencies(globalOptionsOf(command), (deps) =>
+        createRemindHandler(deps)({ ...(period ? { period } : {}), now: true }),
+      );
+      if (options.json) printJson(io, outcome);
+      else io.out(formatRemindOutcome(outcome));
+    });
+}

@@ -1,0 +1,129 @@
+import { sanitizeHeaderText } from '../mail-text';
+import { formatLongDate, formatPercent, formatPointChange } from './display-format';
+import { officeLabel, type ReportModel } from './report-model';
+import { printableText } from './report-text';
+
+export interface LeadershipEmailInput {
+  readonly model: ReportModel;
+  readonly reportVersion: number;
+  readonly manifestKey: string;
+  readonly htmlKey: string;
+  /** Set when the workbook was too large to attach: where to download it and until when. */
+  readonly workbookLink?: { readonly url: string; readonly expiresAt: string; readonly size: number };
+  readonly attachmentNames: { readonly pdf: string; readonly workbook: string };
+}
+
+export interface LeadershipEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/** How much of a narrative the e-mail quotes (the brief has it whole). */
+const NARRATIVE = 200;
+
+const oneLine = (text: string, length: number) => {
+  const flat = printableText(text).replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
+};
+
+const escapeHtml = (text: string) =>
+  printableText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/**
+ * The monthly e-mail to leadership: the headline numbers, what changed and the top risks, in text
+ * and HTML, from the same model as the brief (so the same figures). Everything from data is made
+ * one-line and escaped; the subject is sanitised here and again by the MIME composer.
+ */
+export function leadershipEmail(input: LeadershipEmailInput): LeadershipEmail {
+  const { model } = input;
+  const agency = model.agency;
+  const previous = model.snapshot.previous?.period;
+  const headline = [
+    `Overall status ${agency.status}, ${formatPercent(agency.percentComplete)} complete${previous && agency.change.percentDelta !== null ? ` (${formatPointChange(agency.change.percentDelta)} since ${previous})` : ''}.`,
+    `${model.offices.text}; ${agency.reported} of ${agency.expected} entries reported, ${agency.carriedForward} carried forward, ${agency.missing} missing.`,
+    ...(model.missing.offices.length > 0
+      ? [`Not reported: ${model.missing.offices.map(officeLabel).join('; ')}.`]
+      : []),
+  ];
+  const goals = model.goalLines.map(
+    (line) =>
+      `${line.label}: ${line.summary.status}, ${formatPercent(line.summary.percentComplete)} (${formatPointChange(line.summary.change.percentDelta)})`,
+  );
+  const changes = model.executiveSummary.changes.map((change) => oneLine(change, 400));
+  const risks = model.executiveSummary.topRisks.map(
+    (entry) =>
+      `${entry.activityId} (${entry.office}) ${entry.status}, ${formatPercent(entry.percentComplete)} complete: ${oneLine(entry.risksAndIssues ?? entry.reasons.join('; '), NARRATIVE)}`,
+  );
+  const attachments = input.workbookLink
+    ? [
+        `Attached: ${input.attachmentNames.pdf} (the brief).`,
+        `The workbook (${(input.workbookLink.size / 1_048_576).toFixed(1)} MB) is too large to attach; download it here: ${input.workbookLink.url}`,
+        // A link signed with a function's temporary credentials dies with them, possibly earlier.
+        `The link works until ${input.workbookLink.expiresAt} at the latest; \`strategy-report reports url ${model.period} --format xlsx\` makes a fresh one.`,
+      ]
+    : [
+        `Attached: ${input.attachmentNames.pdf} (the brief) and ${input.attachmentNames.workbook} (every figure).`,
+      ];
+  const stored = `The report is stored as version ${input.reportVersion} with its manifest (${input.manifestKey}); the accessible HTML brief is ${input.htmlKey}.`;
+  const title = `${model.catalog.title}: status brief for ${model.periodLabel} (${model.period})`;
+  const banner = model.markingBanner ? oneLine(model.markingBanner, 80) : undefined;
+
+  const subject = sanitizeHeaderText(
+    `${banner ? `${banner}: ` : ''}Strategy status brief ${model.period}: ${agency.status}, ${model.offices.text}`,
+    200,
+  );
+
+  const text = [
+    ...(banner ? [banner, ''] : []),
+    oneLine(title, 300),
+    `Generated ${formatLongDate(model.generatedOn)} from rollup snapshot version ${model.snapshot.version}; catalog ${oneLine(model.catalog.id, 80)} version ${oneLine(model.catalog.version, 40)}.`,
+    '',
+    'HEADLINE',
+    ...headline.map((line) => `- ${oneLine(line, 600)}`),
+    '',
+    'BY GOAL',
+    ...goals.map((line) => `- ${oneLine(line, 300)}`),
+    '',
+    'WHAT CHANGED',
+    ...changes.map((line) => `- ${line}`),
+    '',
+    `TOP RISKS (${risks.length} of ${model.atRisk.length})`,
+    ...(risks.length === 0
+      ? ['- Nothing is at risk or off track.']
+      : risks.map((line, index) => `${index + 1}. ${line}`)),
+    '',
+    ...attachments,
+    stored,
+    ...(banner ? ['', banner] : []),
+    '',
+  ].join('\n');
+
+  const list = (items: readonly string[], ordered = false) =>
+    `<${ordered ? 'ol' : 'ul'}>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`;
+  const html = `<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: Segoe UI, Roboto, Helvetica, Arial, sans-serif; color: #111;">
+${banner ? `<p style="text-align:center;font-weight:bold">${escapeHtml(banner)}</p>` : ''}
+<h1 style="font-size:20px;color:#0B2545">${escapeHtml(oneLine(title, 300))}</h1>
+<p>${escapeHtml(`Generated ${formatLongDate(model.generatedOn)} from rollup snapshot version ${model.snapshot.version}; catalog ${oneLine(model.catalog.id, 80)} version ${oneLine(model.catalog.version, 40)}.`)}</p>
+<h2 style="font-size:16px">Headline</h2>
+${list(headline.map((line) => oneLine(line, 600)))}
+<h2 style="font-size:16px">By goal</h2>
+${list(goals.map((line) => oneLine(line, 300)))}
+<h2 style="font-size:16px">What changed</h2>
+${list(changes)}
+<h2 style="font-size:16px">Top risks (${risks.length} of ${model.atRisk.length})</h2>
+${risks.length === 0 ? '<p>Nothing is at risk or off track.</p>' : list(risks, true)}
+${attachments.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+<p>${escapeHtml(stored)}</p>
+${banner ? `<p style="text-align:center;font-weight:bold">${escapeHtml(banner)}</p>` : ''}
+</body></html>
+`;
+  return { subject, text, html };
+}

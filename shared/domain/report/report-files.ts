@@ -1,0 +1,32 @@
+/**
+ * The files of one report version, in the order they are written and listed. The manifest is
+ * always written last (docs/reports.md), so it is not in this list.
+ */
+export const REPORT_FILES = [
+  { name: 'brief.pdf', contentType: 'application/pdf', format: 'pdf' },
+  {
+    name: 'workbook.xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    format: 'xlsx',
+  },
+  { name: 'brief.html', contentType: 'text/html; charset=utf-8', format: 'html' },
+] as const;
+
+export const MANIFEST_FILE = {
+  name: 'manifest.json',
+  contentType: 'application/json',
+  format: 'manifest',
+} as const;
+
+export type ReportFileName = (typeof REPORT_FILES)[number]['name'];
+export type ReportFileFormat = (typeof REPORT_FILES)[number]['format'] | typeof MANIFEST_FILE.format;
+
+export const REPORT_FILE_NAMES: readonly ReportFileName[] = REPORT_FILES.map((file) => file.name);
+
+/** The file name of a format as `reports get --format` names it. */
+export function reportFileOfFormat(format: ReportFileFormat): string {
+  if (format === MANIFEST_FILE.format) return MANIFEST_FILE.name;
+  const file = REPORT_FILES.find((candidate) => candidate.format === format);
+  if (!file) throw new Error(`unknown report format ${format}`);
+  return file.name;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { canonicalJson } from '../canonical-json';
+import { REPORT_FILE_NAMES } from './report-files';
+
+/**
+ * The manifest of one report version: what the report is, what it was made from, the hash of
+ * every file, and the hash of the manifest rendered before it, so all reports ever rendered form
+ * one chain an auditor can walk (docs/reports.md). Bump the schema version on breaking changes.
+ */
+export const REPORT_MANIFEST_SCHEMA_VERSION = 1;
+export const REPORT_MANIFEST_KIND = 'strategy-report/report-manifest';
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const version = z.number().int().min(1);
+
+export const manifestFileSchema = z.object({
+  name: z.enum(REPORT_FILE_NAMES as [string, ...string[]]),
+  key: z.string(),
+  contentType: z.string(),
+  size: z.number().int().min(0),
+  sha256,
+});
+export type ManifestFile = z.infer<typeof manifestFileSchema>;
+
+export const chainLinkSchema = z.object({ period, version, key: z.string(), sha256 });
+export type ChainLink = z.infer<typeof chainLinkSchema>;
+
+export const reportManifestSchema = z.object({
+  schemaVersion: z.literal(REPORT_MANIFEST_SCHEMA_VERSION),
+  kind: z.literal(REPORT_MANIFEST_KIND),
+  period,
+  /** 1, 2, 3, ... per period: a re-render adds a version, never replaces one. */
+  version,
+  /** When the snapshot was stored: the date every file says it was generated. */
+  generatedAt: z.string(),
+  snapshot: z.object({ period, version, inputHash: sha256, sha256, key: z.string() }),
+  catalog: z.object({ id: z.string(), version: z.string() }),
+  /** The package.json version of the software that rendered the files. */
+  softwareVersion: z.string(),
+  /** Settings that change the files' bytes, so a reproduction can use the same ones. */
+  renderOptions: z.object({ markingBanner: z.string().nullable() }),
+  files: z.array(manifestFileSchema),
+  /** The current revision of each office that fed the snapshot. */
+  submissions: z.array(
+    z.object({
+      office: z.string(),
+      revision: z.number().int().min(1),
+      submissionId: z.string(),
+      sha256,
+      acceptedAt: z.string(),
+      uploader: z.string(),
+      rowCount: z.number().int().min(0),
+    }),
+  ),
+  /** Earlier revisions whose entries were carried forward into this period. */
+  carriedForwardFrom: z.array(z.object({ office: z.string(), period, revision: z.number().int().min(1) })),
+  chain: z.object({
+    /** 1 for the first report ever rendered, then one more for each. */
+    sequence: z.number().int().min(1),
+    /** The manifest rendered just before this one (any period), or null for the first. */
+    previous: chainLinkSchema.nullable(),
+  }),
+});
+export type ReportManifest = z.infer<typeof reportManifestSchema>;
+
+/**
+ * The manifest's stored bytes: keys sorted at every level, two-space indented, one final newline.
+ * Readable by a person, and the same manifest always gives the same bytes (so the same SHA-256).
+ */
+export function manifestBytes(manifest: ReportManifest): Buffer {
+  const sorted = JSON.parse(canonicalJson(reportManifestSchema.parse(manifest)));
+  return Buffer.from(`${JSON.stringify(sorted, null, 2)}\n`, 'utf8');
+}
+
+export function parseManifest(bytes: Uint8Array): ReportManifest {
+  return reportManifestSchema.parse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+}

@@ -1,0 +1,32 @@
+import type { LevelSummary } from '../rollup/rollup-snapshot';
+import { formatPercent, formatPointChange, formatRatio } from './display-format';
+
+/**
+ * The columns of every level summary table (goals, mission areas, objectives, offices), shared by
+ * the PDF and the HTML so both show the same figures in the same order.
+ */
+export const SUMMARY_HEADERS = [
+  'Status',
+  '% complete',
+  'Change',
+  'Reported',
+  'Carried forward',
+  'Missing',
+  'Expected',
+  'Metric attainment',
+  'Likelihood',
+] as const;
+
+export function summaryCells(summary: LevelSummary): string[] {
+  return [
+    summary.status,
+    formatPercent(summary.percentComplete),
+    formatPointChange(summary.change.percentDelta),
+    String(summary.reported),
+    String(summary.carriedForward),
+    String(summary.missing),
+    String(summary.expected),
+    formatRatio(summary.metricAttainment),
+    summary.likelihood,
+  ];
+}

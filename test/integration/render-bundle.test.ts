@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../shared/catalog/default-catalog';
+import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment';
+import { parseProductConfig } from '../../shared/config/product-config';
+import { parsePeriod } from '../../shared/domain/period';
+import { localDependencies } from '../../shared/local/local-dependencies';
+import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
+import { type BundleFormat, bundleFunction } from '../support/bundle-function';
+import { populatedSnapshot } from '../support/populated-snapshot';
+import { pdfInfo, pdfPageTexts } from '../support/report-text';
+
+/**
+ * The render function as it runs in Lambda: one esbuild bundle, no node_modules beside it. Its
+ * fonts and ICC profile must come from inside the bundle, or the PDF cannot be made.
+ */
+describe('the bundled render function', () => {
+  let runtime: LocalRuntime;
+
+  beforeAll(async () => {
+    runtime = await openLocalRuntime();
+    const deps = localDependencies(runtime, { catalog: defaultCatalog(), config: parseProductConfig({}) });
+    for (const period of ['2026-10', '2026-11'])
+      await deps.snapshots.save(
+        populatedSnapshot({ period: parsePeriod(period) }),
+        new Date('2026-12-05T12:00:00Z'),
+      );
+  });
+  afterAll(async () => {
+    await runtime?.close();
+  });
+
+  const runBundle = (file: string, format: BundleFormat, period: string) => {
+    const load =
+      format === 'esm'
+        ? `await import(${JSON.stringify(pathToFileURL(file).href)})`
+        : `require(${JSON.stringify(file)})`;
+    const script = `(async () => { const { handler } = ${load}; process.stdout.write(JSON.stringify(await handler({ period: ${JSON.stringify(period)} }))); })().catch((error) => { console.error(error); process.exit(1); });`;
+    // Asynchronously: the embedded servers live in this process and must keep answering.
+    return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--input-type=commonjs', '-e', script],
+        {
+          cwd: dirname(file),
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            AWS_REGION: 'us-east-1',
+            AWS_ACCESS_KEY_ID: 'S3RVER',
+            AWS_SECRET_ACCESS_KEY: 'S3RVER',
+            AWS_ENDPOINT_URL_DYNAMODB: runtime.endpoints.dynamodb,
+            AWS_ENDPOINT_URL_S3: runtime.endpoints.s3,
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+            [ENVIRONMENT_VARIABLES.tableName]: runtime.names.tableName,
+            [ENVIRONMENT_VARIABLES.reportsBucket]: runtime.names.buckets.reports,
+            [ENVIRONMENT_VARIABLES.productConfig]: JSON.stringify({ markingBanner: 'CUI' }),
+          },
+        },
+        (error, stdout, stderr) =>
+          resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+  };
+
+  it.each([
+    ['cjs', '2026-10'],
+    ['esm', '2026-11'],
+  ] as const)('renders a PDF/A brief with embedded fonts from a %s bundle', async (format, period) => {
+    const bundle = await bundleFunction('functions/render/index.ts', format);
+    expect(bundle.bytes).toBeGreaterThan(0);
+    const run = await runBundle(bundle.file, format, period);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as { outcome: string; files: { name: string; key: string }[] };
+    expect(result.outcome).toBe('rendered');
+
+    const reports = localDependencies(runtime, {
+      catalog: defaultCatalog(),
+      config: parseProductConfig({}),
+    }).reports;
+    const pdf = await reports.get(result.files.find((file) => file.name === 'brief.pdf')?.key ?? '');
+    const pages = await pdfPageTexts(pdf);
+    expect(pages[0]).toContain('5 of 6 offices reported');
+    expect(pages[0]).toContain('CUI');
+    expect(pages.join(' ')).toContain('Status by goal');
+    const { info } = await pdfInfo(pdf);
+    expect(info).toMatchObject({ PDFFormatVersion: '1.7', Language: 'en-US' });
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+  });
+});

@@ -1,0 +1,49 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** Runs of whitespace become one space: how text reads once lines and cells are joined. */
+export function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of each page of a PDF, in drawing order, items joined by spaces (pdf.js, no rendering). */
+export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+  const document = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const content = await page.getTextContent();
+    pages.push(normalize(content.items.map((item) => ('str' in item ? item.str : '')).join(' ')));
+  }
+  await document.destroy();
+  return pages;
+}
+
+export async function pdfInfo(bytes: Uint8Array): Promise<{ info: Record<string, unknown>; pages: number }> {
+  const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 })
+    .promise;
+  const metadata = await document.getMetadata();
+  const pages = document.numPages;
+  await document.destroy();
+  return { info: metadata.info as Record<string, unknown>, pages };
+}
+
+/** The visible text of an HTML page: no style, tags become spaces, the five escapes decoded. */
+export function htmlText(html: string): string {
+  return normalize(
+    html
+      .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+      .replace(/<title[^>]*>[\s\S]*?<\/title>/g, ' ')
+      .replace(/<desc[^>]*>[\s\S]*?<\/desc>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+}
