@@ -2,11 +2,11 @@ import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
 import { registerLocalCommand } from './commands/local-command';
-import { registerSubmitCommand } from './commands/submit-command';
-import { registerTemplateCommand } from './commands/template-command';
 import { registerNotifyCommand } from './commands/notify-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
+import { registerSubmitCommand } from './commands/submit-command';
+import { registerTemplateCommand } from './commands/template-command';
 import { DEFAULT_DATA_DIR } from './global-options';
 
 /** The `strategy-report` command line, with every command registered. */
