@@ -72,6 +72,8 @@ export const levelSummarySchema = z.object({
   /** Id of the rule in docs/status-rules.md that decided the status. */
   statusRule: z.string(),
   likelihood: z.enum(LIKELIHOODS),
+  /** Id of the likelihood rule in docs/status-rules.md that decided `likelihood`. */
+  likelihoodRule: z.string().optional(),
   change: z.object({
     previousStatus: z.enum(OVERALL_STATUSES).nullable(),
     previousPercentComplete: percent.nullable(),
@@ -141,6 +143,24 @@ export const rollupSnapshotSchema = z.object({
   previousSnapshot: z.object({ period, version: z.number().int().min(1), sha256 }).nullable(),
   /** SHA-256 over everything the snapshot was computed from (docs/rollup-snapshot.md). */
   inputHash: sha256,
+  /**
+   * How the snapshot was computed: the rules version, the carry-forward limit and the weights
+   * that differ from 1 (docs/status-rules.md). Always written by the rollup; optional so that
+   * hand-made fixtures need not carry it.
+   */
+  rules: z
+    .object({
+      version: z.number().int().min(1),
+      carryForwardMaxAgeMonths: z.number().int().min(0),
+      weights: z.object({
+        goals: z.record(z.string(), z.number().positive()),
+        objectives: z.record(z.string(), z.number().positive()),
+        keyActivities: z.record(z.string(), z.number().positive()),
+      }),
+    })
+    .optional(),
+  /** The stored snapshots the trend's earlier points come from, oldest first (part of the input hash). */
+  trendSources: z.array(z.object({ period, version: z.number().int().min(1), sha256 })).optional(),
   agency: levelSummarySchema,
   goals: z.array(levelSummarySchema.extend({ id: z.string(), title: z.string() })),
   missionAreas: z.array(levelSummarySchema.extend({ id: z.string(), goalId: z.string(), title: z.string() })),
