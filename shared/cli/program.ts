@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
 import { registerLocalCommand } from './commands/local-command';
+import { registerRollupCommand } from './commands/rollup-command';
+import { registerStatusCommand } from './commands/status-command';
 import { DEFAULT_DATA_DIR } from './global-options';
 
 /** The `strategy-report` command line, with every command registered. */
@@ -24,6 +26,8 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   registerCatalogCommand(program, io);
   registerLocalCommand(program, io);
+  registerRollupCommand(program, io);
+  registerStatusCommand(program, io);
   for (const command of program.commands) {
     command
       .exitOverride()

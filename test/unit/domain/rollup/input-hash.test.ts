@@ -67,8 +67,9 @@ describe('the input hash', () => {
       rollup('2026-10', inputs, { history: historyOf([september]) }).inputHash,
       rollupAfter(september, '2026-10', inputs, { options: { carryForwardMaxAgeMonths: 1 } }).inputHash,
       rollupAfter(september, '2026-10', inputs, { options: { weights: { goals: { '1': 2 } } } }).inputHash,
-      rollupAfter(september, '2026-10', inputs, {
+      rollup('2026-10', inputs, {
         previous: { snapshot: september, ref: { period: '2026-09', version: 2, sha256: 'b'.repeat(64) } },
+        history: historyOf([september]),
       }).inputHash,
     ]);
     expect(hashes.size).toBe(6);
