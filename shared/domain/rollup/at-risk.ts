@@ -15,12 +15,12 @@ export const SEVERITY = {
   remaining: 1,
 } as const;
 
+/** What the ranking reads of an entry (a snapshot row has it all). */
 export interface AtRiskCandidate {
   readonly status: Status;
   readonly percentComplete: number;
   readonly milestoneDue?: string;
   readonly milestoneOverdue: boolean;
-  readonly movement: Movement | null;
   readonly source: 'reported' | 'carried-forward';
   readonly fromPeriod: string;
 }
@@ -36,30 +36,71 @@ export function isAtRisk(entry: Pick<AtRiskCandidate, 'status' | 'milestoneOverd
  *          + 0.5 when the status worsened or newly became at risk this period
  *          + (100 − percent complete) ÷ 100
  */
-export function severityOf(entry: AtRiskCandidate, asOf: string): number {
+export function severityOf(entry: AtRiskCandidate, movement: Movement | null, asOf: string): number {
   let severity = SEVERITY.status[entry.status] ?? 0;
   if (entry.milestoneOverdue && entry.milestoneDue !== undefined) {
     const days = daysBetween(entry.milestoneDue, asOf);
     severity += SEVERITY.overdueMilestone + (SEVERITY.overdueByYear * Math.min(days, 365)) / 365;
   }
-  if (entry.movement === 'newly-at-risk' || entry.movement === 'worsened') severity += SEVERITY.worsened;
+  if (movement === 'newly-at-risk' || movement === 'worsened') severity += SEVERITY.worsened;
   severity += (SEVERITY.remaining * (100 - entry.percentComplete)) / 100;
   return severity;
 }
 
 /** Why the entry is on the list, in words, most important first. */
-export function reasonsOf(entry: AtRiskCandidate, asOf: string, previousPeriod: string | null): string[] {
-  const reasons: string[] = [];
-  if (entry.status === 'Off Track' || entry.status === 'At Risk') reasons.push(`reported ${entry.status}`);
-  if (entry.milestoneOverdue && entry.milestoneDue !== undefined) {
-    const days = daysBetween(entry.milestoneDue, asOf);
-    reasons.push(`milestone due ${entry.milestoneDue} is ${days} day${days === 1 ? '' : 's'} overdue`);
+export function reasonsOf(
+  entry: AtRiskCandidate,
+  movement: Movement | null,
+  asOf: string,
+  previousPeriod: string | null,
+): string[] {
+  return new ReasonTexts(asOf, previousPeriod).of(entry, movement);
+}
+
+/**
+ * The reasons of one rollup's entries, each distinct sentence built once: a list of a hundred
+ * thousand at-risk entries repeats a handful (one per status, overdue date and source period).
+ */
+export class ReasonTexts {
+  private readonly overdue = new Map<string, string>();
+  private readonly carried = new Map<string, string>();
+  private readonly newlyAtRisk: string;
+  private readonly worsened: string;
+
+  constructor(
+    private readonly asOf: string,
+    private readonly previousPeriod: string | null,
+  ) {
+    this.newlyAtRisk = `newly at risk since ${previousPeriod}`;
+    this.worsened = `worsened since ${previousPeriod}`;
   }
-  if (entry.movement === 'newly-at-risk' && previousPeriod !== null)
-    reasons.push(`newly at risk since ${previousPeriod}`);
-  if (entry.movement === 'worsened' && previousPeriod !== null)
-    reasons.push(`worsened since ${previousPeriod}`);
-  if (entry.source === 'carried-forward')
-    reasons.push(`not reported this period: carried forward from ${entry.fromPeriod}`);
-  return reasons;
+
+  of(entry: AtRiskCandidate, movement: Movement | null): string[] {
+    const reasons: string[] = [];
+    if (entry.status === 'Off Track') reasons.push('reported Off Track');
+    else if (entry.status === 'At Risk') reasons.push('reported At Risk');
+    const due = entry.milestoneDue;
+    if (entry.milestoneOverdue && due !== undefined) {
+      let text = this.overdue.get(due);
+      if (text === undefined) {
+        const days = daysBetween(due, this.asOf);
+        text = `milestone due ${due} is ${days} day${days === 1 ? '' : 's'} overdue`;
+        this.overdue.set(due, text);
+      }
+      reasons.push(text);
+    }
+    if (this.previousPeriod !== null) {
+      if (movement === 'newly-at-risk') reasons.push(this.newlyAtRisk);
+      else if (movement === 'worsened') reasons.push(this.worsened);
+    }
+    if (entry.source === 'carried-forward') {
+      let text = this.carried.get(entry.fromPeriod);
+      if (text === undefined) {
+        text = `not reported this period: carried forward from ${entry.fromPeriod}`;
+        this.carried.set(entry.fromPeriod, text);
+      }
+      reasons.push(text);
+    }
+    return reasons;
+  }
 }

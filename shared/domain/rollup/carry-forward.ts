@@ -1,4 +1,5 @@
-import { comparePeriods, type Period } from '../period';
+import type { Period } from '../period';
+import { monthIndex } from './month-index';
 
 /**
  * Carry-forward: an entry its office did not report this period may stand on the value of the
@@ -7,7 +8,7 @@ import { comparePeriods, type Period } from '../period';
  * carried twice is two months old, and it is never counted as reported.
  */
 export function carryForwardAge(fromPeriod: string, period: Period): number {
-  return comparePeriods(period, fromPeriod as Period);
+  return monthIndex(period) - monthIndex(fromPeriod);
 }
 
 export function mayCarryForward(fromPeriod: string, period: Period, maxAgeMonths: number): boolean {

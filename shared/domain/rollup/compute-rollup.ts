@@ -2,11 +2,14 @@ import type { Catalog } from '../catalog/catalog';
 import { InvalidInputError } from '../errors';
 import { addMonths, comparePeriods, type Period, periodBounds } from '../period';
 import type { ProgressRow, Status } from '../progress';
-import { isAtRisk, reasonsOf, severityOf } from './at-risk';
+import { isAtRisk, ReasonTexts, severityOf } from './at-risk';
 import { mayCarryForward } from './carry-forward';
 import { movementOf, percentDelta } from './change-detection';
+import { type EntryIndex, entryIndexOf } from './entry-index';
 import { inputHashOf } from './input-hash';
+import { addInto, newTotals, Tally, type Totals } from './level-tally';
 import { likelihoodOf } from './likelihood';
+import { rankOrder, SEVERITY_SCALE } from './rank-order';
 import {
   DEFAULT_CARRY_FORWARD_MAX_AGE_MONTHS,
   ROLLUP_RULES_VERSION,
@@ -16,7 +19,6 @@ import {
   type TrendSource,
 } from './rollup-inputs';
 import {
-  COUNTED_STATUSES,
   type LevelSummary,
   type Movement,
   type RollupSnapshot,
@@ -35,8 +37,6 @@ import { resolveWeights, type Weights, weightedMean } from './weights';
 export const TREND_HISTORY_PERIODS = 11;
 const MAX_CARRY_FORWARD_AGE_MONTHS = 120;
 
-const K = COUNTED_STATUSES.length;
-const NOT_REPORTED = COUNTED_STATUSES.indexOf('Not Reported');
 const STATUS_INDEX: Readonly<Record<Status, number>> = {
   'Not Started': 0,
   'On Track': 1,
@@ -44,39 +44,6 @@ const STATUS_INDEX: Readonly<Record<Status, number>> = {
   'Off Track': 3,
   Complete: 4,
 };
-
-/** Counts and sums of one level, before its percent and status are decided. */
-interface Totals {
-  readonly counts: Int32Array;
-  expected: number;
-  reported: number;
-  carried: number;
-  metricSum: number;
-  metricCount: number;
-  /** Latest milestone due among entries with data that are not Complete ('' = none). */
-  deadline: string;
-}
-
-const newTotals = (): Totals => ({
-  counts: new Int32Array(K),
-  expected: 0,
-  reported: 0,
-  carried: 0,
-  metricSum: 0,
-  metricCount: 0,
-  deadline: '',
-});
-
-function addInto(target: Totals, part: Totals): void {
-  for (let index = 0; index < K; index++)
-    target.counts[index] = (target.counts[index] ?? 0) + (part.counts[index] ?? 0);
-  target.expected += part.expected;
-  target.reported += part.reported;
-  target.carried += part.carried;
-  target.metricSum += part.metricSum;
-  target.metricCount += part.metricCount;
-  if (part.deadline > target.deadline) target.deadline = part.deadline;
-}
 
 /**
  * The rollup of one period (docs/status-rules.md, docs/rollup-snapshot.md): the catalog, each
@@ -108,23 +75,11 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const activities = catalog.keyActivities;
   const officeCount = offices.length;
   const activityCount = activities.length;
-  const officeIndex = new Map(offices.map((office, index) => [office.code, index]));
-  const activityIndex = new Map(activities.map((activity, index) => [activity.id, index]));
-  const entryAt = new Int32Array(officeCount * activityCount).fill(-1);
-  const entryOffice: number[] = [];
-  const entryActivity: number[] = [];
-  for (let office = 0; office < officeCount; office++) {
-    for (const activity of catalog.activitiesOf((offices[office] as { code: string }).code)) {
-      const a = activityIndex.get(activity.id) as number;
-      entryAt[office * activityCount + a] = entryOffice.length;
-      entryOffice.push(office);
-      entryActivity.push(a);
-    }
-  }
-  const entryCount = entryOffice.length;
+  const index = entryIndexOf(catalog);
+  const { officeIndex, entryOffice, entryActivity, entryCount } = index;
 
   // 2. This period's rows, placed by entry; rows the catalog does not expect are left out.
-  const submissionOf: (SubmissionInput | undefined)[] = new Array(officeCount);
+  const submissionOf: (SubmissionInput | undefined)[] = new Array(officeCount).fill(undefined);
   for (const submission of inputs.submissions) {
     if (submission.revision.period !== period)
       throw new Error(
@@ -136,119 +91,88 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
       throw new Error(`two current revisions for ${submission.revision.office} ${period}`);
     submissionOf[office] = submission;
   }
-  const fresh: (ProgressRow | undefined)[] = new Array(entryCount);
+  const fresh: (ProgressRow | undefined)[] = new Array(entryCount).fill(undefined);
   for (let office = 0; office < officeCount; office++) {
     const submission = submissionOf[office];
-    if (submission === undefined) continue;
-    const base = office * activityCount;
-    for (const row of submission.rows) {
-      const a = activityIndex.get(row.activityId);
-      if (a === undefined) continue;
-      const entry = entryAt[base + a] as number;
-      if (entry < 0) continue;
-      if (fresh[entry] !== undefined)
-        throw new Error(`${submission.revision.office} ${period} has two rows for ${row.activityId}`);
-      fresh[entry] = row;
-    }
+    if (submission !== undefined) placeSubmission(index, office, submission, fresh, period);
   }
 
   // 3. The previous snapshot's rows, by entry: what changed, and what may be carried forward.
-  const before: (SnapshotRow | undefined)[] = new Array(entryCount);
-  if (previous !== null) {
-    for (const row of previous.snapshot.rows) {
-      const office = officeIndex.get(row.office);
-      const a = activityIndex.get(row.activityId);
-      if (office === undefined || a === undefined) continue;
-      const entry = entryAt[office * activityCount + a] as number;
-      if (entry >= 0) before[entry] = row;
-    }
-  }
+  const before: (SnapshotRow | undefined)[] = new Array(previous === null ? 0 : entryCount).fill(undefined);
+  if (previous !== null) placePrevious(index, previous.snapshot.rows, before);
 
-  // 4. One pass over the entries.
-  const activityTotals = activities.map(newTotals);
-  const officeTotals = offices.map(newTotals);
-  const activityPercentSum = new Float64Array(activityCount);
-  const officePercentSum = new Float64Array(officeCount);
-  const rows: SnapshotRow[] = [];
+  // 4. One pass over the entries, into flat per-activity and per-office tallies.
+  const activityTally = new Tally(activityCount);
+  const officeTally = new Tally(officeCount);
+  // Sized for every entry and trimmed after the pass: no regrowth of a million-slot array.
+  const rows: SnapshotRow[] = new Array(entryCount);
+  let rowCount = 0;
   const statusMoves: RollupSnapshot['changes']['statusMoves'] = [];
   const activitiesNotReported: RollupSnapshot['completeness']['activitiesNotReported'] = [];
   const carriedForward: RollupSnapshot['completeness']['carriedForward'] = [];
   const overdueMilestones: RollupSnapshot['completeness']['overdueMilestones'] = [];
-  const atRiskEntries: { entry: number; row: SnapshotRow; severity: number; reasons: string[] }[] = [];
+  const riskRows: SnapshotRow[] = [];
+  const riskMovements: (Movement | null)[] = [];
+  const riskSeverities: number[] = [];
+  const riskActivities: number[] = [];
   const previousPeriodName = previous?.snapshot.period ?? null;
 
   for (let entry = 0; entry < entryCount; entry++) {
     const office = entryOffice[entry] as number;
     const a = entryActivity[entry] as number;
-    const officeCode = (offices[office] as { code: string }).code;
-    const activityId = (activities[a] as { id: string }).id;
-    const activityTotal = activityTotals[a] as Totals;
-    const officeTotal = officeTotals[office] as Totals;
-    activityTotal.expected++;
-    officeTotal.expected++;
-
+    const officeCode = (offices[office] as Catalog['offices'][number]).code;
+    const activityId = (activities[a] as Catalog['keyActivities'][number]).id;
     const reportedRow = fresh[entry];
-    const earlier = before[entry];
+    const earlier = previous === null ? undefined : before[entry];
     let row: SnapshotRow;
     if (reportedRow !== undefined) {
       const revision = (submissionOf[office] as SubmissionInput).revision.revision;
       row = snapshotRowOf(reportedRow, officeCode, 'reported', period, revision, asOf);
-      activityTotal.reported++;
-      officeTotal.reported++;
     } else if (earlier !== undefined && mayCarryForward(earlier.fromPeriod, period, maxAge)) {
       row = snapshotRowOf(earlier, officeCode, 'carried-forward', earlier.fromPeriod, earlier.revision, asOf);
-      activityTotal.carried++;
-      officeTotal.carried++;
       carriedForward.push({ office: officeCode, activityId, fromPeriod: earlier.fromPeriod });
     } else {
-      activityTotal.counts[NOT_REPORTED] = (activityTotal.counts[NOT_REPORTED] as number) + 1;
-      officeTotal.counts[NOT_REPORTED] = (officeTotal.counts[NOT_REPORTED] as number) + 1;
+      activityTally.missing(a);
+      officeTally.missing(office);
       activitiesNotReported.push({ office: officeCode, activityId });
       continue;
     }
-    rows.push(row);
+    rows[rowCount++] = row;
 
-    const status = STATUS_INDEX[row.status];
-    activityTotal.counts[status] = (activityTotal.counts[status] as number) + 1;
-    officeTotal.counts[status] = (officeTotal.counts[status] as number) + 1;
-    activityPercentSum[a] = (activityPercentSum[a] as number) + row.percentComplete;
-    officePercentSum[office] = (officePercentSum[office] as number) + row.percentComplete;
-    if (row.attainment !== undefined) {
-      activityTotal.metricSum += row.attainment;
-      activityTotal.metricCount++;
-      officeTotal.metricSum += row.attainment;
-      officeTotal.metricCount++;
-    }
-    if (row.status !== 'Complete' && row.milestoneDue !== undefined) {
-      if (row.milestoneDue > activityTotal.deadline) activityTotal.deadline = row.milestoneDue;
-      if (row.milestoneDue > officeTotal.deadline) officeTotal.deadline = row.milestoneDue;
-    }
-    if (row.milestoneOverdue)
-      overdueMilestones.push({
+    const status = row.status;
+    const statusIndex = STATUS_INDEX[status];
+    const carried = reportedRow === undefined;
+    const due = row.milestoneDue;
+    const openDue = status === 'Complete' ? undefined : due;
+    activityTally.add(a, statusIndex, carried, row.percentComplete, row.attainment, openDue);
+    officeTally.add(office, statusIndex, carried, row.percentComplete, row.attainment, openDue);
+    if (row.milestoneOverdue) {
+      const overdue: RollupSnapshot['completeness']['overdueMilestones'][number] = {
         office: officeCode,
         activityId,
-        ...(row.nextMilestone !== undefined ? { nextMilestone: row.nextMilestone } : {}),
-        milestoneDue: row.milestoneDue as string,
-        status: row.status,
-      });
+        milestoneDue: due as string,
+        status,
+      };
+      if (row.nextMilestone !== undefined) overdue.nextMilestone = row.nextMilestone;
+      overdueMilestones.push(overdue);
+    }
 
     let movement: Movement | null = null;
     if (previous !== null) {
-      const from = earlier?.status ?? null;
-      movement = movementOf(from, row.status);
+      const from = earlier === undefined ? null : earlier.status;
+      movement = movementOf(from, status);
       if (movement !== 'unchanged')
-        statusMoves.push({ office: officeCode, activityId, from, to: row.status, movement });
+        statusMoves.push({ office: officeCode, activityId, from, to: status, movement });
     }
     if (isAtRisk(row)) {
-      const candidate = { ...row, movement };
-      atRiskEntries.push({
-        entry,
-        row,
-        severity: roundRatio(severityOf(candidate, asOf)),
-        reasons: reasonsOf(candidate, asOf, previousPeriodName),
-      });
+      riskRows.push(row);
+      riskMovements.push(movement);
+      riskSeverities.push(Math.round(severityOf(row, movement, asOf) * SEVERITY_SCALE));
+      riskActivities.push(a);
     }
   }
+
+  rows.length = rowCount;
 
   // 5. The inputs, the trend history and the input hash.
   const snapshotInputs: SnapshotInput[] = [];
@@ -296,41 +220,42 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
     period,
     asOf,
     weights,
-    activityTotals,
-    activityPercentSum,
-    officeTotals,
-    officePercentSum,
+    activityTally,
+    officeTally,
     previous: previous?.snapshot ?? null,
     history: history.map((source) => source.point),
   });
 
-  // 7. The at-risk list, most severe first; ties in office, then key activity order.
-  atRiskEntries.sort((left, right) => right.severity - left.severity || left.entry - right.entry);
-  const atRisk = atRiskEntries.map(({ entry, row, severity, reasons }, index) => {
-    const activity = activities[entryActivity[entry] as number] as Catalog['keyActivities'][number];
+  // 7. The at-risk list, most severe first; ties in office, then key activity order (the order
+  // the candidates were found in).
+  const reasons = new ReasonTexts(asOf, previousPeriodName);
+  const atRisk = rankOrder(riskSeverities).map((candidate, index): RollupSnapshot['atRisk'][number] => {
+    const row = riskRows[candidate] as SnapshotRow;
+    const activity = activities[riskActivities[candidate] as number] as Catalog['keyActivities'][number];
+    // One shape for every item (absent fields undefined), as for rows.
     return {
       rank: index + 1,
       office: row.office,
       activityId: row.activityId,
       objectiveId: activity.objectiveId,
       goalId: activity.goalId,
-      ...(activity.missionAreaId !== undefined ? { missionAreaId: activity.missionAreaId } : {}),
+      missionAreaId: activity.missionAreaId,
       activityText: activity.text,
       status: row.status,
       percentComplete: row.percentComplete,
-      severity,
-      reasons,
-      ...(row.risksAndIssues !== undefined ? { risksAndIssues: row.risksAndIssues } : {}),
-      ...(row.accomplishments !== undefined ? { accomplishments: row.accomplishments } : {}),
-      ...(row.nextMilestone !== undefined ? { nextMilestone: row.nextMilestone } : {}),
-      ...(row.milestoneDue !== undefined ? { milestoneDue: row.milestoneDue } : {}),
-      ...(row.pointOfContact !== undefined ? { pointOfContact: row.pointOfContact } : {}),
+      severity: (riskSeverities[candidate] as number) / SEVERITY_SCALE,
+      reasons: reasons.of(row, riskMovements[candidate] as Movement | null),
+      risksAndIssues: row.risksAndIssues,
+      accomplishments: row.accomplishments,
+      nextMilestone: row.nextMilestone,
+      milestoneDue: row.milestoneDue,
+      pointOfContact: row.pointOfContact,
       source: row.source,
     };
   });
 
   const officesExpected = offices
-    .filter((_office, index) => (officeTotals[index] as Totals).expected > 0)
+    .filter((office) => catalog.activitiesOf(office.code).length > 0)
     .map((office) => office.code);
   const officesSubmitted = snapshotInputs.map((input) => input.office);
   const submittedSet = new Set(officesSubmitted);
@@ -379,7 +304,85 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   return snapshot;
 }
 
-/** One office's entry as the snapshot shows it; a carried value gets this period's overdue flag. */
+/**
+ * Places an office's rows by entry. Rows usually come in catalog order (the repository returns
+ * them so), and then one walk along the office's entries places them with a string comparison
+ * each; rows in any other order fall back to a lookup per row. Either way the result is the same.
+ */
+function placeSubmission(
+  index: EntryIndex,
+  office: number,
+  submission: SubmissionInput,
+  fresh: (ProgressRow | undefined)[],
+  period: Period,
+): void {
+  const first = index.officeStart[office] as number;
+  const end = index.officeStart[office + 1] as number;
+  let entry = first;
+  let inOrder = true;
+  for (const row of submission.rows) {
+    while (entry < end && index.entryActivityId[entry] !== row.activityId) entry++;
+    if (entry === end) {
+      inOrder = false;
+      break;
+    }
+    fresh[entry++] = row;
+  }
+  if (inOrder) return;
+  fresh.fill(undefined, first, end);
+  const base = office * index.activityIndex.size;
+  for (const row of submission.rows) {
+    const activity = index.activityIndex.get(row.activityId);
+    if (activity === undefined) continue;
+    const at = index.entryAt[base + activity] as number;
+    if (at < 0) continue;
+    if (fresh[at] !== undefined)
+      throw new Error(`${submission.revision.office} ${period} has two rows for ${row.activityId}`);
+    fresh[at] = row;
+  }
+}
+
+/**
+ * Places the previous snapshot's rows by entry: they are in entry order when the catalog has not
+ * changed since, and are then matched in one walk; otherwise each is looked up.
+ */
+function placePrevious(
+  index: EntryIndex,
+  rows: readonly SnapshotRow[],
+  before: (SnapshotRow | undefined)[],
+): void {
+  let entry = 0;
+  let inOrder = true;
+  for (const row of rows) {
+    while (
+      entry < index.entryCount &&
+      (index.entryOfficeCode[entry] !== row.office || index.entryActivityId[entry] !== row.activityId)
+    )
+      entry++;
+    if (entry === index.entryCount) {
+      inOrder = false;
+      break;
+    }
+    before[entry++] = row;
+  }
+  if (inOrder) return;
+  before.fill(undefined);
+  const activityCount = index.activityIndex.size;
+  for (const row of rows) {
+    const office = index.officeIndex.get(row.office);
+    const activity = index.activityIndex.get(row.activityId);
+    if (office === undefined || activity === undefined) continue;
+    const at = index.entryAt[office * activityCount + activity] as number;
+    if (at >= 0) before[at] = row;
+  }
+}
+
+/**
+ * One office's entry as the snapshot shows it; a carried value gets this period's overdue flag.
+ * Every property is set, optional ones to `undefined` when absent, so that all rows share one
+ * object shape: a million rows of one shape are built and read several times faster than rows
+ * of dozens of shapes. JSON (and so the stored snapshot) leaves the undefined ones out.
+ */
 function snapshotRowOf(
   source: ProgressRow | SnapshotRow,
   office: string,
@@ -388,30 +391,31 @@ function snapshotRowOf(
   revision: number,
   asOf: string,
 ): SnapshotRow {
-  const row: SnapshotRow = {
+  const { status, actual, target, milestoneDue } = source;
+  let attainment: number | undefined;
+  if (actual !== undefined && target !== undefined && target !== 0) {
+    const ratio = actual / target;
+    if (Number.isFinite(ratio)) attainment = roundRatio(ratio);
+  }
+  return {
     office,
     activityId: source.activityId,
-    status: source.status,
+    status,
     percentComplete: source.percentComplete,
-    milestoneOverdue:
-      source.milestoneDue !== undefined && source.milestoneDue < asOf && source.status !== 'Complete',
+    metric: source.metric,
+    actual,
+    target,
+    attainment,
+    nextMilestone: source.nextMilestone,
+    milestoneDue,
+    milestoneOverdue: milestoneDue !== undefined && milestoneDue < asOf && status !== 'Complete',
+    accomplishments: source.accomplishments,
+    risksAndIssues: source.risksAndIssues,
+    pointOfContact: source.pointOfContact,
     source: kind,
     fromPeriod,
     revision,
   };
-  if (source.metric !== undefined) row.metric = source.metric;
-  if (source.actual !== undefined) row.actual = source.actual;
-  if (source.target !== undefined) row.target = source.target;
-  if (source.actual !== undefined && source.target !== undefined && source.target !== 0) {
-    const attainment = source.actual / source.target;
-    if (Number.isFinite(attainment)) row.attainment = roundRatio(attainment);
-  }
-  if (source.nextMilestone !== undefined) row.nextMilestone = source.nextMilestone;
-  if (source.milestoneDue !== undefined) row.milestoneDue = source.milestoneDue;
-  if (source.accomplishments !== undefined) row.accomplishments = source.accomplishments;
-  if (source.risksAndIssues !== undefined) row.risksAndIssues = source.risksAndIssues;
-  if (source.pointOfContact !== undefined) row.pointOfContact = source.pointOfContact;
-  return row;
 }
 
 /** The earlier periods' points the trend keeps: the 11 periods before this one, oldest first. */
@@ -439,10 +443,8 @@ interface LevelInputs {
   readonly period: Period;
   readonly asOf: string;
   readonly weights: Weights;
-  readonly activityTotals: readonly Totals[];
-  readonly activityPercentSum: Float64Array;
-  readonly officeTotals: readonly Totals[];
-  readonly officePercentSum: Float64Array;
+  readonly activityTally: Tally;
+  readonly officeTally: Tally;
   readonly previous: RollupSnapshot | null;
   readonly history: readonly TrendPoint[];
 }
@@ -482,9 +484,15 @@ function summarizeLevels(input: LevelInputs) {
     previousLevel: LevelSummary | undefined,
     earlier: readonly { period: string; percentComplete: number | null }[],
   ): LevelSummary => {
-    const statusCounts = Object.fromEntries(
-      COUNTED_STATUSES.map((status, index) => [status, totals.counts[index] as number]),
-    ) as StatusCounts;
+    const counts = totals.counts;
+    const statusCounts: StatusCounts = {
+      'Not Started': counts[0] as number,
+      'On Track': counts[1] as number,
+      'At Risk': counts[2] as number,
+      'Off Track': counts[3] as number,
+      Complete: counts[4] as number,
+      'Not Reported': counts[5] as number,
+    };
     const { status, rule } = overallStatusOf({ statusCounts, expected: totals.expected });
     const likelihood = likelihoodOf({
       period: input.period,
@@ -519,10 +527,10 @@ function summarizeLevels(input: LevelInputs) {
     };
   };
 
-  const activityPercent = input.activityTotals.map((totals, index) => {
-    const withData = totals.reported + totals.carried;
-    return withData > 0 ? (input.activityPercentSum[index] as number) / withData : null;
-  });
+  const activityTotals = catalog.keyActivities.map((_activity, index) => input.activityTally.totalsOf(index));
+  const activityPercent = catalog.keyActivities.map((_activity, index) =>
+    input.activityTally.percentOf(index),
+  );
   const activityIndex = new Map(catalog.keyActivities.map((activity, index) => [activity.id, index]));
 
   const keyActivities = catalog.keyActivities.map((activity, index) => {
@@ -533,9 +541,10 @@ function summarizeLevels(input: LevelInputs) {
       goalId: activity.goalId,
       ...(activity.missionAreaId !== undefined ? { missionAreaId: activity.missionAreaId } : {}),
       text: activity.text,
-      offices: [...activity.offices],
+      // The catalog's own (frozen) list: nothing can change it, so no copy per activity.
+      offices: activity.offices as string[],
       ...summarize(
-        input.activityTotals[index] as Totals,
+        activityTotals[index] as Totals,
         activityPercent[index] ?? null,
         previousLevel,
         fromPrevious(previousLevel),
@@ -549,7 +558,7 @@ function summarizeLevels(input: LevelInputs) {
     const totals = newTotals();
     const parts = objective.keyActivities.map((activity) => {
       const index = activityIndex.get(activity.id) as number;
-      addInto(totals, input.activityTotals[index] as Totals);
+      addInto(totals, activityTotals[index] as Totals);
       return { value: activityPercent[index] ?? null, weight: weights.keyActivity(activity.id) };
     });
     const percent = weightedMean(parts);
@@ -621,9 +630,8 @@ function summarizeLevels(input: LevelInputs) {
   );
 
   const officeLevels = catalog.offices.map((office, index) => {
-    const totals = input.officeTotals[index] as Totals;
-    const withData = totals.reported + totals.carried;
-    const percent = withData > 0 ? (input.officePercentSum[index] as number) / withData : null;
+    const totals = input.officeTally.totalsOf(index);
+    const percent = input.officeTally.percentOf(index);
     const previousLevel = previousOffices.get(office.code);
     return summarize(totals, percent, previousLevel, fromPrevious(previousLevel));
   });

@@ -1,5 +1,6 @@
-import { comparePeriods, type Period } from '../period';
+import type { Period } from '../period';
 import { DAYS_PER_MONTH, daysBetween } from './calendar-days';
+import { monthIndex } from './month-index';
 import type { Likelihood, OverallStatus } from './rollup-snapshot';
 
 /**
@@ -7,6 +8,16 @@ import type { Likelihood, OverallStatus } from './rollup-snapshot';
  * deadline; between UNCERTAIN and LIKELY it falls short by at most a quarter.
  */
 export const LIKELIHOOD_THRESHOLDS = { likely: 1, uncertain: 0.75 } as const;
+
+/** The likelihood rules' ids, in the order they are tried (docs/status-rules.md). */
+export const LIKELIHOOD_RULES = [
+  'no-data',
+  'complete',
+  'no-milestone',
+  'milestones-past',
+  'no-trend',
+  'pace',
+] as const;
 
 export interface LikelihoodInput {
   readonly period: Period;
@@ -24,7 +35,7 @@ export interface LikelihoodInput {
 export interface LikelihoodAssessment {
   readonly likelihood: Likelihood;
   /** Id of the rule in docs/status-rules.md ("Likelihood of finishing on time") that decided. */
-  readonly rule: string;
+  readonly rule: (typeof LIKELIHOOD_RULES)[number];
   /** Percentage points per month: the least-squares slope of the trend, when one was fitted. */
   readonly pace?: number;
   /** Percentage points per month needed to reach 100 % by the deadline. */
@@ -45,9 +56,10 @@ export function likelihoodOf(input: LikelihoodInput): LikelihoodAssessment {
   if (monthsLeft <= 0) return { likelihood: 'Unlikely', rule: 'milestones-past' };
 
   const points = [{ x: 0, y: percent }];
+  const now = monthIndex(input.period);
   for (const point of input.earlier) {
     if (point.percentComplete === null) continue;
-    const x = comparePeriods(point.period as Period, input.period);
+    const x = monthIndex(point.period) - now;
     if (x < 0) points.push({ x, y: point.percentComplete });
   }
   if (points.length < 2) return { likelihood: 'Unknown', rule: 'no-trend' };

@@ -6,7 +6,6 @@ const entry = {
   status: 'On Track' as const,
   percentComplete: 60,
   milestoneOverdue: false,
-  movement: null,
   source: 'reported' as const,
   fromPeriod: '2026-10',
 };
@@ -22,12 +21,13 @@ describe('the at-risk list (docs/status-rules.md)', () => {
 
   it('scores severity by the documented formula', () => {
     const asOf = '2026-10-31';
-    expect(severityOf({ ...entry, status: 'Off Track' }, asOf)).toBeCloseTo(3 + 0.4, 10);
-    expect(severityOf({ ...entry, status: 'At Risk', percentComplete: 100 }, asOf)).toBe(2);
+    expect(severityOf({ ...entry, status: 'Off Track' }, null, asOf)).toBeCloseTo(3 + 0.4, 10);
+    expect(severityOf({ ...entry, status: 'At Risk', percentComplete: 100 }, 'unchanged', asOf)).toBe(2);
     // Overdue by 73 days: 1 + 73/365 = 1.2.
     expect(
       severityOf(
         { ...entry, milestoneOverdue: true, milestoneDue: '2026-08-19', percentComplete: 100 },
+        null,
         asOf,
       ),
     ).toBeCloseTo(1.2, 10);
@@ -35,15 +35,14 @@ describe('the at-risk list (docs/status-rules.md)', () => {
     expect(
       severityOf(
         { ...entry, milestoneOverdue: true, milestoneDue: '2024-01-01', percentComplete: 100 },
+        null,
         asOf,
       ),
     ).toBe(2);
-    expect(
-      severityOf({ ...entry, status: 'At Risk', movement: 'newly-at-risk', percentComplete: 100 }, asOf),
-    ).toBe(2.5);
-    expect(
-      severityOf({ ...entry, status: 'Off Track', movement: 'worsened', percentComplete: 0 }, asOf),
-    ).toBe(4.5);
+    expect(severityOf({ ...entry, status: 'At Risk', percentComplete: 100 }, 'newly-at-risk', asOf)).toBe(
+      2.5,
+    );
+    expect(severityOf({ ...entry, status: 'Off Track', percentComplete: 0 }, 'worsened', asOf)).toBe(4.5);
   });
 
   it('says why in words', () => {
@@ -54,10 +53,10 @@ describe('the at-risk list (docs/status-rules.md)', () => {
           status: 'At Risk',
           milestoneOverdue: true,
           milestoneDue: '2026-10-30',
-          movement: 'newly-at-risk',
           source: 'carried-forward',
           fromPeriod: '2026-09',
         },
+        'newly-at-risk',
         '2026-10-31',
         '2026-09',
       ),
@@ -67,9 +66,10 @@ describe('the at-risk list (docs/status-rules.md)', () => {
       'newly at risk since 2026-09',
       'not reported this period: carried forward from 2026-09',
     ]);
-    expect(
-      reasonsOf({ ...entry, status: 'Off Track', movement: 'worsened' }, '2026-10-31', '2026-09'),
-    ).toEqual(['reported Off Track', 'worsened since 2026-09']);
+    expect(reasonsOf({ ...entry, status: 'Off Track' }, 'worsened', '2026-10-31', '2026-09')).toEqual([
+      'reported Off Track',
+      'worsened since 2026-09',
+    ]);
   });
 
   it('ranks most severe first, ties in office then key activity order, with the narrative', () => {

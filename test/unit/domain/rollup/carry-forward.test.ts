@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseCatalog } from '../../../../shared/domain/catalog/catalog';
 import { InvalidInputError } from '../../../../shared/domain/errors';
 import { parsePeriod } from '../../../../shared/domain/period';
 import { carryForwardAge, mayCarryForward } from '../../../../shared/domain/rollup/carry-forward';
+import { computeRollup } from '../../../../shared/domain/rollup/compute-rollup';
 import { rollup, rollupAfter, row, submission } from '../../../support/rollup-fixtures';
 
 const ofa = (period: string, fields = {}) =>
@@ -88,5 +90,76 @@ describe('carry-forward (docs/status-rules.md)', () => {
         /\[rollup\.carry-forward-age\]/,
       );
     }
+  });
+});
+
+describe('carry-forward across a catalog change', () => {
+  it('matches the previous snapshot by office and key activity even when its order differs', () => {
+    const september = rollup('2026-09', [
+      submission('OFA', '2026-09', [
+        row('1.1.1', { percentComplete: 11 }),
+        row('2.2.1', { percentComplete: 22 }),
+      ]),
+      submission('OFC', '2026-09', [
+        row('2.1.2', { status: 'At Risk', risksAndIssues: 'x', percentComplete: 33 }),
+      ]),
+    ]);
+    // Version 2 of the plan lists OFC first and drops 1.1.1 from OFA.
+    const reordered = parseCatalog({
+      id: 'small-plan',
+      version: '2.0.0',
+      title: 'Small Plan',
+      goals: [
+        { id: '1', title: 'People' },
+        { id: '2', title: 'Mission' },
+      ],
+      missionAreas: [{ id: 'north', goalId: '2', title: 'North' }],
+      objectives: [
+        {
+          id: '1.1',
+          goalId: '1',
+          title: 'Hire',
+          desiredOutcome: 'Hired.',
+          keyActivities: [{ id: '1.1.1', text: 'Recruit.' }],
+        },
+        {
+          id: '2.1',
+          goalId: '2',
+          missionAreaId: 'north',
+          title: 'Patrol',
+          desiredOutcome: 'Patrolled.',
+          keyActivities: [
+            { id: '2.1.1', text: 'Watch.' },
+            { id: '2.1.2', text: 'Fly.' },
+          ],
+        },
+        {
+          id: '2.2',
+          goalId: '2',
+          title: 'Trade',
+          desiredOutcome: 'Traded.',
+          keyActivities: [{ id: '2.2.1', text: 'Inspect.' }],
+        },
+      ],
+      offices: [
+        { code: 'OFC', name: 'Office C' },
+        { code: 'OFA', name: 'Office A' },
+      ],
+      assignments: { '1.1.1': ['OFC'], '2.1.1': ['OFA'], '2.1.2': ['OFC'], '2.2.1': ['OFA', 'OFC'] },
+    });
+    const october = computeRollup({
+      catalog: reordered,
+      period: parsePeriod('2026-10'),
+      submissions: [],
+      previous: { snapshot: september, ref: { period: '2026-09', version: 1, sha256: 'c'.repeat(64) } },
+      history: [],
+    });
+    expect(
+      october.rows.map((entry) => [entry.office, entry.activityId, entry.percentComplete, entry.source]),
+    ).toEqual([
+      ['OFC', '2.1.2', 33, 'carried-forward'],
+      ['OFA', '2.2.1', 22, 'carried-forward'],
+    ]);
+    expect(october.agency).toMatchObject({ expected: 5, reported: 0, carriedForward: 2, missing: 3 });
   });
 });
