@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog/catalog';
+import type { Catalog, KeyActivity } from '../catalog/catalog';
 import { InvalidInputError } from '../errors';
 import { addMonths, comparePeriods, type Period, periodBounds } from '../period';
 import type { ProgressRow, Status } from '../progress';
@@ -76,7 +76,7 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const officeCount = offices.length;
   const activityCount = activities.length;
   const index = entryIndexOf(catalog);
-  const { officeIndex, entryOffice, entryActivity, entryCount } = index;
+  const { officeIndex, entryOffice, entryActivity, entryOfficeCode, entryActivityId, entryCount } = index;
 
   // 2. This period's rows, placed by entry; rows the catalog does not expect are left out.
   const submissionOf: (SubmissionInput | undefined)[] = new Array(officeCount).fill(undefined);
@@ -111,17 +111,16 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const activitiesNotReported: RollupSnapshot['completeness']['activitiesNotReported'] = [];
   const carriedForward: RollupSnapshot['completeness']['carriedForward'] = [];
   const overdueMilestones: RollupSnapshot['completeness']['overdueMilestones'] = [];
-  const riskRows: SnapshotRow[] = [];
-  const riskMovements: (Movement | null)[] = [];
+  // At-risk items are built here, while each row is at hand, and only ordered afterwards.
+  const riskItems: RollupSnapshot['atRisk'][number][] = [];
   const riskSeverities: number[] = [];
-  const riskActivities: number[] = [];
-  const previousPeriodName = previous?.snapshot.period ?? null;
+  const reasons = new ReasonTexts(asOf, previous?.snapshot.period ?? null);
 
   for (let entry = 0; entry < entryCount; entry++) {
     const office = entryOffice[entry] as number;
     const a = entryActivity[entry] as number;
-    const officeCode = (offices[office] as Catalog['offices'][number]).code;
-    const activityId = (activities[a] as Catalog['keyActivities'][number]).id;
+    const officeCode = entryOfficeCode[entry] as string;
+    const activityId = entryActivityId[entry] as string;
     const reportedRow = fresh[entry];
     const earlier = previous === null ? undefined : before[entry];
     let row: SnapshotRow;
@@ -165,10 +164,11 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
         statusMoves.push({ office: officeCode, activityId, from, to: status, movement });
     }
     if (isAtRisk(row)) {
-      riskRows.push(row);
-      riskMovements.push(movement);
-      riskSeverities.push(Math.round(severityOf(row, movement, asOf) * SEVERITY_SCALE));
-      riskActivities.push(a);
+      const severity = Math.round(severityOf(row, movement, asOf) * SEVERITY_SCALE);
+      riskSeverities.push(severity);
+      riskItems.push(
+        atRiskItemOf(row, activities[a] as KeyActivity, severity / SEVERITY_SCALE, reasons.of(row, movement)),
+      );
     }
   }
 
@@ -228,30 +228,10 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
 
   // 7. The at-risk list, most severe first; ties in office, then key activity order (the order
   // the candidates were found in).
-  const reasons = new ReasonTexts(asOf, previousPeriodName);
-  const atRisk = rankOrder(riskSeverities).map((candidate, index): RollupSnapshot['atRisk'][number] => {
-    const row = riskRows[candidate] as SnapshotRow;
-    const activity = activities[riskActivities[candidate] as number] as Catalog['keyActivities'][number];
-    // One shape for every item (absent fields undefined), as for rows.
-    return {
-      rank: index + 1,
-      office: row.office,
-      activityId: row.activityId,
-      objectiveId: activity.objectiveId,
-      goalId: activity.goalId,
-      missionAreaId: activity.missionAreaId,
-      activityText: activity.text,
-      status: row.status,
-      percentComplete: row.percentComplete,
-      severity: (riskSeverities[candidate] as number) / SEVERITY_SCALE,
-      reasons: reasons.of(row, riskMovements[candidate] as Movement | null),
-      risksAndIssues: row.risksAndIssues,
-      accomplishments: row.accomplishments,
-      nextMilestone: row.nextMilestone,
-      milestoneDue: row.milestoneDue,
-      pointOfContact: row.pointOfContact,
-      source: row.source,
-    };
+  const atRisk = rankOrder(riskSeverities).map((candidate, index) => {
+    const item = riskItems[candidate] as RollupSnapshot['atRisk'][number];
+    item.rank = index + 1;
+    return item;
   });
 
   const officesExpected = offices
@@ -302,6 +282,34 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   };
   snapshot.trend = [...history.map((source) => source.point), trendPointOf(snapshot)];
   return snapshot;
+}
+
+/** An entry on the at-risk list; ranked once the list is complete. One shape for every item. */
+function atRiskItemOf(
+  row: SnapshotRow,
+  activity: KeyActivity,
+  severity: number,
+  reasons: string[],
+): RollupSnapshot['atRisk'][number] {
+  return {
+    rank: 0,
+    office: row.office,
+    activityId: row.activityId,
+    objectiveId: activity.objectiveId,
+    goalId: activity.goalId,
+    missionAreaId: activity.missionAreaId,
+    activityText: activity.text,
+    status: row.status,
+    percentComplete: row.percentComplete,
+    severity,
+    reasons,
+    risksAndIssues: row.risksAndIssues,
+    accomplishments: row.accomplishments,
+    nextMilestone: row.nextMilestone,
+    milestoneDue: row.milestoneDue,
+    pointOfContact: row.pointOfContact,
+    source: row.source,
+  };
 }
 
 /**
