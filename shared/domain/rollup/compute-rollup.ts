@@ -75,8 +75,8 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const activities = catalog.keyActivities;
   const officeCount = offices.length;
   const activityCount = activities.length;
-  const index = entryIndexOf(catalog);
-  const { officeIndex, entryOffice, entryActivity, entryOfficeCode, entryActivityId, entryCount } = index;
+  const entries = entryIndexOf(catalog);
+  const { officeIndex, entryOffice, entryActivity, entryOfficeCode, entryActivityId, entryCount } = entries;
 
   // 2. This period's rows, placed by entry; rows the catalog does not expect are left out.
   const submissionOf: (SubmissionInput | undefined)[] = new Array(officeCount).fill(undefined);
@@ -94,12 +94,12 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const fresh: (ProgressRow | undefined)[] = new Array(entryCount).fill(undefined);
   for (let office = 0; office < officeCount; office++) {
     const submission = submissionOf[office];
-    if (submission !== undefined) placeSubmission(index, office, submission, fresh, period);
+    if (submission !== undefined) placeSubmission(entries, office, submission, fresh, period);
   }
 
   // 3. The previous snapshot's rows, by entry: what changed, and what may be carried forward.
   const before: (SnapshotRow | undefined)[] = new Array(previous === null ? 0 : entryCount).fill(undefined);
-  if (previous !== null) placePrevious(index, previous.snapshot.rows, before);
+  if (previous !== null) placePrevious(entries, previous.snapshot.rows, before);
 
   // 4. One pass over the entries, into flat per-activity and per-office tallies.
   const activityTally = new Tally(activityCount);
@@ -228,9 +228,9 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
 
   // 7. The at-risk list, most severe first; ties in office, then key activity order (the order
   // the candidates were found in).
-  const atRisk = rankOrder(riskSeverities).map((candidate, index) => {
+  const atRisk = rankOrder(riskSeverities).map((candidate, position) => {
     const item = riskItems[candidate] as RollupSnapshot['atRisk'][number];
-    item.rank = index + 1;
+    item.rank = position + 1;
     return item;
   });
 
