@@ -41,6 +41,9 @@ const inputs: SubmissionInput[][] = periods.map((period, month) =>
   ),
 );
 const setupSeconds = (performance.now() - setupStart) / 1000;
+collectGarbage();
+// What the inputs (and previous snapshot) alone hold, for reading the peak against.
+const setupRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 
 /** The year, month by month, each on the previous snapshot and the trend so far. */
 function rollupYear(): RollupSnapshot {
@@ -123,6 +126,7 @@ report({
       comparison: '<',
       value: 512,
     }),
+    figure('resident memory after setup, before any timed run (context)', setupRssMb, 'MB'),
     figure('rollup ÷ summing one field (context)', Math.round(rollupMs / median(trivialTimes)), '×'),
     figure('setup: catalog and a year of inputs', Math.round(setupSeconds * 10) / 10, 's'),
   ],

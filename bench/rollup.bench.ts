@@ -50,6 +50,9 @@ const previous = {
   ref: { period: previousPeriod, version: 1, sha256: 'd'.repeat(64) },
 };
 const setupSeconds = (performance.now() - setupStart) / 1000;
+collectGarbage();
+// What the inputs (and previous snapshot) alone hold, for reading the peak against.
+const setupRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 
 const rollupOnce = () => computeRollup({ catalog, period, submissions, previous, history });
 let snapshot: RollupSnapshot | undefined = rollupOnce();
@@ -112,6 +115,7 @@ report({
       comparison: '<',
       value: 512,
     }),
+    figure('resident memory after setup, before any timed run (context)', setupRssMb, 'MB'),
     figure('rollup ÷ summing one field (context)', Math.round(rollupMs / median(trivialTimes)), '×'),
     figure('setup: catalog, inputs, previous snapshot', Math.round(setupSeconds * 10) / 10, 's'),
   ],

@@ -76,31 +76,46 @@ export class ReasonTexts {
   }
 
   of(entry: AtRiskCandidate, movement: Movement | null): string[] {
-    const reasons: string[] = [];
-    if (entry.status === 'Off Track') reasons.push('reported Off Track');
-    else if (entry.status === 'At Risk') reasons.push('reported At Risk');
+    // At most four reasons, gathered first and returned as one exact-size array: a hundred
+    // thousand arrays grown by push would each reserve room for seventeen.
+    const status =
+      entry.status === 'Off Track'
+        ? 'reported Off Track'
+        : entry.status === 'At Risk'
+          ? 'reported At Risk'
+          : undefined;
     const due = entry.milestoneDue;
+    let overdue: string | undefined;
     if (entry.milestoneOverdue && due !== undefined) {
-      let text = this.overdue.get(due);
-      if (text === undefined) {
+      overdue = this.overdue.get(due);
+      if (overdue === undefined) {
         const days = daysBetween(due, this.asOf);
-        text = `milestone due ${due} is ${days} day${days === 1 ? '' : 's'} overdue`;
-        this.overdue.set(due, text);
+        overdue = `milestone due ${due} is ${days} day${days === 1 ? '' : 's'} overdue`;
+        this.overdue.set(due, overdue);
       }
-      reasons.push(text);
     }
-    if (this.previousPeriod !== null) {
-      if (movement === 'newly-at-risk') reasons.push(this.newlyAtRisk);
-      else if (movement === 'worsened') reasons.push(this.worsened);
-    }
+    const moved =
+      this.previousPeriod === null
+        ? undefined
+        : movement === 'newly-at-risk'
+          ? this.newlyAtRisk
+          : movement === 'worsened'
+            ? this.worsened
+            : undefined;
+    let carried: string | undefined;
     if (entry.source === 'carried-forward') {
-      let text = this.carried.get(entry.fromPeriod);
-      if (text === undefined) {
-        text = `not reported this period: carried forward from ${entry.fromPeriod}`;
-        this.carried.set(entry.fromPeriod, text);
+      carried = this.carried.get(entry.fromPeriod);
+      if (carried === undefined) {
+        carried = `not reported this period: carried forward from ${entry.fromPeriod}`;
+        this.carried.set(entry.fromPeriod, carried);
       }
-      reasons.push(text);
     }
+    const texts = [status, overdue, moved, carried];
+    let count = 0;
+    for (const text of texts) if (text !== undefined) count++;
+    const reasons = new Array<string>(count);
+    let position = 0;
+    for (const text of texts) if (text !== undefined) reasons[position++] = text;
     return reasons;
   }
 }
