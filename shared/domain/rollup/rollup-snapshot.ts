@@ -205,12 +205,21 @@ export const rollupSnapshotSchema = z.object({
       }),
     ),
   }),
+  /**
+   * Who and what is missing. Every expected entry is in exactly one of: `rows` with source
+   * 'reported', `carriedForward`, `activitiesNotReported`. Entry lists are by office, then activity.
+   */
   completeness: z.object({
+    /** Offices with at least one assigned key activity, in catalog order. */
     officesExpected: z.array(z.string()),
+    /** Offices with a current (accepted) revision this period. */
     officesSubmitted: z.array(z.string()),
     officesMissing: z.array(z.string()),
+    /** Entries with no value at all: neither reported this period nor carried forward. */
     activitiesNotReported: z.array(z.object({ office: z.string(), activityId: z.string() })),
+    /** Entries standing on an earlier period's value (also in `rows`, source 'carried-forward'). */
     carriedForward: z.array(z.object({ office: z.string(), activityId: z.string(), fromPeriod: period })),
+    /** Entries with data whose milestone is due before `asOf` and that are not Complete. */
     overdueMilestones: z.array(
       z.object({
         office: z.string(),
