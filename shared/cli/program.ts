@@ -5,6 +5,8 @@ import { registerLocalCommand } from './commands/local-command';
 import { registerNotifyCommand } from './commands/notify-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
+import { registerRollupCommand } from './commands/rollup-command';
+import { registerStatusCommand } from './commands/status-command';
 import { registerSubmitCommand } from './commands/submit-command';
 import { registerTemplateCommand } from './commands/template-command';
 import { DEFAULT_DATA_DIR } from './global-options';
@@ -44,6 +46,8 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerLocalCommand(program, io);
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
+  registerStatusCommand(program, io);
+  registerRollupCommand(program, io);
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);
   registerRemindCommand(program, io);
