@@ -1,0 +1,5 @@
+// TEMPORARY placeholder from the infra branch: replaced by the real handler on merge
+/** Lets the infrastructure branch synthesise and bundle before the real notify entry lands. */
+export const handler = async (_event: unknown): Promise<void> => {
+  throw new Error('notify: placeholder handler, not deployed');
+};
