@@ -103,7 +103,7 @@ export function bindBucket(
     acknowledgeWildcardResources(
       fn.role.policy,
       objects,
-      `${fn.node.id} reads objects under ${read.join(', ')} in the ${role} bucket: their keys carry the period, office and file name, so the prefix is the narrowest fixed scope.`,
+      `${fn.node.id} reads objects under ${read.join(', ')} in the ${role} bucket: the rest of each key (period, office or version, file) is known only at run time, so the prefix is the narrowest fixed scope.`,
     );
     // Without ListBucket, S3 answers a missing key with 403 instead of 404, and the object store
     // could not tell "not there" from "not allowed". Listing shows key names, never contents.
@@ -123,7 +123,7 @@ export function bindBucket(
     acknowledgeWildcardResources(
       fn.role.policy,
       objects,
-      `${fn.node.id} writes new objects under ${write.join(', ')} in the ${role} bucket, each under a key it builds per period and version; it cannot write anywhere else.`,
+      `${fn.node.id} writes new objects under ${write.join(', ')} in the ${role} bucket, each under a key built and validated by shared/storage/object-keys.ts; it cannot write anywhere else.`,
     );
   }
   fn.role.addToPrincipalPolicy(

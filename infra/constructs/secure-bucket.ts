@@ -50,7 +50,7 @@ export class SecureBucket extends Construct {
     });
     acknowledge(this.bucket, {
       id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
-      reason: `The ${definition.role} bucket lives in the deployment region only: S3 already stores every object version redundantly across availability zones, and the report history is protected against deletion by versioning${definition.objectLock ? ' and Object Lock' : ''} rather than by a second copy.`,
+      reason: `The ${definition.role} bucket lives in the deployment region only: S3 already stores every object version redundantly across availability zones, and its history is protected against deletion by versioning${definition.objectLock ? ' and Object Lock' : ''} rather than by a second copy.`,
     });
   }
 }

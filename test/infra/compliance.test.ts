@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
@@ -30,10 +33,15 @@ function acknowledgementsIn(root: IConstruct): FoundAcknowledgement[] {
 
 describe('cdk-nag', () => {
   it('runs both packs at synthesis and fails it on a finding nobody acknowledged', () => {
-    const app = new App({ context: cdkJsonContext() });
-    new s3.Bucket(new Stack(app, 'Careless'), 'Unlogged');
-    addComplianceChecks(app);
-    expect(() => app.synth()).toThrow(/AwsSolutions-S1[\s\S]*NIST\.800\.53\.R5-S3BucketLoggingEnabled/);
+    const outdir = mkdtempSync(join(tmpdir(), 'strategy-report-nag-'));
+    try {
+      const app = new App({ outdir, context: cdkJsonContext() });
+      new s3.Bucket(new Stack(app, 'Careless'), 'Unlogged');
+      addComplianceChecks(app);
+      expect(() => app.synth()).toThrow(/AwsSolutions-S1[\s\S]*NIST\.800\.53\.R5-S3BucketLoggingEnabled/);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
 

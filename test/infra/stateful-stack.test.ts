@@ -1,8 +1,10 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDITOR_DENIED_S3_ACTIONS } from '../../infra/constructs/auditor-role';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { STACK_OUTPUTS, uploadPolicyOutput, uploadPrefixOutput } from '../../shared/config/stack-outputs';
+import { openLocalRuntime } from '../../shared/local/local-runtime';
 import { BUCKET_DEFINITIONS } from '../../shared/storage/bucket-definitions';
 import { TABLE_DEFINITION } from '../../shared/storage/table-definition';
 import { type SynthesizedStage, synthesizeStages } from '../support/synthesized-app';
@@ -10,12 +12,14 @@ import { allowStatements, resourcesOfType, statementsOf } from '../support/templ
 
 let dev: SynthesizedStage;
 let prod: SynthesizedStage;
+let dispose: () => void;
 
 beforeAll(() => {
   // Synthesis runs cdk-nag's AwsSolutions and NIST 800-53 rev 5 packs and throws, naming each
   // one, on any finding not acknowledged: every test below also stands for "nag-clean".
-  ({ dev, prod } = synthesizeStages());
+  ({ dev, prod, dispose } = synthesizeStages());
 });
+afterAll(() => dispose());
 
 const bucketWithLogPrefix = (template: Template, prefix: string) => {
   const [entry] = Object.entries(resourcesOfType(template, 'AWS::S3::Bucket')).filter(
@@ -162,6 +166,32 @@ describe('the table', () => {
     expect(table?.Properties.AttributeDefinitions).toEqual(
       keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
     );
+  });
+
+  it('is the table the local runtime creates: same keys, attributes and indexes', async () => {
+    const local = await openLocalRuntime();
+    try {
+      const { Table: created } = await local.clients.dynamodb.send(
+        new DescribeTableCommand({ TableName: local.names.tableName }),
+      );
+      const [synthesized] = Object.values(resourcesOfType(dev.stateful, 'AWS::DynamoDB::Table'));
+      if (!synthesized) throw new Error('no table was synthesised');
+      const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) =>
+        String(a.AttributeName).localeCompare(String(b.AttributeName));
+      expect(created?.KeySchema).toEqual(synthesized.Properties.KeySchema);
+      expect([...(created?.AttributeDefinitions ?? [])].sort(byName)).toEqual(
+        [...synthesized.Properties.AttributeDefinitions].sort(byName),
+      );
+      expect(
+        created?.GlobalSecondaryIndexes?.map(({ IndexName, KeySchema, Projection }) => ({
+          IndexName,
+          KeySchema,
+          Projection,
+        })),
+      ).toEqual(synthesized.Properties.GlobalSecondaryIndexes);
+    } finally {
+      await local.close();
+    }
   });
 
   it('is encrypted with the data key, with point-in-time recovery, on demand', () => {

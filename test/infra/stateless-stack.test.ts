@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/ingest-pipeline';
 import { FUNCTION_RUNTIME } from '../../infra/constructs/project-function';
 import { FUNCTION_NAMES, type FunctionName } from '../../infra/lib/function-entries';
@@ -17,12 +17,14 @@ import {
 
 let dev: SynthesizedStage;
 let prod: SynthesizedStage;
+let dispose: () => void;
 
 beforeAll(() => {
   // Synthesis runs cdk-nag's AwsSolutions and NIST 800-53 rev 5 packs and throws, naming each
   // one, on any finding not acknowledged: every test below also stands for "nag-clean".
-  ({ dev, prod } = synthesizeStages());
+  ({ dev, prod, dispose } = synthesizeStages());
 });
+afterAll(() => dispose());
 
 const logicalIdOf = (stage: SynthesizedStage, name: FunctionName) =>
   stage.stacks.stateless.getLogicalId(

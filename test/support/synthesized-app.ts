@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -24,8 +25,14 @@ export interface SynthesizedStage {
  * unacknowledged finding). Bundling is skipped (`aws:cdk:bundling-stacks: []`): these tests read
  * templates; test/infra/bundling.test.ts and `npm run synth` bundle for real.
  */
-export function synthesizeStages(): { dev: SynthesizedStage; prod: SynthesizedStage } {
-  const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+export function synthesizeStages(): {
+  dev: SynthesizedStage;
+  prod: SynthesizedStage;
+  /** Removes the cloud assembly written to a temporary directory. */
+  dispose(): void;
+} {
+  const outdir = mkdtempSync(join(tmpdir(), 'strategy-report-cdk-'));
+  const app = new App({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
   const stages = (['dev', 'prod'] as const).map((name) => {
     const config = stageConfig(name);
     return { config, stacks: addStage(app, config) };
@@ -38,5 +45,5 @@ export function synthesizeStages(): { dev: SynthesizedStage; prod: SynthesizedSt
     stateful: Template.fromStack(stacks.stateful),
     stateless: Template.fromStack(stacks.stateless),
   })) as [SynthesizedStage, SynthesizedStage];
-  return { dev, prod };
+  return { dev, prod, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 }
