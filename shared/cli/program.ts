@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
+import { registerDemoCommand } from './commands/demo-command';
 import { registerLocalCommand } from './commands/local-command';
 import { registerNotifyCommand } from './commands/notify-command';
 import { registerRemindCommand } from './commands/remind-command';
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   registerCatalogCommand(program, io);
   registerLocalCommand(program, io);
+  registerDemoCommand(program, io);
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
   registerStatusCommand(program, io);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIngestHandler } from '../../functions/ingest/handler';
 import { createRollupHandler } from '../../functions/rollup/handler';
+import { fillProgressSheet, progressAnswersOf } from '../../shared/adapters/excel/progress-sheet-filler';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
@@ -9,15 +11,18 @@ import { addMonths, type Period, parsePeriod } from '../../shared/domain/period'
 import { type ProgressRow, STATUSES, type Status } from '../../shared/domain/progress';
 import type { RollupSnapshot } from '../../shared/domain/rollup/rollup-snapshot';
 import { rollupSnapshotSchema } from '../../shared/domain/rollup/rollup-snapshot';
-import { sha256Hex } from '../../shared/domain/sha256';
+import { uploadAndDeliver } from '../../shared/local/deliver-upload';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
-import { newRevision } from '../support/fixtures';
+import { silentLog } from '../../shared/ports/log';
+import { uploadKey } from '../../shared/storage/object-keys';
+import { generateTemplate } from '../../shared/use-cases/generate-template';
+import type { IngestOutcome } from '../../shared/use-cases/ingest-submission';
 
 /*
- * The rollup handler against the embedded servers. Revisions are committed straight into the
- * real DynamoDbProgressRepository here; once the ingest lands, this setup submits workbooks
- * through it instead. Every expected number is computed below from the submitted rows by plain
+ * The rollup handler against the embedded servers. Every office's rows are typed into the
+ * template the CLI writes and submitted through the real ingest handler (S3 event in an SQS
+ * message), as in AWS. Every expected number is computed below from the submitted rows by plain
  * loops over the catalog, not by the rollup's code.
  */
 
@@ -163,30 +168,35 @@ describe('the rollup handler on the embedded servers', () => {
   let deps: Dependencies;
   let handler: ReturnType<typeof createRollupHandler>;
   const commands: string[] = [];
-  let sequence = 0;
+  const sequence = 0;
 
+  let ingest: ReturnType<typeof createIngestHandler>;
+  const outcomes: IngestOutcome[] = [];
+
+  /** Types the rows into the office's template and uploads it: the real ingest makes it a revision. */
   async function submit(
     office: string,
     period: Period,
     revision: number,
     rows = rowsOf(office, period, revision),
   ) {
-    sequence++;
-    const outcome = await deps.progress.commitRevision(
-      newRevision({
-        office,
-        period,
-        submissionId: `sub-${sequence}`,
-        sha256: sha256Hex(`${office}/${period}/${revision}/${sequence}`),
+    const template = await generateTemplate({ office, period }, deps);
+    const byActivity = new Map(rows.map((row) => [row.activityId, row]));
+    const bytes = await fillProgressSheet(template.bytes, (activityId) => {
+      const row = byActivity.get(activityId);
+      return row ? progressAnswersOf(row) : {};
+    });
+    await uploadAndDeliver(
+      {
+        key: uploadKey(office, period, `${office}-r${revision}.xlsx`),
+        bytes,
         uploader: `${office.toLowerCase()}@example.gov`,
-        acceptedAt: `${addMonths(period, 1)}-0${Math.min(revision, 9)}T12:00:00.000Z`,
-        rowCount: rows.length,
-      }),
-      rows,
-      new Date('2026-11-01T00:00:00Z'),
+      },
+      deps.uploads,
+      ingest,
     );
-    expect(outcome.kind).toBe('committed');
-    expect(outcome.revision.revision).toBe(revision);
+    const outcome = outcomes.at(-1) ?? expect.unreachable();
+    expect(outcome).toMatchObject({ kind: 'accepted', office, period, revision, rows: rows.length });
   }
 
   beforeAll(async () => {
@@ -202,6 +212,7 @@ describe('the rollup handler on the embedded servers', () => {
     const clock = { now: () => new Date('2026-11-01T02:00:00Z') };
     deps = localDependencies(runtime, { catalog, config: parseProductConfig({}), clock });
     handler = createRollupHandler(deps);
+    ingest = createIngestHandler(deps, { log: silentLog, onOutcome: (outcome) => outcomes.push(outcome) });
     for (const [period, offices] of Object.entries(PLAN)) {
       for (const [office, revisions] of Object.entries(offices)) {
         for (const revision of revisions) await submit(office, parsePeriod(period), revision);

@@ -30,3 +30,37 @@ export async function fillProgressSheet(
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A submitter's answers for one row, in the field names the product uses everywhere. */
+export interface ProgressValues {
+  readonly status: string;
+  readonly percentComplete: number | string;
+  readonly metric?: string;
+  readonly actual?: number;
+  readonly target?: number;
+  readonly nextMilestone?: string;
+  /** ISO date (YYYY-MM-DD); typed into the sheet as a real date. */
+  readonly milestoneDue?: string;
+  readonly accomplishments?: string;
+  readonly risksAndIssues?: string;
+  readonly pointOfContact?: string;
+}
+
+/**
+ * The cells of a row for `values`. Every input column is set, empty ones to blank, so what a
+ * pre-filled template carried over from last month does not linger.
+ */
+export function progressAnswersOf(values: ProgressValues): ProgressAnswers {
+  return {
+    status: values.status,
+    percentComplete: values.percentComplete,
+    metric: values.metric ?? null,
+    actual: values.actual ?? null,
+    target: values.target ?? null,
+    nextMilestone: values.nextMilestone ?? null,
+    milestoneDue: values.milestoneDue ? new Date(`${values.milestoneDue}T00:00:00Z`) : null,
+    accomplishments: values.accomplishments ?? null,
+    risksAndIssues: values.risksAndIssues ?? null,
+    pointOfContact: values.pointOfContact ?? null,
+  };
+}
