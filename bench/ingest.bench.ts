@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import XLSX from 'xlsx';
 import { ExcelSubmissionWorkbooks } from '../shared/adapters/excel/excel-submission-workbooks';
 import { parseProductConfig } from '../shared/config/product-config';
 import { validateSubmission } from '../shared/domain/submission/validate-submission';
+import { figure, report } from './bench-result';
 import { BENCH_OFFICE, BENCH_PERIOD, benchCatalog, benchWorkbook } from './ingest-workbook';
 
 /**
@@ -29,7 +30,7 @@ async function time(work: () => Promise<unknown> | unknown): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-export default async function ingestBench(): Promise<Record<string, unknown>> {
+async function ingestBench(): Promise<void> {
   const limits = parseProductConfig({}).limits;
   const catalog = benchCatalog(ROWS);
   const bytes = await benchWorkbook(catalog, limits.maxTextLength);
@@ -86,37 +87,27 @@ export default async function ingestBench(): Promise<Record<string, unknown>> {
   const mb = (bytesValue: number) => Math.round((bytesValue / (1024 * 1024)) * 10) / 10;
   const peakMb = mb(measured.maxRssBytes);
 
-  const result = {
-    rows: ROWS,
-    workbookBytes: bytes.length,
-    runs: RUNS,
-    parseValidateMs: Math.round(parseValidateMs),
-    sheetjsReadMs: Math.round(sheetjsReadMs),
-    ratioToSheetjs: Math.round(ratio * 100) / 100,
-    ratioTarget: TARGET_RATIO,
-    ratioMet: ratio <= TARGET_RATIO,
-    peakRssMb: peakMb,
-    peakRssBaselineMb: mb(baseline.maxRssBytes),
-    peakRssTargetMb: TARGET_PEAK_MB,
-    peakRssMet: peakMb < TARGET_PEAK_MB,
-    memoryMethod:
-      'process.resourceUsage().maxRSS of a child process that reads and validates the file and nothing else (includes the Node.js, tsx and module baseline shown as peakRssBaselineMb)',
-  };
-  const lines = [
-    `ingest of a ${ROWS}-row workbook (${mb(bytes.length)} MB), median of ${RUNS} runs`,
-    `  parse + validate      ${result.parseValidateMs} ms`,
-    `  SheetJS read          ${result.sheetjsReadMs} ms`,
-    `  ratio                 ${result.ratioToSheetjs}   target <= ${TARGET_RATIO}   ${result.ratioMet ? 'met' : 'MISSED'}`,
-    `  peak RSS (child)      ${peakMb} MB   target < ${TARGET_PEAK_MB} MB   ${result.peakRssMet ? 'met' : 'MISSED'}   (baseline without the file: ${result.peakRssBaselineMb} MB)`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-  return { ingest: result };
+  report({
+    bench: 'ingest',
+    description: `Ingest of a ${ROWS.toLocaleString('en-US')}-row workbook (${mb(bytes.length)} MB): safety checks + streaming parse + every rule on every row, median of ${RUNS} runs`,
+    figures: [
+      figure('parse + validate (median)', Math.round(parseValidateMs), 'ms'),
+      figure('plain SheetJS read of the same file (median)', Math.round(sheetjsReadMs), 'ms'),
+      figure('parse + validate ÷ SheetJS read', Math.round(ratio * 100) / 100, '×', {
+        comparison: '<=',
+        value: TARGET_RATIO,
+      }),
+      figure('peak memory (max RSS of a child that only ingests)', peakMb, 'MB', {
+        comparison: '<',
+        value: TARGET_PEAK_MB,
+      }),
+      figure('same child without the file (context)', mb(baseline.maxRssBytes), 'MB'),
+    ],
+    notes: [
+      `Node ${process.version}; SheetJS (xlsx 0.18.5) is a yardstick only and never reads user input`,
+      'peak memory: process.resourceUsage().maxRSS of a child process that reads and validates the file and nothing else (Node, tsx and modules included)',
+    ],
+  });
 }
 
-// Run on its own: `npx tsx bench/ingest.bench.ts`.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { ingest: result } = await ingestBench();
-  const directory = fileURLToPath(new URL('./results/', import.meta.url));
-  await mkdir(directory, { recursive: true });
-  await writeFile(join(directory, 'ingest.json'), `${JSON.stringify(result, null, 2)}\n`);
-}
+await ingestBench();
