@@ -1,12 +1,14 @@
 import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
+import { registerHistoryCommand } from './commands/history-command';
 import { registerLocalCommand } from './commands/local-command';
-import { registerSubmitCommand } from './commands/submit-command';
-import { registerTemplateCommand } from './commands/template-command';
 import { registerNotifyCommand } from './commands/notify-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
+import { registerReportsCommand } from './commands/reports-command';
+import { registerSubmitCommand } from './commands/submit-command';
+import { registerTemplateCommand } from './commands/template-command';
 import { DEFAULT_DATA_DIR } from './global-options';
 
 /** The `strategy-report` command line, with every command registered. */
@@ -47,10 +49,17 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);
   registerRemindCommand(program, io);
-  for (const command of program.commands) {
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
-  }
+  registerReportsCommand(program, io);
+  registerHistoryCommand(program, io);
+  // Subcommands too (`reports verify`): errors come back to runCli, output goes to io.
+  const configure = (parent: Command) => {
+    for (const command of parent.commands) {
+      command
+        .exitOverride()
+        .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+      configure(command);
+    }
+  };
+  configure(program);
   return program;
 }
