@@ -19,6 +19,14 @@ function exists(path: string): InvalidInputError {
   });
 }
 
+function cannotWrite(path: string, error: unknown): InvalidInputError {
+  return new InvalidInputError({
+    rule: 'get.writable',
+    message: `cannot write the file: ${code(error)}`,
+    file: path,
+  });
+}
+
 /**
  * Writes already-verified files under `directory`. Without `force`, refuses before writing anything
  * if any target exists. Each file is written to a temporary name beside its target and then moved
@@ -44,7 +52,7 @@ export async function writeFilesUnder(
         () => true,
         (error: unknown) => {
           if (code(error) === 'ENOENT') return false;
-          throw error;
+          throw cannotWrite(target, error);
         },
       );
       if (found) throw exists(target);
@@ -60,11 +68,7 @@ export async function writeFilesUnder(
       else await link(temporary, target);
     } catch (error) {
       if (code(error) === 'EEXIST' && !options.force) throw exists(target);
-      throw new InvalidInputError({
-        rule: 'get.writable',
-        message: `cannot write the file: ${code(error)}`,
-        file: target,
-      });
+      throw cannotWrite(target, error);
     } finally {
       await rm(temporary, { force: true });
     }
