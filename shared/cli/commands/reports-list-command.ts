@@ -8,6 +8,7 @@ import { globalOptionsOf, withTargetDependencies } from '../global-options';
 export function registerReportsListCommand(reports: Command, io: CliIo): void {
   reports
     .command('list')
+    .summary('every rendered report version with its hashes')
     .description(
       'every rendered report version, by period then version: its place in the manifest chain, when it was generated and published, and the SHA-256 of its manifest (--json adds every file with key, size and SHA-256). Reads the report index only (one Query).',
     )

@@ -12,6 +12,7 @@ import { globalOptionsOf, withTargetDependencies } from '../global-options';
 export function registerReportsUrlCommand(reports: Command, io: CliIo): void {
   reports
     .command('url')
+    .summary('a presigned download link (1 hour by default, 7 days at most)')
     .argument('<period>', 'the reporting period, YYYY-MM')
     .description(
       'print a presigned download link to one file of a report version (--json adds its key, SHA-256 and expiry). The link is signed with your credentials: it stops working when they do (an assumed-role session), even before --expires.',

@@ -45,6 +45,7 @@ export function formatVerification(result: VerificationResult): string {
 export function registerReportsVerifyCommand(reports: Command, io: CliIo): void {
   reports
     .command('verify')
+    .summary('re-hash every file and walk the manifest chain; exit 2 naming the first mismatch')
     .argument(
       '[period]',
       'only this period (YYYY-MM): its versions, and the chain links from the head down to them',
