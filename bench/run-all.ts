@@ -1,34 +1,48 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BenchResult, RESULTS_DIRECTORY } from './bench-result';
 
 /**
- * Runs every bench/*.bench.ts in its own process (so one bench's heap and JIT do not colour
- * another's) and merges the JSON each writes to bench/results/<name>.json into bench/results/bench.json.
+ * Runs every bench/*.bench.ts in its own Node process, one after another (so each one's peak
+ * memory is its own and no two compete for the CPU), then merges their results into
+ * bench/results/bench.json. Exits 1 when a bench fails to run; a missed target is reported, not
+ * an error.
  */
-const here = fileURLToPath(new URL('.', import.meta.url));
-const results = join(here, 'results');
-mkdirSync(results, { recursive: true });
+const benchDirectory = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const benches = readdirSync(here)
+const files = readdirSync(benchDirectory)
   .filter((name) => name.endsWith('.bench.ts'))
-  .filter((name) => only.length === 0 || only.some((filter) => name.includes(filter)))
+  .filter((name) => only.length === 0 || only.some((wanted) => name.startsWith(wanted)))
   .sort();
 
-const merged: Record<string, unknown> = {};
 let failed = false;
-for (const bench of benches) {
-  const name = basename(bench, '.bench.ts');
-  process.stdout.write(`\n== ${name} ==\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(here, bench)], {
+const results: Record<string, BenchResult> = {};
+for (const file of files) {
+  const bench = file.replace(/\.bench\.ts$/, '');
+  console.log(`\n▶ ${file}`);
+  const resultFile = join(RESULTS_DIRECTORY, `${bench}.json`);
+  rmSync(resultFile, { force: true });
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(benchDirectory, file)], {
     stdio: 'inherit',
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
-  if (run.status !== 0) failed = true;
-  const output = join(results, `${name}.json`);
-  if (existsSync(output)) merged[name] = JSON.parse(readFileSync(output, 'utf8'));
+  if (run.status !== 0 || !existsSync(resultFile)) {
+    console.error(`✗ ${file} failed (exit ${run.status ?? run.signal})`);
+    failed = true;
+    continue;
+  }
+  results[bench] = JSON.parse(readFileSync(resultFile, 'utf8')) as BenchResult;
 }
-writeFileSync(join(results, 'bench.json'), `${JSON.stringify(merged, null, 2)}\n`);
-process.stdout.write(`\nwrote ${join(results, 'bench.json')}\n`);
+
+const missed = Object.values(results).flatMap((result) =>
+  result.figures.filter((entry) => entry.met === false).map((entry) => `${result.bench}: ${entry.name}`),
+);
+writeFileSync(
+  join(RESULTS_DIRECTORY, 'bench.json'),
+  `${JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, results, missed }, null, 2)}\n`,
+);
+console.log(`\nResults in ${join(RESULTS_DIRECTORY, 'bench.json')}`);
+console.log(missed.length === 0 ? 'Every target met.' : `Targets missed: ${missed.join('; ')}`);
 process.exitCode = failed ? 1 : 0;

@@ -1,12 +1,15 @@
 import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
+import { registerDemoCommand } from './commands/demo-command';
 import { registerHistoryCommand } from './commands/history-command';
 import { registerLocalCommand } from './commands/local-command';
 import { registerNotifyCommand } from './commands/notify-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
 import { registerReportsCommand } from './commands/reports-command';
+import { registerRollupCommand } from './commands/rollup-command';
+import { registerStatusCommand } from './commands/status-command';
 import { registerSubmitCommand } from './commands/submit-command';
 import { registerTemplateCommand } from './commands/template-command';
 import { DEFAULT_DATA_DIR } from './global-options';
@@ -44,8 +47,11 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   registerCatalogCommand(program, io);
   registerLocalCommand(program, io);
+  registerDemoCommand(program, io);
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
+  registerStatusCommand(program, io);
+  registerRollupCommand(program, io);
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);
   registerRemindCommand(program, io);

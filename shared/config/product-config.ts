@@ -75,6 +75,26 @@ export const productConfigSchema = z
       .prefault({}),
     /** Bounds on an uploaded workbook, checked before and while it is parsed (docs/submissions.md). */
     limits: submissionLimitsSchema.prefault({}),
+    /**
+     * Rollup rules an operator may tune (docs/status-rules.md). Optional: the rollup's documented
+     * defaults apply to whatever is left out.
+     */
+    rollup: z
+      .object({
+        /** How many months old a value may be carried forward into a period its office missed (0 = never). */
+        carryForwardMonths: z.number().int().min(0).max(12).optional(),
+        /** Weights other than 1 for the weighted percent complete, by catalog id. */
+        weights: z
+          .object({
+            goals: z.record(z.string(), z.number().positive()).optional(),
+            objectives: z.record(z.string(), z.number().positive()).optional(),
+            keyActivities: z.record(z.string(), z.number().positive()).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
     /** A marking banner printed on every page of the PDF brief (e.g. CUI); none by default. */
     markingBanner: z.string().trim().min(1).max(80).optional(),
   })

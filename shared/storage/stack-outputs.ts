@@ -1,10 +1,17 @@
 /**
- * The CloudFormation output keys of the stateful stack. The CDK stack declares its outputs with
- * these keys and the CLI's `--target aws --stack NAME` reads them back, so an auditor's commands
- * find the deployed table and buckets without knowing their generated names.
+ * The outputs of the deployed stateful stack (`StrategyReport-<stage>-Stateful`), by key. The CDK
+ * app writes them; the CLI's `--target aws --stack NAME` reads the resource names from them, so
+ * neither hard-codes a physical name.
  */
-export const STACK_OUTPUT_KEYS = {
+export const STACK_OUTPUTS = {
   tableName: 'TableName',
   uploadsBucket: 'UploadsBucketName',
   reportsBucket: 'ReportsBucketName',
+  auditorRoleArn: 'AuditorRoleArn',
 } as const;
+
+/** Output key holding an office's upload location, e.g. `UploadPrefixOFO` = `s3://<bucket>/uploads/OFO/`. */
+export const uploadPrefixOutput = (office: string) => `UploadPrefix${office}`;
+
+/** Output key holding the ARN of an office's upload policy, e.g. `UploadPolicyOFO`. */
+export const uploadPolicyOutput = (office: string) => `UploadPolicy${office}`;

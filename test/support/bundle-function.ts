@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { ESM_CJS_BANNER } from '../../infra/lib/esm-banner';
 
 export type BundleFormat = 'cjs' | 'esm';
 
@@ -26,21 +27,8 @@ export async function bundleFunction(
     metafile: true,
     logLevel: 'silent',
     // ESM output has no require, __filename or __dirname; CommonJS dependencies bundled into it
-    // (pdfmake's virtual file system reads __dirname) need them, as in every ESM Lambda bundle.
-    ...(format === 'esm'
-      ? {
-          banner: {
-            js: [
-              "import { createRequire as __createRequire } from 'node:module';",
-              "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-              "import { dirname as __pathDirname } from 'node:path';",
-              'const require = __createRequire(import.meta.url);',
-              'const __filename = __fileURLToPath(import.meta.url);',
-              'const __dirname = __pathDirname(__filename);',
-            ].join('\n'),
-          },
-        }
-      : {}),
+    // (pdfmake's virtual file system reads __dirname) need them: the stack's own banner.
+    ...(format === 'esm' ? { banner: { js: ESM_CJS_BANNER } } : {}),
   });
   const output = Object.values(result.metafile.outputs)[0];
   return { file, bytes: output?.bytes ?? 0 };

@@ -15,7 +15,7 @@ import { sdkStreamMixin } from '@smithy/util-stream';
 import { mockClient } from 'aws-sdk-client-mock';
 import { S3ObjectStore } from '../../shared/adapters/s3/s3-object-store';
 import type { LocalRuntime } from '../../shared/local/local-runtime';
-import { STACK_OUTPUT_KEYS } from '../../shared/storage/stack-outputs';
+import { STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
 
 type Item = Record<string, unknown>;
 
@@ -104,9 +104,9 @@ export function serveWorld(world: RecordedWorld) {
         CreationTime: new Date('2026-01-01T00:00:00Z'),
         StackStatus: 'UPDATE_COMPLETE',
         Outputs: [
-          { OutputKey: STACK_OUTPUT_KEYS.tableName, OutputValue: PRODUCTION.table },
-          { OutputKey: STACK_OUTPUT_KEYS.uploadsBucket, OutputValue: PRODUCTION.uploads },
-          { OutputKey: STACK_OUTPUT_KEYS.reportsBucket, OutputValue: PRODUCTION.reports },
+          { OutputKey: STACK_OUTPUTS.tableName, OutputValue: PRODUCTION.table },
+          { OutputKey: STACK_OUTPUTS.uploadsBucket, OutputValue: PRODUCTION.uploads },
+          { OutputKey: STACK_OUTPUTS.reportsBucket, OutputValue: PRODUCTION.reports },
         ],
       },
     ],

@@ -88,8 +88,10 @@ export function emptySnapshot(period: Period, inputHash = 'f'.repeat(64)): Rollu
       officesExpected: catalog.offices.map((office) => office.code),
       officesSubmitted: [],
       officesMissing: catalog.offices.map((office) => office.code),
-      activitiesNotReported: catalog.keyActivities.flatMap((activity) =>
-        activity.offices.map((office) => ({ office, activityId: activity.id })),
+      activitiesNotReported: catalog.offices.flatMap((office) =>
+        catalog
+          .activitiesOf(office.code)
+          .map((activity) => ({ office: office.code, activityId: activity.id })),
       ),
       carriedForward: [],
       overdueMilestones: [],

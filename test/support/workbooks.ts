@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
+import { fillProgressSheet, type ProgressAnswers } from '../../shared/adapters/excel/progress-sheet-filler';
 import { type ColumnKey, PROGRESS_COLUMNS, SHEETS } from '../../shared/domain/submission/template-layout';
 
-export type Answers = Partial<Record<ColumnKey, ExcelJS.CellValue>>;
+export type Answers = ProgressAnswers;
 
 const columnNumber = (key: ColumnKey) => PROGRESS_COLUMNS.findIndex((column) => column.key === key) + 1;
 
@@ -21,19 +22,7 @@ export function fillTemplate(
   bytes: Buffer,
   answer: (activityId: string, index: number) => Answers = defaultAnswers,
 ): Promise<Buffer> {
-  return editWorkbook(bytes, (workbook) => {
-    const sheet = progressSheet(workbook);
-    let index = 0;
-    sheet.eachRow((row, rowNumber) => {
-      if (rowNumber === 1) return;
-      const activityId = String(row.getCell(1).value);
-      for (const [key, value] of Object.entries(answer(activityId, index))) {
-        const cell = row.getCell(columnNumber(key as ColumnKey));
-        cell.value = value as ExcelJS.CellValue;
-      }
-      index += 1;
-    });
-  });
+  return fillProgressSheet(bytes, answer);
 }
 
 export function defaultAnswers(_activityId: string, index: number): Answers {

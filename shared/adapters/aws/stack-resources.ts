@@ -1,7 +1,7 @@
 import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { InvalidInputError } from '../../domain/errors';
 import type { ResourceNames } from '../../storage/resource-names';
-import { STACK_OUTPUT_KEYS } from '../../storage/stack-outputs';
+import { STACK_OUTPUTS } from '../../storage/stack-outputs';
 
 /** Reads a deployed stateful stack's outputs: the physical names of its table and buckets. */
 export async function resolveStackResources(
@@ -43,10 +43,10 @@ export async function resolveStackResources(
     return value;
   };
   return {
-    tableName: read(STACK_OUTPUT_KEYS.tableName),
+    tableName: read(STACK_OUTPUTS.tableName),
     buckets: {
-      uploads: read(STACK_OUTPUT_KEYS.uploadsBucket),
-      reports: read(STACK_OUTPUT_KEYS.reportsBucket),
+      uploads: read(STACK_OUTPUTS.uploadsBucket),
+      reports: read(STACK_OUTPUTS.reportsBucket),
     },
   };
 }

@@ -72,6 +72,8 @@ export const levelSummarySchema = z.object({
   /** Id of the rule in docs/status-rules.md that decided the status. */
   statusRule: z.string(),
   likelihood: z.enum(LIKELIHOODS),
+  /** Id of the likelihood rule in docs/status-rules.md that decided `likelihood`. */
+  likelihoodRule: z.string().optional(),
   change: z.object({
     previousStatus: z.enum(OVERALL_STATUSES).nullable(),
     previousPercentComplete: percent.nullable(),
@@ -141,6 +143,24 @@ export const rollupSnapshotSchema = z.object({
   previousSnapshot: z.object({ period, version: z.number().int().min(1), sha256 }).nullable(),
   /** SHA-256 over everything the snapshot was computed from (docs/rollup-snapshot.md). */
   inputHash: sha256,
+  /**
+   * How the snapshot was computed: the rules version, the carry-forward limit and the weights
+   * that differ from 1 (docs/status-rules.md). Always written by the rollup; optional so that
+   * hand-made fixtures need not carry it.
+   */
+  rules: z
+    .object({
+      version: z.number().int().min(1),
+      carryForwardMaxAgeMonths: z.number().int().min(0),
+      weights: z.object({
+        goals: z.record(z.string(), z.number().positive()),
+        objectives: z.record(z.string(), z.number().positive()),
+        keyActivities: z.record(z.string(), z.number().positive()),
+      }),
+    })
+    .optional(),
+  /** The stored snapshots the trend's earlier points come from, oldest first (part of the input hash). */
+  trendSources: z.array(z.object({ period, version: z.number().int().min(1), sha256 })).optional(),
   agency: levelSummarySchema,
   goals: z.array(levelSummarySchema.extend({ id: z.string(), title: z.string() })),
   missionAreas: z.array(levelSummarySchema.extend({ id: z.string(), goalId: z.string(), title: z.string() })),
@@ -185,12 +205,21 @@ export const rollupSnapshotSchema = z.object({
       }),
     ),
   }),
+  /**
+   * Who and what is missing. Every expected entry is in exactly one of: `rows` with source
+   * 'reported', `carriedForward`, `activitiesNotReported`. Entry lists are by office, then activity.
+   */
   completeness: z.object({
+    /** Offices with at least one assigned key activity, in catalog order. */
     officesExpected: z.array(z.string()),
+    /** Offices with a current (accepted) revision this period. */
     officesSubmitted: z.array(z.string()),
     officesMissing: z.array(z.string()),
+    /** Entries with no value at all: neither reported this period nor carried forward. */
     activitiesNotReported: z.array(z.object({ office: z.string(), activityId: z.string() })),
+    /** Entries standing on an earlier period's value (also in `rows`, source 'carried-forward'). */
     carriedForward: z.array(z.object({ office: z.string(), activityId: z.string(), fromPeriod: period })),
+    /** Entries with data whose milestone is due before `asOf` and that are not Complete. */
     overdueMilestones: z.array(
       z.object({
         office: z.string(),

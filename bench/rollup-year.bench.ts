@@ -1,0 +1,137 @@
+import { addMonths, type Period, parsePeriod } from '../shared/domain/period';
+import { computeRollup } from '../shared/domain/rollup/compute-rollup';
+import type { SubmissionInput, TrendSource } from '../shared/domain/rollup/rollup-inputs';
+import type { RollupSnapshot } from '../shared/domain/rollup/rollup-snapshot';
+import { trendPointOf } from '../shared/domain/rollup/trend-point';
+import { figure, report } from './bench-result';
+import {
+  barePass,
+  collectGarbage,
+  copyFloorPass,
+  median,
+  peakRssMb,
+  RUNS,
+  rowCountOf,
+  submissionsFor,
+  syntheticCatalog,
+  trivialPass,
+} from './synthetic-progress';
+
+/*
+ * A year of a large agency: 12 monthly rollups of 84 offices × 1,000 key activities (4 goals ×
+ * 25 objectives × 10), 84,000 entries a month, 1,008,000 entries in all. Each month 80 offices
+ * submit and 4 (a different 4 each month) are carried forward; each rollup builds on the
+ * previous month's snapshot and the trend of the months before, as the scheduled rollup does.
+ * The twelve rollups in sequence are compared with one bare single pass over the same rows.
+ * Medians of 5 alternating runs after a warm-up; peak memory is this process's maximum RSS.
+ */
+const SHAPE = { offices: 84, goals: 4, objectivesPerGoal: 25, activitiesPerObjective: 10 };
+const MONTHS = 12;
+const ABSENT_PER_MONTH = 4;
+
+const setupStart = performance.now();
+const catalog = syntheticCatalog(SHAPE);
+const first = parsePeriod('2025-11');
+const periods: Period[] = Array.from({ length: MONTHS }, (_, index) => addMonths(first, index));
+const inputs: SubmissionInput[][] = periods.map((period, month) =>
+  submissionsFor(
+    catalog,
+    period,
+    (office) => month === 0 || Math.floor(office / ABSENT_PER_MONTH) % MONTHS !== month,
+  ),
+);
+const setupSeconds = (performance.now() - setupStart) / 1000;
+collectGarbage();
+// What the inputs (and previous snapshot) alone hold, for reading the peak against.
+const setupRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+/** The year, month by month, each on the previous snapshot and the trend so far. */
+function rollupYear(): RollupSnapshot {
+  let previous: RollupSnapshot | null = null;
+  const history: TrendSource[] = [];
+  for (const [month, period] of periods.entries()) {
+    const snapshot = computeRollup({
+      catalog,
+      period,
+      submissions: inputs[month] as SubmissionInput[],
+      previous:
+        previous === null
+          ? null
+          : { snapshot: previous, ref: { period: previous.period, version: 1, sha256: 'd'.repeat(64) } },
+      history,
+    });
+    history.push({ ref: { period, version: 1, sha256: 'd'.repeat(64) }, point: trendPointOf(snapshot) });
+    previous = snapshot;
+  }
+  return previous as RollupSnapshot;
+}
+
+let last: RollupSnapshot | undefined = rollupYear();
+barePass(catalog, inputs);
+trivialPass(inputs);
+const rollupTimes: number[] = [];
+const bareTimes: number[] = [];
+const trivialTimes: number[] = [];
+const floorTimes: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  last = undefined;
+  collectGarbage();
+  let start = performance.now();
+  last = rollupYear();
+  rollupTimes.push(performance.now() - start);
+  collectGarbage();
+  start = performance.now();
+  barePass(catalog, inputs);
+  bareTimes.push(performance.now() - start);
+  start = performance.now();
+  trivialPass(inputs);
+  trivialTimes.push(performance.now() - start);
+}
+// Peak memory of the rollup runs, before the context runs below allocate their own rows.
+const peakMb = Math.round(peakRssMb());
+const result = last as RollupSnapshot;
+const summary = {
+  rows: result.rows.length,
+  carried: result.agency.carriedForward,
+  atRisk: result.atRisk.length,
+  moves: result.changes.statusMoves.length,
+  trend: result.trend.length,
+};
+last = undefined;
+for (let run = 0; run < RUNS; run++) {
+  collectGarbage();
+  const start = performance.now();
+  copyFloorPass(catalog, inputs);
+  floorTimes.push(performance.now() - start);
+}
+const rollupMs = median(rollupTimes);
+const bareMs = median(bareTimes);
+const rows = inputs.reduce((total, month) => total + rowCountOf(month), 0);
+report({
+  bench: 'rollup-year',
+  description: `Rollup, a year: ${MONTHS} monthly rollups of ${SHAPE.offices} offices × ${catalog.keyActivities.length.toLocaleString('en-US')} key activities, ${rows.toLocaleString('en-US')} rows submitted (${(MONTHS * catalog.keyActivities.length * SHAPE.offices).toLocaleString('en-US')} entries)`,
+  figures: [
+    figure('12 rollups (median)', Math.round(rollupMs), 'ms'),
+    figure('bare single pass over the same rows (median)', Math.round(bareMs * 10) / 10, 'ms'),
+    figure('rollup ÷ bare single pass', Math.round((rollupMs / bareMs) * 100) / 100, '×', {
+      comparison: '<=',
+      value: 2,
+    }),
+    figure(
+      'rollup ÷ (bare pass + one new object per row) (context)',
+      Math.round((rollupMs / median(floorTimes)) * 100) / 100,
+      '×',
+    ),
+    figure('peak memory (max RSS of the process)', peakMb, 'MB', {
+      comparison: '<',
+      value: 512,
+    }),
+    figure('resident memory after setup, before any timed run (context)', setupRssMb, 'MB'),
+    figure('rollup ÷ summing one field (context)', Math.round(rollupMs / median(trivialTimes)), '×'),
+    figure('setup: catalog and a year of inputs', Math.round(setupSeconds * 10) / 10, 's'),
+  ],
+  notes: [
+    `Node ${process.version}, ${RUNS} runs; the bare pass looks each row's key activity up in a Map, counts its status and sums its percent`,
+    `last month: ${summary.rows.toLocaleString('en-US')} rows (${summary.carried.toLocaleString('en-US')} carried forward), ${summary.atRisk.toLocaleString('en-US')} at risk, trend of ${summary.trend} periods`,
+  ],
+});

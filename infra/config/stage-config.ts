@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import {
+  type ProductConfig,
+  parseProductConfig,
+  type productConfigSchema,
+} from '../../shared/config/product-config';
+import { InvalidInputError } from '../../shared/domain/errors';
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24 h)')
+  .describe('HH:MM in the product time zone');
+
+const minutesOf = (time: string) => {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return hours * 60 + minutes;
+};
+
+const functionSizing = z
+  .object({
+    memoryMb: z.number().int().min(128).max(10_240),
+    timeoutSeconds: z.number().int().min(3).max(900),
+    /** Reserved concurrency: an upper bound that also keeps capacity for the function. */
+    reservedConcurrency: z.number().int().min(1).max(50),
+  })
+  .strict();
+
+/**
+ * One deployment stage (dev, prod, ...). Everything the stacks vary by is here, typed and
+ * validated, and passed down as props: constructs never read the environment.
+ */
+export const stageConfigSchema = z
+  .object({
+    /** Short stage name, used in stack names ("StrategyReport-<stage>-Stateful"). */
+    stage: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/, 'lowercase letters, digits and dashes'),
+    /**
+     * Production stages get COMPLIANCE-mode Object Lock, table deletion protection, retained log
+     * groups and stack termination protection.
+     */
+    production: z.boolean(),
+    account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id'),
+    region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'an AWS region such as us-east-1'),
+    /**
+     * The product settings the functions run with (docs/configuration.md): time zone, deadline
+     * day, reminder days, sender and recipients, marking banner, and whatever limits that schema
+     * holds. Passed to every function as PRODUCT_CONFIG, validated by the same schema.
+     */
+    product: z.record(z.string(), z.unknown()),
+    mail: z
+      .object({
+        /**
+         * The SES identity the sender address belongs to: the address itself (SES mails a
+         * verification link) or its domain (DKIM records to publish; see the stack outputs).
+         */
+        identity: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('email') }).strict(),
+          z
+            .object({
+              kind: z.literal('domain'),
+              domain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/i),
+            })
+            .strict(),
+        ]),
+        /**
+         * While the account is in the SES sandbox every recipient must be a verified identity:
+         * when true the stack creates one for each leadership and office-contact address (each
+         * gets a verification link) and lets the functions send to them.
+         */
+        verifyRecipients: z.boolean(),
+      })
+      .strict(),
+    schedules: z
+      .object({
+        /** Day of the month the previous month's report is produced (after the deadline). */
+        reportDay: z.number().int().min(1).max(28),
+        /** Staggered on the report day: rollup, then render, then notify. */
+        rollupTime: clockTime,
+        renderTime: clockTime,
+        notifyTime: clockTime,
+        /** Daily; the remind function decides whether today is a reminder day. */
+        remindTime: clockTime,
+        /** Retries of a failed invocation (by Scheduler, and by Lambda for the asynchronous call). */
+        retryAttempts: z.number().int().min(0).max(2),
+        maxEventAgeMinutes: z.number().int().min(1).max(360),
+      })
+      .strict()
+      .refine(
+        (s) =>
+          minutesOf(s.rollupTime) < minutesOf(s.renderTime) &&
+          minutesOf(s.renderTime) < minutesOf(s.notifyTime),
+        'rollupTime, renderTime and notifyTime must be in that order on the report day',
+      ),
+    retention: z
+      .object({
+        /** Object Lock default retention of every report object version. */
+        reportsDays: z.number().int().min(1).max(36_500),
+        /** COMPLIANCE in production (nobody can shorten it), GOVERNANCE elsewhere. */
+        reportsMode: z.enum(['COMPLIANCE', 'GOVERNANCE']),
+        logDays: z
+          .number()
+          .int()
+          .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+            message: `one of ${LOG_RETENTION_DAYS.join(', ')}`,
+          }),
+        /** S3 server access logs and the audit trail's files are kept this long. */
+        auditLogDays: z.number().int().min(90).max(36_500),
+        /** Daily AWS Backup recovery points of the table are kept this long. */
+        backupDays: z.number().int().min(7).max(36_500),
+      })
+      .strict(),
+    ingest: z
+      .object({
+        /** Messages per invocation; failures are reported per message (partial batch response). */
+        batchSize: z.number().int().min(1).max(10),
+        maxBatchingWindowSeconds: z.number().int().min(0).max(300),
+        /** Concurrent ingest invocations at most (event source maximum concurrency). */
+        maxConcurrency: z.number().int().min(2).max(50),
+        /** Deliveries of a message before it moves to the dead-letter queue. */
+        maxReceiveCount: z.number().int().min(1).max(20),
+        /** Alarm when the oldest waiting upload is older than this. */
+        oldestMessageAlarmMinutes: z.number().int().min(1).max(1_440),
+      })
+      .strict(),
+    functions: z
+      .object({
+        ingest: functionSizing.omit({ reservedConcurrency: true }),
+        rollup: functionSizing,
+        render: functionSizing,
+        notify: functionSizing,
+        remind: functionSizing,
+      })
+      .strict(),
+    /** Where alarms are e-mailed (an SNS e-mail subscription the recipient confirms). */
+    alarmEmail: z.email(),
+    auditor: z
+      .object({
+        /** IAM principals (role or user ARNs, or account ids) allowed to assume the auditor role. */
+        principals: z
+          .array(z.string().regex(/^(\d{12}|arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+))$/))
+          .min(1),
+        /** Require MFA on the session that assumes the role (for IAM users). */
+        requireMfa: z.boolean(),
+      })
+      .strict(),
+  })
+  .strict()
+  .refine((config) => config.retention.reportsMode === (config.production ? 'COMPLIANCE' : 'GOVERNANCE'), {
+    message: 'retention.reportsMode must be COMPLIANCE in production stages and GOVERNANCE elsewhere',
+    path: ['retention', 'reportsMode'],
+  });
+
+/** A stage as written in infra/config/stages/<stage>.ts: product settings typed by their own schema. */
+export type StageDefinition = Omit<z.input<typeof stageConfigSchema>, 'product'> & {
+  readonly product: z.input<typeof productConfigSchema>;
+};
+
+export type StageConfig = Omit<z.output<typeof stageConfigSchema>, 'product'> & {
+  readonly product: ProductConfig;
+};
+
+/**
+ * Validates a stage definition, including its product settings with the functions' own schema,
+ * so a bad value fails `cdk synth` rather than a cold start in AWS.
+ */
+export function parseStageConfig(document: unknown, source: string): StageConfig {
+  const parsed = stageConfigSchema.safeParse(document);
+  if (!parsed.success) {
+    throw new InvalidInputError(
+      parsed.error.issues.map((issue) => ({
+        rule: 'stage.schema',
+        message: `${issue.path.length > 0 ? z.core.toDotPath(issue.path) : '(root)'}: ${issue.message}`,
+        file: source,
+      })),
+    );
+  }
+  const product = parseProductConfig(parsed.data.product, `${source} (product)`);
+  if (product.catalogFile !== undefined) {
+    throw new InvalidInputError({
+      rule: 'stage.catalog',
+      message:
+        'product.catalogFile cannot be used in AWS: the functions run the catalog bundled with them (docs/catalog.md)',
+      file: source,
+    });
+  }
+  const identity = parsed.data.mail.identity;
+  if (
+    identity.kind === 'domain' &&
+    !product.mail.sender.toLowerCase().endsWith(`@${identity.domain.toLowerCase()}`)
+  ) {
+    throw new InvalidInputError({
+      rule: 'stage.mail',
+      message: `the sender ${product.mail.sender} is not an address of the SES identity domain ${identity.domain}`,
+      file: source,
+    });
+  }
+  if (parsed.data.schedules.reportDay < product.submissionDeadlineDay) {
+    throw new InvalidInputError({
+      rule: 'stage.schedule',
+      message: `schedules.reportDay (${parsed.data.schedules.reportDay}) must not come before the submission deadline day (${product.submissionDeadlineDay})`,
+      file: source,
+    });
+  }
+  return { ...parsed.data, product };
+}

@@ -1,0 +1,55 @@
+import type { StageDefinition } from '../stage-config';
+
+/**
+ * A development stage. Replace the account, addresses and auditor principal with your own
+ * before deploying (README, "Deploying to AWS").
+ */
+export const dev: StageDefinition = {
+  stage: 'dev',
+  production: false,
+  account: '111111111111',
+  region: 'us-east-1',
+  product: {
+    timeZone: 'America/New_York',
+    submissionDeadlineDay: 10,
+    reminderDaysBefore: 3,
+    mail: {
+      sender: 'strategy-report@example.gov',
+      leadership: ['leadership@example.gov'],
+      officeContacts: {},
+    },
+  },
+  mail: { identity: { kind: 'email' }, verifyRecipients: true },
+  schedules: {
+    reportDay: 11,
+    rollupTime: '06:00',
+    renderTime: '06:30',
+    notifyTime: '07:00',
+    remindTime: '08:00',
+    retryAttempts: 2,
+    maxEventAgeMinutes: 60,
+  },
+  retention: {
+    reportsDays: 30,
+    reportsMode: 'GOVERNANCE',
+    logDays: 90,
+    auditLogDays: 365,
+    backupDays: 35,
+  },
+  ingest: {
+    batchSize: 5,
+    maxBatchingWindowSeconds: 2,
+    maxConcurrency: 5,
+    maxReceiveCount: 5,
+    oldestMessageAlarmMinutes: 15,
+  },
+  functions: {
+    ingest: { memoryMb: 1_536, timeoutSeconds: 120 },
+    rollup: { memoryMb: 1_024, timeoutSeconds: 300, reservedConcurrency: 1 },
+    render: { memoryMb: 2_048, timeoutSeconds: 300, reservedConcurrency: 1 },
+    notify: { memoryMb: 512, timeoutSeconds: 120, reservedConcurrency: 1 },
+    remind: { memoryMb: 512, timeoutSeconds: 120, reservedConcurrency: 1 },
+  },
+  alarmEmail: 'operations@example.gov',
+  auditor: { principals: ['111111111111'], requireMfa: false },
+};

@@ -1,0 +1,99 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { runDemo } from '../../demo/run-demo';
+import { parsePeriod } from '../../domain/period';
+import { REPORT_FILE_NAMES } from '../../domain/report/report-files';
+import { localDependencies } from '../../local/local-dependencies';
+import { type CliIo, printJson } from '../cli-io';
+import { globalOptionsOf, loadSettings, withLocalRuntime } from '../global-options';
+
+interface DemoOptions {
+  readonly json?: boolean;
+  readonly lastPeriod?: string;
+}
+
+/**
+ * `strategy-report demo` (what `npm start` runs): the whole pipeline on this machine, on a year of
+ * generated submissions, ending with where to look.
+ */
+export function registerDemoCommand(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description(
+      'run the whole pipeline locally on a year of realistic submissions: every office submits through the real ingest (one late, one silent month, one rejected then corrected), reminders, monthly rollup, render and leadership e-mail; prints where the latest PDF, workbook, HTML brief and e-mails are. Safe to run again: it skips what is done',
+    )
+    .option(
+      '--last-period <YYYY-MM>',
+      'the last month of the year played (default: last month in the configured time zone)',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: DemoOptions, command: Command) => {
+      const globals = globalOptionsOf(command);
+      const settings = await loadSettings(globals);
+      const started = Date.now();
+      const now = options.lastPeriod ? firstInstantAfter(parsePeriod(options.lastPeriod)) : new Date();
+      const progress = { step: (line: string) => (options.json ? undefined : io.out(line)) };
+
+      const result = await withLocalRuntime(globals, async (runtime) => {
+        progress.step(
+          `Local stores in ${runtime.dataDirectory} (${runtime.created.length > 0 ? `created ${runtime.created.join(', ')}` : 'found'})`,
+        );
+        progress.step('Playing twelve months: submissions, reminders, rollup, render, e-mail to leadership');
+        const run = await runDemo(runtime, settings, { now, progress });
+
+        const deps = localDependencies(runtime, settings);
+        const lastPeriod = run.periods[run.periods.length - 1] as (typeof run.periods)[number];
+        const latest = await deps.renderedReports.latest(lastPeriod);
+        if (!latest) throw new Error(`the demo rendered no report for ${lastPeriod}`);
+        const directory = join(runtime.dataDirectory ?? '.', 'latest');
+        await mkdir(directory, { recursive: true });
+        const files: Record<string, string> = {};
+        for (const name of REPORT_FILE_NAMES) {
+          const path = join(directory, name);
+          // readFile checks the bytes against the manifest before they are handed out.
+          await writeFile(path, await deps.renderedReports.readFile(latest, name));
+          files[name] = path;
+        }
+        const emails = (await readdir(runtime.outboxDirectory)).filter((name) =>
+          name.endsWith('.eml'),
+        ).length;
+        return { run, latest, files, outbox: runtime.outboxDirectory, emails };
+      });
+
+      const seconds = (Date.now() - started) / 1000;
+      if (options.json) {
+        printJson(io, {
+          periods: result.run.periods,
+          months: result.run.months,
+          events: result.run.events,
+          skipped: result.run.skipped,
+          latestReport: { period: result.latest.period, version: result.latest.version, files: result.files },
+          outbox: { directory: result.outbox, messages: result.emails },
+          seconds,
+        });
+        return;
+      }
+      io.out(
+        [
+          ...(result.run.skipped.length > 0
+            ? [
+                `Skipped ${result.run.skipped.length} step(s) already done on an earlier run, e.g. ${result.run.skipped[0]}`,
+              ]
+            : []),
+          `Done in ${seconds.toFixed(1)} s. The latest report (${result.latest.period}, version ${result.latest.version}):`,
+          `  PDF brief       ${result.files['brief.pdf']}`,
+          `  workbook        ${result.files['workbook.xlsx']}`,
+          `  HTML brief      ${result.files['brief.html']}`,
+          `  e-mails         ${result.outbox} (${result.emails} .eml files: receipts, a rejection, reminders, leadership briefs)`,
+          'Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report --help',
+        ].join('\n'),
+      );
+    });
+}
+
+/** Noon UTC on the 1st of the month after `period`: "now", as far as the demo is concerned. */
+function firstInstantAfter(period: string): Date {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 1, 12, 0, 0));
+}

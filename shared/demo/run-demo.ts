@@ -1,0 +1,254 @@
+import type { SQSBatchResponse } from 'aws-lambda';
+import { createIngestHandler } from '../../functions/ingest/handler';
+import { createNotifyHandler } from '../../functions/notify/handler';
+import { createRemindHandler } from '../../functions/remind/handler';
+import { createRenderHandler } from '../../functions/render/handler';
+import { createRollupHandler } from '../../functions/rollup/handler';
+import {
+  fillProgressSheet,
+  type ProgressAnswers,
+  progressAnswersOf,
+} from '../adapters/excel/progress-sheet-filler';
+import type { ProductConfig } from '../config/product-config';
+import type { Catalog } from '../domain/catalog/catalog';
+import { type Period, previousCalendarMonth } from '../domain/period';
+import { uploadAndDeliver } from '../local/deliver-upload';
+import { localDependencies } from '../local/local-dependencies';
+import type { LocalRuntime } from '../local/local-runtime';
+import type { Clock } from '../ports/clock';
+import { silentLog } from '../ports/log';
+import { uploadKey } from '../storage/object-keys';
+import { generateTemplate } from '../use-cases/generate-template';
+import type { IngestOutcome } from '../use-cases/ingest-submission';
+import { buildDemoScenario, type DemoRowValues, type DemoSubmission } from './demo-scenario';
+
+/** What the demo tells whoever runs it, one line per step. */
+export interface DemoProgress {
+  step(line: string): void;
+}
+
+export interface DemoMonthSummary {
+  readonly period: Period;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly skipped: number;
+  readonly reminded: number;
+  readonly snapshotVersions: readonly number[];
+  readonly reportVersions: readonly number[];
+  readonly mailed: number;
+}
+
+export interface DemoRun {
+  readonly periods: readonly Period[];
+  readonly months: readonly DemoMonthSummary[];
+  readonly events: readonly string[];
+  /** Steps that found their work already done (a second run on the same data directory). */
+  readonly skipped: readonly string[];
+}
+
+/** A clock the demo moves through the year it plays, so records carry realistic times. */
+class DemoClock implements Clock {
+  private current: Date;
+  constructor(start: Date) {
+    this.current = start;
+  }
+  set(instant: Date): void {
+    this.current = instant;
+  }
+  now(): Date {
+    return this.current;
+  }
+}
+
+/**
+ * Plays a year of the product on the local stores: every office fills in and submits its
+ * workbook each month through the real ingest handler (one office late one month, one silent
+ * one month, one rejected and corrected); reminders go out before the deadline; each month is
+ * rolled up, rendered and mailed to leadership by the real handlers. Every step checks whether
+ * its work is already there, so running it again on the same data directory changes nothing and
+ * says what it skipped.
+ */
+export async function runDemo(
+  runtime: LocalRuntime,
+  settings: { readonly catalog: Catalog; readonly config: ProductConfig },
+  options: { readonly now: Date; readonly progress: DemoProgress; readonly seed?: number },
+): Promise<DemoRun> {
+  const config = withDemoContacts(settings.config, settings.catalog);
+  const clock = new DemoClock(options.now);
+  const deps = localDependencies(runtime, { catalog: settings.catalog, config, clock });
+  const scenario = buildDemoScenario(settings.catalog, {
+    lastPeriod: previousCalendarMonth(options.now, config.timeZone),
+    deadlineDay: config.submissionDeadlineDay,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  });
+
+  let lastOutcome: IngestOutcome | undefined;
+  const ingest = createIngestHandler(deps, {
+    log: silentLog,
+    onOutcome: (outcome) => (lastOutcome = outcome),
+  });
+  const rollup = createRollupHandler(deps);
+  const render = createRenderHandler(deps);
+  const notify = createNotifyHandler(deps);
+  const remind = createRemindHandler(deps);
+
+  const skipped: string[] = [];
+  const months: DemoMonthSummary[] = [];
+
+  const submit = async (submission: DemoSubmission): Promise<'accepted' | 'rejected' | 'skipped'> => {
+    if (await deps.progress.currentRevision(submission.office, submission.period)) {
+      skipped.push(`${submission.period} ${submission.office}: ${submission.story} (already submitted)`);
+      return 'skipped';
+    }
+    clock.set(submission.submittedAt);
+    const template = await generateTemplate({ office: submission.office, period: submission.period }, deps);
+    const bytes = await fillProgressSheet(template.bytes, answersFor(submission.rows));
+    lastOutcome = undefined;
+    const delivered = await uploadAndDeliver(
+      {
+        key: uploadKey(
+          submission.office,
+          submission.period,
+          `${submission.office}-${submission.period}.xlsx`,
+        ),
+        bytes,
+        uploader: submission.uploader,
+      },
+      deps.uploads,
+      ingest,
+      submission.submittedAt,
+    );
+    const outcome = lastOutcome as IngestOutcome | undefined;
+    if (!outcome || failed(delivered.response)) {
+      throw new Error(`the ingest did not answer ${submission.office}'s ${submission.period} workbook`);
+    }
+    const answer = outcome.kind === 'rejected' ? 'rejected' : 'accepted';
+    if (answer !== submission.expected) {
+      const detail = outcome.kind === 'rejected' ? `: ${outcome.problems[0]?.message ?? ''}` : '';
+      throw new Error(
+        `${submission.office}'s ${submission.period} workbook (${submission.story}) was ${answer}, expected ${submission.expected}${detail}`,
+      );
+    }
+    return answer;
+  };
+
+  const report = async (period: Period, at: Date) => {
+    clock.set(at);
+    const rolled = await rollup({ period });
+    const rendered = await render({ period });
+    const mailed = await notify({ period });
+    if (
+      rolled.outcome === 'unchanged' &&
+      rendered.outcome === 'already-rendered' &&
+      mailed.outcome === 'already-sent'
+    )
+      skipped.push(
+        `${period}: rollup v${rolled.record.version}, report v${rendered.version} and e-mail (already done)`,
+      );
+    return {
+      snapshot: rolled.record.version,
+      report: rendered.version,
+      mailed: mailed.outcome === 'sent' ? 1 : 0,
+    };
+  };
+
+  for (const [index, month] of scenario.months.entries()) {
+    const started = Date.now();
+    const tally = { accepted: 0, rejected: 0, skipped: 0 };
+    const count = (answer: 'accepted' | 'rejected' | 'skipped') => {
+      tally[answer] += 1;
+    };
+    const snapshots: number[] = [];
+    const reports: number[] = [];
+    let mailed = 0;
+    let reminded = 0;
+
+    // Before the deadline: submissions in arrival order, with the reminder run in between.
+    const reminderAt = reminderInstant(month.period, config);
+    const early = month.onTime.filter((submission) => submission.submittedAt < reminderAt);
+    const later = month.onTime.filter((submission) => submission.submittedAt >= reminderAt);
+    for (const submission of early) count(await submit(submission));
+    clock.set(reminderAt);
+    const reminders = await remind({ period: month.period });
+    reminded += reminders.reminded.length;
+    for (const submission of later) count(await submit(submission));
+
+    const first = await report(month.period, month.reportAt);
+    snapshots.push(first.snapshot);
+    reports.push(first.report);
+    mailed += first.mailed;
+
+    // After the report: late submissions make the month roll up, render and mail again.
+    for (const submission of month.late) {
+      count(await submit(submission));
+      const again = await report(month.period, new Date(submission.submittedAt.getTime() + 3_600_000));
+      snapshots.push(again.snapshot);
+      reports.push(again.report);
+      mailed += again.mailed;
+    }
+
+    const summary: DemoMonthSummary = {
+      period: month.period,
+      ...tally,
+      reminded,
+      snapshotVersions: [...new Set(snapshots)],
+      reportVersions: [...new Set(reports)],
+      mailed,
+    };
+    months.push(summary);
+    options.progress.step(
+      describeMonth(index, scenario.months.length, summary, month.notes, Date.now() - started),
+    );
+  }
+
+  return { periods: scenario.months.map((month) => month.period), months, events: scenario.events, skipped };
+}
+
+function failed(response: SQSBatchResponse): boolean {
+  return response.batchItemFailures.length > 0;
+}
+
+/** The template's cells for each row the scenario has the office type. */
+function answersFor(rows: readonly DemoRowValues[]): (activityId: string) => ProgressAnswers {
+  const byActivity = new Map(rows.map((row) => [row.activityId, row]));
+  return (activityId) => {
+    const row = byActivity.get(activityId);
+    return row ? progressAnswersOf(row) : {};
+  };
+}
+
+/** The first reminder day of a period: `reminderDaysBefore` days before the deadline, 08:00 UTC. */
+function reminderInstant(period: Period, config: ProductConfig): Date {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, config.submissionDeadlineDay - config.reminderDaysBefore, 13, 0, 0));
+}
+
+/** Offices need an address to be reminded before their first submission; the demo gives each one. */
+function withDemoContacts(config: ProductConfig, catalog: Catalog): ProductConfig {
+  const officeContacts = { ...config.mail.officeContacts };
+  for (const office of catalog.offices) {
+    officeContacts[office.code] ??= `${office.code.toLowerCase()}.lead@example.gov`;
+  }
+  return { ...config, mail: { ...config.mail, officeContacts } };
+}
+
+function describeMonth(
+  index: number,
+  total: number,
+  summary: DemoMonthSummary,
+  notes: readonly string[],
+  elapsedMs: number,
+): string {
+  const parts = [
+    `${summary.accepted} accepted`,
+    ...(summary.rejected > 0 ? [`${summary.rejected} rejected`] : []),
+    ...(summary.skipped > 0 ? [`${summary.skipped} already there`] : []),
+    `${summary.reminded} reminded`,
+    `snapshot v${summary.snapshotVersions.join(', v')}`,
+    `report v${summary.reportVersions.join(', v')}`,
+    `${summary.mailed} brief${summary.mailed === 1 ? '' : 's'} mailed`,
+  ];
+  const position = `[${String(index + 1).padStart(2)}/${total}]`;
+  const note = notes.length > 0 ? `  — ${notes.join('; ')}` : '';
+  return `${position} ${summary.period}  ${parts.join(' · ')}  (${(elapsedMs / 1000).toFixed(1)} s)${note}`;
+}

@@ -1,0 +1,89 @@
+import type { Catalog } from '../domain/catalog/catalog';
+import { addMonths, type Period, previousPeriod } from '../domain/period';
+import { computeRollup, TREND_HISTORY_PERIODS } from '../domain/rollup/compute-rollup';
+import type { RollupOptions } from '../domain/rollup/rollup-inputs';
+import type { RollupSnapshot } from '../domain/rollup/rollup-snapshot';
+import type { Clock } from '../ports/clock';
+import type { ProgressRepository } from '../ports/progress-repository';
+import type { SnapshotRecord, SnapshotRepository } from '../ports/snapshot-repository';
+
+export interface RollupPeriodPorts {
+  readonly catalog: Catalog;
+  readonly progress: Pick<ProgressRepository, 'currentRevisions' | 'rows'>;
+  readonly snapshots: SnapshotRepository;
+  readonly clock: Clock;
+}
+
+export interface RollupPeriodResult {
+  /** 'unchanged': a snapshot of exactly these inputs was stored before; nothing was written. */
+  readonly outcome: 'stored' | 'unchanged';
+  /** The stored version (the earlier one when unchanged). */
+  readonly record: SnapshotRecord;
+  /** The snapshot as computed now; when unchanged, the stored one has the same input hash. */
+  readonly snapshot: RollupSnapshot;
+}
+
+/** Revisions' rows are read this many at a time: one Query each, without flooding the table. */
+const ROW_READS_IN_FLIGHT = 8;
+
+/**
+ * Rolls up one period and stores the snapshot as a new version unless its inputs are unchanged.
+ * Every read is a Query or a GetItem (docs/architecture.md); nothing is scanned.
+ */
+export async function rollupPeriod(
+  ports: RollupPeriodPorts,
+  period: Period,
+  options: RollupOptions = {},
+): Promise<RollupPeriodResult> {
+  const { catalog, progress, snapshots } = ports;
+
+  // 1. The period's current revisions (one Query), for the offices the catalog knows.
+  const revisions = (await progress.currentRevisions(period)).filter(
+    (revision) => catalog.office(revision.office) !== undefined,
+  );
+
+  // 2. Their rows: one Query per revision.
+  const submissions = await mapInBatches(revisions, ROW_READS_IN_FLIGHT, async (revision) => ({
+    revision,
+    rows: await progress.rows(revision.office, period, revision.revision),
+  }));
+
+  // 3. The previous period's latest snapshot, checked against its SHA-256 as it is read.
+  const previousRecord = await snapshots.latest(previousPeriod(period));
+  const previous = previousRecord
+    ? {
+        snapshot: await snapshots.load(previousRecord),
+        ref: {
+          period: previousRecord.period,
+          version: previousRecord.version,
+          sha256: previousRecord.sha256,
+        },
+      }
+    : null;
+
+  // 4. The headline numbers of the eleven periods before (one Query on the index).
+  const earlier = await snapshots.latestInRange(
+    addMonths(period, -TREND_HISTORY_PERIODS),
+    previousPeriod(period),
+  );
+  const history = earlier.map((record) => ({
+    ref: { period: record.period, version: record.version, sha256: record.sha256 },
+    point: record.headline,
+  }));
+
+  // 5. Compute, 6. store (nothing new when a snapshot of the same inputs exists).
+  const snapshot = computeRollup({ catalog, period, submissions, previous, history, options });
+  const saved = await snapshots.save(snapshot, ports.clock.now());
+  return { outcome: saved.kind, record: saved.record, snapshot };
+}
+
+async function mapInBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size)
+    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
+  return results;
+}

@@ -1,0 +1,90 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../shared/catalog/default-catalog';
+import { parseProductConfig } from '../../shared/config/product-config';
+import { type DemoRun, runDemo } from '../../shared/demo/run-demo';
+import { parsePeriod } from '../../shared/domain/period';
+import { localDependencies } from '../../shared/local/local-dependencies';
+import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
+
+const catalog = defaultCatalog();
+const config = parseProductConfig({});
+const now = new Date('2026-11-20T12:00:00Z');
+
+describe('the local demo: a year of the whole pipeline through the real handlers', () => {
+  let runtime: LocalRuntime;
+  let first: DemoRun;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    runtime = await openLocalRuntime();
+    first = await runDemo(
+      runtime,
+      { catalog, config },
+      { now, progress: { step: (line) => lines.push(line) } },
+    );
+  });
+  afterAll(async () => {
+    await runtime?.close();
+  });
+
+  it('plays the twelve months before now, one progress line each', () => {
+    expect(first.periods[0]).toBe('2025-11');
+    expect(first.periods[11]).toBe('2026-10');
+    expect(lines).toHaveLength(12);
+    expect(lines[11]).toMatch(/^\[12\/12\] 2026-10 {2}6 accepted/);
+  });
+
+  it('stores one current revision per office and month, except the month one office stayed silent', async () => {
+    const deps = localDependencies(runtime, { catalog, config });
+    for (const period of first.periods) {
+      const offices = (await deps.progress.currentRevisions(period)).map((record) => record.office).sort();
+      const expected = catalog.offices
+        .map((office) => office.code)
+        .filter((code) => !(period === '2026-07' && code === 'OT'));
+      expect(offices, period).toEqual(expected.sort());
+    }
+    const attempts = await deps.history.attempts('USBP', parsePeriod('2026-08'));
+    expect(attempts.map((attempt) => attempt.outcome)).toEqual(['rejected', 'accepted']);
+  });
+
+  it('reports the late month twice (without, then with the late office) and carries the silent office forward', async () => {
+    const deps = localDependencies(runtime, { catalog, config });
+    const late = first.months.find((month) => month.period === '2026-05');
+    expect(late).toMatchObject({ snapshotVersions: [1, 2], reportVersions: [1, 2], mailed: 2 });
+    const versions = await deps.snapshots.versions(parsePeriod('2026-05'));
+    const [withoutAmo, withAmo] = await Promise.all(versions.map((record) => deps.snapshots.load(record)));
+    expect(withoutAmo?.completeness.officesMissing).toContain('AMO');
+    expect(withAmo?.completeness.officesMissing).toEqual([]);
+
+    const silent = await deps.snapshots.load(
+      (await deps.snapshots.latest(parsePeriod('2026-07'))) ?? expect.unreachable(),
+    );
+    expect(silent.completeness.officesMissing).toEqual(['OT']);
+    expect(silent.completeness.carriedForward.length).toBe(catalog.activitiesOf('OT').length);
+    expect(silent.agency.reported).toBe(silent.agency.expected - catalog.activitiesOf('OT').length);
+  });
+
+  it('mails receipts, the rejection, reminders and thirteen leadership briefs to the outbox', () => {
+    const messages = readdirSync(runtime.outboxDirectory).filter((name) => name.endsWith('.eml'));
+    const accepted = first.months.reduce((sum, month) => sum + month.accepted, 0);
+    const reminded = first.months.reduce((sum, month) => sum + month.reminded, 0);
+    const briefs = first.months.reduce((sum, month) => sum + month.mailed, 0);
+    expect(accepted).toBe(71);
+    expect(briefs).toBe(13);
+    expect(messages).toHaveLength(accepted + 1 + reminded + briefs);
+  });
+
+  it('changes nothing when run again, and says what it skipped', async () => {
+    const outboxBefore = readdirSync(runtime.outboxDirectory).length;
+    const again = await runDemo(runtime, { catalog, config }, { now, progress: { step: () => {} } });
+    expect(
+      again.months.every((month) => month.accepted === 0 && month.rejected === 0 && month.mailed === 0),
+    ).toBe(true);
+    expect(again.months.map((month) => month.reportVersions)).toEqual(
+      first.months.map((month) => [month.reportVersions[month.reportVersions.length - 1]]),
+    );
+    expect(again.skipped.length).toBeGreaterThanOrEqual(71 + 12);
+    expect(readdirSync(runtime.outboxDirectory).length).toBe(outboxBefore);
+  });
+});
