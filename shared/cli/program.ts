@@ -2,10 +2,12 @@ import { Command, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io';
 import { registerCatalogCommand } from './commands/catalog-command';
 import { registerDemoCommand } from './commands/demo-command';
+import { registerHistoryCommand } from './commands/history-command';
 import { registerLocalCommand } from './commands/local-command';
 import { registerNotifyCommand } from './commands/notify-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
+import { registerReportsCommand } from './commands/reports-command';
 import { registerRollupCommand } from './commands/rollup-command';
 import { registerStatusCommand } from './commands/status-command';
 import { registerSubmitCommand } from './commands/submit-command';
@@ -53,10 +55,17 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);
   registerRemindCommand(program, io);
-  for (const command of program.commands) {
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
-  }
+  registerReportsCommand(program, io);
+  registerHistoryCommand(program, io);
+  // Subcommands too (`reports verify`): errors come back to runCli, output goes to io.
+  const configure = (parent: Command) => {
+    for (const command of parent.commands) {
+      command
+        .exitOverride()
+        .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+      configure(command);
+    }
+  };
+  configure(program);
   return program;
 }

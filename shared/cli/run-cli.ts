@@ -1,12 +1,13 @@
 import { CommanderError } from 'commander';
-import { formatProblem, InvalidInputError, NotFoundError } from '../domain/errors';
+import { formatProblem, IntegrityError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { type CliIo, processIo } from './cli-io';
 import { EXIT } from './exit-codes';
 import { buildProgram } from './program';
 
 /**
  * Runs the CLI and returns its exit code. Errors are one clear line each; stack traces only with
- * --verbose. Input errors exit 2, anything else 1.
+ * --verbose. Input errors, things not found and stored data that fails its hash check exit 2;
+ * anything else 1.
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const program = buildProgram(io);
@@ -26,7 +27,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       if (verbose) io.err(error.stack ?? '');
       return EXIT.invalidInput;
     }
-    if (error instanceof NotFoundError) {
+    if (error instanceof NotFoundError || error instanceof IntegrityError) {
       io.err(`error: ${error.message}`);
       if (verbose) io.err(error.stack ?? '');
       return EXIT.invalidInput;

@@ -37,6 +37,16 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/**
+ * Stored data does not match the hash recorded for it (a report file against its manifest, a
+ * manifest against the report index or the next manifest, a snapshot against its record). Not a
+ * bug and not retryable: the CLI prints it as one line and exits 2, like an input error, because
+ * what was asked for cannot be trusted.
+ */
+export class IntegrityError extends Error {
+  override readonly name = 'IntegrityError';
+}
+
 /** Formats one problem as `file, sheet Progress, row 7, column Status: message [rule]`. */
 export function formatProblem(problem: InputProblem): string {
   const where = [

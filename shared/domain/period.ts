@@ -8,6 +8,10 @@ const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
+/** The first and last periods `parsePeriod` accepts: a range that covers every stored period. */
+export const FIRST_PERIOD = `${MIN_YEAR}-01` as Period;
+export const LAST_PERIOD = `${MAX_YEAR}-12` as Period;
+
 export function isPeriod(value: string): value is Period {
   const match = PERIOD_PATTERN.exec(value);
   if (!match) return false;

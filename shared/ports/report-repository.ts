@@ -1,5 +1,5 @@
 import type { Period } from '../domain/period';
-import type { ReportFileName } from '../domain/report/report-files';
+import type { MANIFEST_FILE, ReportFileName } from '../domain/report/report-files';
 import type { ManifestFile, ReportManifest } from '../domain/report/report-manifest';
 
 /** A published report version as the table indexes it; the manifest holds the full record. */
@@ -42,6 +42,15 @@ export interface ChainHead {
   readonly manifestSha256: string;
 }
 
+/** A render holding the chain right now: its version is indexed or about to be, the head not yet moved. */
+export interface PendingPublication {
+  readonly period: Period;
+  readonly version: number;
+  /** The sequence it will have in the chain. */
+  readonly sequence: number;
+  readonly leaseExpiresAt: string;
+}
+
 /**
  * Another render is publishing right now (it holds the chain for a moment). Retry shortly; if it
  * died, its hold expires and the next render completes or abandons its work.
@@ -64,10 +73,16 @@ export interface ReportRepository {
   /** Every published version of the periods from `from` to `to`, by period then version (one Query). */
   inRange(from: Period, to: Period): Promise<ReportRecord[]>;
   chainHead(): Promise<ChainHead | undefined>;
+  /** The publication holding the chain, if a render is (or died) between its manifest and the head. */
+  pendingPublication(): Promise<PendingPublication | undefined>;
   /** A stored file, checked against the SHA-256 its manifest records. */
   readFile(record: ReportRecord, name: ReportFileName): Promise<Buffer>;
   /** The stored manifest, checked against the SHA-256 the index records. */
   readManifest(record: ReportRecord): Promise<ReportManifest>;
-  /** A time-limited download link to one file. */
-  fileUrl(record: ReportRecord, name: ReportFileName, expiresInSeconds: number): Promise<string>;
+  /** A time-limited download link to one file or the manifest. */
+  fileUrl(
+    record: ReportRecord,
+    name: ReportFileName | typeof MANIFEST_FILE.name,
+    expiresInSeconds: number,
+  ): Promise<string>;
 }

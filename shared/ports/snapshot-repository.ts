@@ -15,6 +15,9 @@ export interface SnapshotRecord {
   readonly headline: TrendPoint;
 }
 
+/** Enough to load and check a stored snapshot. */
+export type SnapshotReference = Pick<SnapshotRecord, 'period' | 'version' | 'key' | 'sha256'>;
+
 export type SaveSnapshotOutcome =
   | { readonly kind: 'stored'; readonly record: SnapshotRecord }
   /** A snapshot with the same input hash exists; nothing was written. */
@@ -29,6 +32,9 @@ export interface SnapshotRepository {
   versions(period: Period): Promise<SnapshotRecord[]>;
   /** The latest version of each period from `from` to `to` that has one, oldest first (one Query). */
   latestInRange(from: Period, to: Period): Promise<SnapshotRecord[]>;
-  /** The snapshot itself, checked against its recorded SHA-256. */
-  load(record: SnapshotRecord): Promise<RollupSnapshot>;
+  /**
+   * The snapshot itself, checked against its recorded SHA-256. Takes only where it is and its hash,
+   * so a report manifest's snapshot reference loads it too (`reports reproduce`).
+   */
+  load(record: SnapshotReference): Promise<RollupSnapshot>;
 }

@@ -19,6 +19,11 @@ const FILE_NAME_PATTERN = /^[A-Za-z0-9_()-][A-Za-z0-9 ._()-]{0,127}\.xlsx$/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+/** An office code as keys and items carry it (upper case letters and digits, 2 to 10). */
+export function isOfficeCode(value: string): boolean {
+  return OFFICE_PATTERN.test(value);
+}
+
 export interface UploadKey {
   readonly office: string;
   readonly period: Period;
@@ -107,4 +112,16 @@ export function reportKey(period: Period, version: number, fileName: string): st
   )
     throw new Error('invalid report key parts');
   return `${REPORTS_PREFIX}${period}/v${String(version).padStart(4, '0')}/${fileName}`;
+}
+
+/**
+ * Whether `key` is exactly where file `fileName` of report `period` v`version` lives. Used to check
+ * keys read back from stored manifests before anything is fetched from them.
+ */
+export function isReportKey(key: string, period: string, version: number, fileName: string): boolean {
+  try {
+    return isPeriod(period) && reportKey(period, version, fileName) === key;
+  } catch {
+    return false;
+  }
 }

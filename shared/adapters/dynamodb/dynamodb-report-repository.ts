@@ -6,6 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { IntegrityError } from '../../domain/errors';
 import type { Period } from '../../domain/period';
 import { MANIFEST_FILE, REPORT_FILES, type ReportFileName } from '../../domain/report/report-files';
 import {
@@ -21,6 +22,7 @@ import { sha256Hex } from '../../domain/sha256';
 import type { ObjectStore } from '../../ports/object-store';
 import {
   type ChainHead,
+  type PendingPublication,
   ReportChainBusyError,
   type ReportDraft,
   type ReportRecord,
@@ -434,13 +436,24 @@ export class DynamoDbReportRepository implements ReportRepository {
     };
   }
 
+  async pendingPublication(): Promise<PendingPublication | undefined> {
+    const pending = (await this.readHead())?.pending;
+    if (!pending) return undefined;
+    return {
+      period: pending.period,
+      version: pending.version,
+      sequence: pending.sequence,
+      leaseExpiresAt: pending.leaseExpiresAt,
+    };
+  }
+
   async readFile(record: ReportRecord, name: ReportFileName): Promise<Buffer> {
     const file = record.files.find((candidate) => candidate.name === name);
     if (!file) throw new Error(`report ${record.period} v${record.version} has no ${name}`);
     const bytes = await this.objects.get(file.key);
     const actual = sha256Hex(bytes);
     if (actual !== file.sha256)
-      throw new Error(
+      throw new IntegrityError(
         `${file.key} has SHA-256 ${actual}, but report ${record.period} v${record.version} recorded ${file.sha256}: it was altered`,
       );
     return bytes;
@@ -450,18 +463,25 @@ export class DynamoDbReportRepository implements ReportRepository {
     const bytes = await this.objects.get(record.manifestKey);
     const actual = sha256Hex(bytes);
     if (actual !== record.manifestSha256)
-      throw new Error(
+      throw new IntegrityError(
         `${record.manifestKey} has SHA-256 ${actual}, but the report index recorded ${record.manifestSha256}: it was altered`,
       );
     return parseManifest(bytes);
   }
 
-  async fileUrl(record: ReportRecord, name: ReportFileName, expiresInSeconds: number): Promise<string> {
-    const file = record.files.find((candidate) => candidate.name === name);
-    if (!file) throw new Error(`report ${record.period} v${record.version} has no ${name}`);
+  async fileUrl(
+    record: ReportRecord,
+    name: ReportFileName | typeof MANIFEST_FILE.name,
+    expiresInSeconds: number,
+  ): Promise<string> {
+    const key =
+      name === MANIFEST_FILE.name
+        ? record.manifestKey
+        : record.files.find((candidate) => candidate.name === name)?.key;
+    if (!key) throw new Error(`report ${record.period} v${record.version} has no ${name}`);
     const extension = name.slice(name.lastIndexOf('.'));
     const stem = name.slice(0, name.lastIndexOf('.'));
-    return this.objects.presignGet(file.key, expiresInSeconds, {
+    return this.objects.presignGet(key, expiresInSeconds, {
       downloadName: `strategy-${stem}-${record.period}-v${String(record.version).padStart(4, '0')}${extension}`,
     });
   }

@@ -7,6 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { canonicalJson } from '../../domain/canonical-json';
+import { IntegrityError } from '../../domain/errors';
 import type { Period } from '../../domain/period';
 import { type RollupSnapshot, rollupSnapshotSchema } from '../../domain/rollup/rollup-snapshot';
 import { trendPointOf } from '../../domain/rollup/trend-point';
@@ -15,6 +16,7 @@ import type { ObjectStore } from '../../ports/object-store';
 import type {
   SaveSnapshotOutcome,
   SnapshotRecord,
+  SnapshotReference,
   SnapshotRepository,
 } from '../../ports/snapshot-repository';
 import { snapshotKey } from '../../storage/object-keys';
@@ -174,11 +176,11 @@ export class DynamoDbSnapshotRepository implements SnapshotRepository {
     return [...latestByPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
   }
 
-  async load(record: SnapshotRecord): Promise<RollupSnapshot> {
+  async load(record: SnapshotReference): Promise<RollupSnapshot> {
     const bytes = await this.objects.get(record.key);
     const actual = sha256Hex(bytes);
     if (actual !== record.sha256) {
-      throw new Error(
+      throw new IntegrityError(
         `snapshot ${record.period} v${record.version} at ${record.key} has SHA-256 ${actual}, expected ${record.sha256}: it was altered`,
       );
     }

@@ -1,0 +1,63 @@
+import type { Period } from '../domain/period';
+import {
+  MANIFEST_FILE,
+  type ReportFileFormat,
+  type ReportFileName,
+  reportFileOfFormat,
+} from '../domain/report/report-files';
+import type { Clock } from '../ports/clock';
+import type { ReportRepository } from '../ports/report-repository';
+import { findReportVersion } from './find-report-version';
+
+export interface ReportDownloadUrl {
+  readonly period: Period;
+  readonly version: number;
+  readonly format: ReportFileFormat;
+  readonly name: string;
+  readonly key: string;
+  /** What the downloaded bytes must hash to (from the manifest, itself checked against the index). */
+  readonly sha256: string;
+  readonly expiresInSeconds: number;
+  readonly expiresAt: string;
+  readonly url: string;
+}
+
+/**
+ * A presigned GET link to one file of a report version. The file's hash comes from the manifest,
+ * read and checked against the report index first, so whoever receives the link can check the
+ * bytes. Signing is local: nothing is written.
+ */
+export async function reportDownloadUrl(
+  ports: { readonly reports: ReportRepository; readonly clock: Clock },
+  request: {
+    readonly period: Period;
+    readonly version?: number;
+    readonly format: ReportFileFormat;
+    readonly expiresInSeconds: number;
+  },
+): Promise<ReportDownloadUrl> {
+  const record = await findReportVersion(ports.reports, request.period, request.version);
+  const manifest = await ports.reports.readManifest(record);
+  const name = reportFileOfFormat(request.format);
+  const file =
+    name === MANIFEST_FILE.name
+      ? { key: record.manifestKey, sha256: record.manifestSha256 }
+      : manifest.files.find((candidate) => candidate.name === name);
+  if (!file) throw new Error(`the manifest of ${record.period} v${record.version} lists no ${name}`);
+  const url = await ports.reports.fileUrl(
+    record,
+    name as ReportFileName | typeof MANIFEST_FILE.name,
+    request.expiresInSeconds,
+  );
+  return {
+    period: record.period,
+    version: record.version,
+    format: request.format,
+    name,
+    key: file.key,
+    sha256: file.sha256,
+    expiresInSeconds: request.expiresInSeconds,
+    expiresAt: new Date(ports.clock.now().getTime() + request.expiresInSeconds * 1000).toISOString(),
+    url,
+  };
+}
