@@ -204,6 +204,12 @@ export async function runDemo(
   return { periods: scenario.months.map((month) => month.period), months, events: scenario.events, skipped };
 }
 
+/** e.g. `USBP-2026-08-20260903T1400.xlsx`: office, period and when it was sent. */
+function uploadFileName(submission: DemoSubmission): string {
+  const stamp = submission.submittedAt.toISOString().slice(0, 16).replace(/[-:]/g, '');
+  return `${submission.office}-${submission.period}-${stamp}.xlsx`;
+}
+
 function failed(response: SQSBatchResponse): boolean {
   return response.batchItemFailures.length > 0;
 }

@@ -168,7 +168,6 @@ describe('the rollup handler on the embedded servers', () => {
   let deps: Dependencies;
   let handler: ReturnType<typeof createRollupHandler>;
   const commands: string[] = [];
-  const sequence = 0;
 
   let ingest: ReturnType<typeof createIngestHandler>;
   const outcomes: IngestOutcome[] = [];

@@ -2,9 +2,11 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { runDemo } from '../../demo/run-demo';
+import { formatFinding } from '../../domain/audit/audit-finding';
 import { parsePeriod } from '../../domain/period';
 import { REPORT_FILE_NAMES } from '../../domain/report/report-files';
 import { localDependencies } from '../../local/local-dependencies';
+import { verifyReports } from '../../use-cases/verify-reports';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, loadSettings, withLocalRuntime } from '../global-options';
 
@@ -21,7 +23,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
     .description(
-      'run the whole pipeline locally on a year of realistic submissions: every office submits through the real ingest (one late, one silent month, one rejected then corrected), reminders, monthly rollup, render and leadership e-mail; prints where the latest PDF, workbook, HTML brief and e-mails are. Safe to run again: it skips what is done',
+      'run the whole pipeline locally on a year of realistic submissions: every office submits through the real ingest (one late, one silent month, one rejected then corrected), reminders, monthly rollup, render and leadership e-mail; verifies the report chain and prints where the latest PDF, workbook, HTML brief and e-mails are. Safe to run again: it skips what is done',
     )
     .option(
       '--last-period <YYYY-MM>',
@@ -43,6 +45,20 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const run = await runDemo(runtime, settings, { now, progress });
 
         const deps = localDependencies(runtime, settings);
+        // The auditor's check, on everything the year produced: every file against its manifest,
+        // every manifest against the chain, from the head back to the first report.
+        const verification = await verifyReports(
+          { reports: deps.renderedReports, objects: deps.reports },
+          { kind: 'all' },
+        );
+        if (!verification.ok) {
+          throw new Error(
+            `the report chain does not verify: ${verification.firstFailure ? formatFinding(verification.firstFailure) : 'unknown'}`,
+          );
+        }
+        progress.step(
+          `Verified the report chain: ${verification.counts.reports} reports, ${verification.counts.files} files and ${verification.counts.snapshots} snapshots match their manifests; ${verification.counts.links} links from the head to the first report`,
+        );
         const lastPeriod = run.periods[run.periods.length - 1] as (typeof run.periods)[number];
         const latest = await deps.renderedReports.latest(lastPeriod);
         if (!latest) throw new Error(`the demo rendered no report for ${lastPeriod}`);
@@ -58,7 +74,14 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const emails = (await readdir(runtime.outboxDirectory)).filter((name) =>
           name.endsWith('.eml'),
         ).length;
-        return { run, latest, files, outbox: runtime.outboxDirectory, emails };
+        return {
+          run,
+          latest,
+          files,
+          outbox: runtime.outboxDirectory,
+          emails,
+          verification: verification.counts,
+        };
       });
 
       const seconds = (Date.now() - started) / 1000;
@@ -68,6 +91,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
           months: result.run.months,
           events: result.run.events,
           skipped: result.run.skipped,
+          verified: result.verification,
           latestReport: { period: result.latest.period, version: result.latest.version, files: result.files },
           outbox: { directory: result.outbox, messages: result.emails },
           seconds,
