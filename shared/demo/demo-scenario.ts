@@ -1,21 +1,11 @@
 import type { Catalog, KeyActivity } from '../domain/catalog/catalog';
 import { addMonths, type Period, periodBounds } from '../domain/period';
+import type { ProgressValues } from '../domain/submission/progress-values';
 import { hashText, seededRandom } from './seeded-random';
 
 /** What a submitter types into one row of the template; may be wrong on purpose. */
-export interface DemoRowValues {
+export interface DemoRowValues extends ProgressValues {
   readonly activityId: string;
-  readonly status: string;
-  readonly percentComplete: number | string;
-  readonly metric?: string;
-  readonly actual?: number;
-  readonly target?: number;
-  readonly nextMilestone?: string;
-  /** ISO date. */
-  readonly milestoneDue?: string;
-  readonly accomplishments?: string;
-  readonly risksAndIssues?: string;
-  readonly pointOfContact?: string;
 }
 
 export interface DemoSubmission {

@@ -106,11 +106,9 @@ export async function runDemo(
     lastOutcome = undefined;
     const delivered = await uploadAndDeliver(
       {
-        key: uploadKey(
-          submission.office,
-          submission.period,
-          `${submission.office}-${submission.period}.xlsx`,
-        ),
+        // Each upload gets its own name: the local S3 server keeps no versions, and a rejected
+        // original must stay beside its correction.
+        key: uploadKey(submission.office, submission.period, uploadFileName(submission)),
         bytes,
         uploader: submission.uploader,
       },

@@ -4,6 +4,7 @@ import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { type DemoRun, runDemo } from '../../shared/demo/run-demo';
 import { parsePeriod } from '../../shared/domain/period';
+import { sha256Hex } from '../../shared/domain/sha256';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 
@@ -46,6 +47,11 @@ describe('the local demo: a year of the whole pipeline through the real handlers
     }
     const attempts = await deps.history.attempts('USBP', parsePeriod('2026-08'));
     expect(attempts.map((attempt) => attempt.outcome)).toEqual(['rejected', 'accepted']);
+    // The rejected original stays in the bucket beside its correction, byte for byte.
+    const [rejected, accepted] = attempts;
+    expect(rejected?.source.key).not.toBe(accepted?.source.key);
+    const original = await deps.uploads.get(rejected?.source.key ?? expect.unreachable());
+    expect(sha256Hex(original)).toBe(rejected?.sha256);
   });
 
   it('reports the late month twice (without, then with the late office) and carries the silent office forward', async () => {

@@ -6,10 +6,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryClaim, DeliveryKey, DeliveryLog } from '../../ports/delivery-log';
+import { isConditionFailure } from './condition-failure';
 import { itemKeys } from './item-keys';
-
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
 
 /** Longer than a send takes, shorter than the next scheduled run. */
 const DEFAULT_LEASE_MS = 10 * 60_000;

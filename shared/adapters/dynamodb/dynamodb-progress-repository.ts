@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../../domain/period';
 import { type ProgressRow, progressRowSchema } from '../../domain/progress';
@@ -10,6 +9,7 @@ import {
   type RevisionRecord,
 } from '../../ports/progress-repository';
 import { batchPutAll } from './batch-write';
+import { isConditionFailure } from './condition-failure';
 import { itemKeys } from './item-keys';
 import { queryAllItems } from './query-all';
 
@@ -22,10 +22,6 @@ export interface DynamoDbProgressRepositoryOptions {
   readonly claimLeaseMs?: number;
   readonly newToken?: () => string;
 }
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
 
 /**
  * Progress data in the single table, written without transactions (the local server has none):

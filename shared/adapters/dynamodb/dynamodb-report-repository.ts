@@ -30,11 +30,10 @@ import {
 } from '../../ports/report-repository';
 import { reportKey } from '../../storage/object-keys';
 import { GSI1 } from '../../storage/table-definition';
+import { isConditionFailure } from './condition-failure';
 import { itemKeys } from './item-keys';
 import { queryAllItems } from './query-all';
-
-const isConditionFailure = (error: unknown) =>
-  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+import { latestVersionRecord, versionRecords } from './versioned-items';
 
 /** A render holding the chain: it may write the manifest for `sequence`, and nobody else may. */
 interface PendingLink {
@@ -382,27 +381,11 @@ export class DynamoDbReportRepository implements ReportRepository {
   }
 
   async versions(period: Period): Promise<ReportRecord[]> {
-    const items = await queryAllItems(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': itemKeys.report(period), ':prefix': itemKeys.versionPrefix },
-      ConsistentRead: true,
-    });
-    return items.map((item) => item.record as ReportRecord);
+    return versionRecords<ReportRecord>(this.documents, this.tableName, itemKeys.report(period));
   }
 
   async latest(period: Period): Promise<ReportRecord | undefined> {
-    const result = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': itemKeys.report(period), ':prefix': itemKeys.versionPrefix },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
-    return result.Items?.[0]?.record as ReportRecord | undefined;
+    return latestVersionRecord<ReportRecord>(this.documents, this.tableName, itemKeys.report(period));
   }
 
   async inRange(from: Period, to: Period): Promise<ReportRecord[]> {

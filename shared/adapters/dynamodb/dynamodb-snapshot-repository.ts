@@ -1,11 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { canonicalJson } from '../../domain/canonical-json';
 import { IntegrityError } from '../../domain/errors';
 import type { Period } from '../../domain/period';
@@ -21,12 +14,10 @@ import type {
 } from '../../ports/snapshot-repository';
 import { snapshotKey } from '../../storage/object-keys';
 import { GSI1 } from '../../storage/table-definition';
+import { isConditionFailure } from './condition-failure';
 import { itemKeys } from './item-keys';
 import { queryAllItems } from './query-all';
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+import { latestVersionRecord, versionRecords } from './versioned-items';
 
 /**
  * Snapshots as JSON objects in the reports bucket (a snapshot can outgrow a DynamoDB item),
@@ -136,27 +127,11 @@ export class DynamoDbSnapshotRepository implements SnapshotRepository {
   }
 
   async latest(period: Period): Promise<SnapshotRecord | undefined> {
-    const result = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': itemKeys.rollup(period), ':prefix': itemKeys.versionPrefix },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
-    return result.Items?.[0]?.record as SnapshotRecord | undefined;
+    return latestVersionRecord<SnapshotRecord>(this.documents, this.tableName, itemKeys.rollup(period));
   }
 
   async versions(period: Period): Promise<SnapshotRecord[]> {
-    const items = await queryAllItems(this.documents, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': itemKeys.rollup(period), ':prefix': itemKeys.versionPrefix },
-      ConsistentRead: true,
-    });
-    return items.map((item) => item.record as SnapshotRecord);
+    return versionRecords<SnapshotRecord>(this.documents, this.tableName, itemKeys.rollup(period));
   }
 
   async latestInRange(from: Period, to: Period): Promise<SnapshotRecord[]> {

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../../domain/period';
 import type { SubmissionAttempt, SubmissionHistory } from '../../ports/submission-history';
 import { GSI1 } from '../../storage/table-definition';
+import { isConditionFailure } from './condition-failure';
 import { itemKeys } from './item-keys';
 import { queryAllItems } from './query-all';
 
@@ -30,7 +31,7 @@ export class DynamoDbSubmissionHistory implements SubmissionHistory {
         }),
       )
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionFailure(error)) throw error;
       });
   }
 

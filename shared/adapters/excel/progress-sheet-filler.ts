@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { ProgressValues } from '../../domain/submission/progress-values';
 import { type ColumnKey, PROGRESS_COLUMNS, SHEETS } from '../../domain/submission/template-layout';
 
 /** The values typed into one Progress row, by column. */
@@ -29,21 +30,6 @@ export async function fillProgressSheet(
     index += 1;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** A submitter's answers for one row, in the field names the product uses everywhere. */
-export interface ProgressValues {
-  readonly status: string;
-  readonly percentComplete: number | string;
-  readonly metric?: string;
-  readonly actual?: number;
-  readonly target?: number;
-  readonly nextMilestone?: string;
-  /** ISO date (YYYY-MM-DD); typed into the sheet as a real date. */
-  readonly milestoneDue?: string;
-  readonly accomplishments?: string;
-  readonly risksAndIssues?: string;
-  readonly pointOfContact?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
+import { snapshotInputSchema } from '../rollup/rollup-snapshot';
 import { REPORT_FILE_NAMES } from './report-files';
 
 /**
@@ -42,17 +43,7 @@ export const reportManifestSchema = z.object({
   renderOptions: z.object({ markingBanner: z.string().nullable() }),
   files: z.array(manifestFileSchema),
   /** The current revision of each office that fed the snapshot. */
-  submissions: z.array(
-    z.object({
-      office: z.string(),
-      revision: z.number().int().min(1),
-      submissionId: z.string(),
-      sha256,
-      acceptedAt: z.string(),
-      uploader: z.string(),
-      rowCount: z.number().int().min(0),
-    }),
-  ),
+  submissions: z.array(snapshotInputSchema),
   /** Earlier revisions whose entries were carried forward into this period. */
   carriedForwardFrom: z.array(z.object({ office: z.string(), period, revision: z.number().int().min(1) })),
   chain: z.object({
