@@ -53,7 +53,8 @@ export function formatProblem(problem: InputProblem): string {
     problem.file,
     problem.sheet ? `sheet ${problem.sheet}` : undefined,
     problem.row !== undefined ? `row ${problem.row}` : undefined,
-    problem.column ? `column ${problem.column}` : undefined,
+    // A command-line flag is named as an option; anything else is a workbook column.
+    problem.column ? `${problem.column.startsWith('--') ? 'option' : 'column'} ${problem.column}` : undefined,
   ].filter((part): part is string => part !== undefined && part !== '');
   const prefix = where.length > 0 ? `${where.join(', ')}: ` : '';
   return `${prefix}${problem.message} [${problem.rule}]`;

@@ -131,7 +131,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     const backwards = await cli([...global, 'reports', 'list', '--from', '2026-09', '--to', '2026-08']);
     expect(backwards.code).toBe(2);
     expect(oneErrorLine(backwards.err)).toBe(
-      'error: column --from: --from 2026-09 is after --to 2026-08 [reports.range]',
+      'error: option --from: --from 2026-09 is after --to 2026-08 [reports.range]',
     );
   });
 
@@ -330,7 +330,7 @@ describe('strategy-report reports … and history on the local stores', () => {
       const refused = await cli([...global, 'reports', 'url', '2026-09', '--expires', expires]);
       expect(refused.code, expires).toBe(2);
       expect(oneErrorLine(refused.err)).toBe(
-        `error: column --expires: "${expires}" is not a valid expiry: give whole seconds from 1 to 604800 (7 days, the longest S3 allows for a presigned URL) [url.expires]`,
+        `error: option --expires: "${expires}" is not a valid expiry: give whole seconds from 1 to 604800 (7 days, the longest S3 allows for a presigned URL) [url.expires]`,
       );
     }
   });
@@ -363,7 +363,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     const bad = await cli([...global, 'history', '--office', '../x', '--period', '2026-10']);
     expect(bad.code).toBe(2);
     expect(oneErrorLine(bad.err)).toBe(
-      'error: column --office: "../x" is not an office code (2 to 10 letters and digits, e.g. OFO) [history.office]',
+      'error: option --office: "../x" is not an office code (2 to 10 letters and digits, e.g. OFO) [history.office]',
     );
   });
 

@@ -171,7 +171,7 @@ describe('strategy-report template and submit', () => {
       /^error: "XX" is not an office of catalog .* \[office\.unknown\]/,
     );
     expect((await cli([...global, 'template', '--office', 'OFO', '--period', '2026-13'])).err).toBe(
-      'error: column --period: "2026-13" is not a reporting period: use YYYY-MM between 2000 and 2100, e.g. 2026-10 [period.format]',
+      'error: option --period: "2026-13" is not a reporting period: use YYYY-MM between 2000 and 2100, e.g. 2026-10 [period.format]',
     );
   });
 });

@@ -22,7 +22,7 @@ describe('--expires', () => {
     (text) => {
       expect(() => parseUrlExpiry(text)).toThrow(InvalidInputError);
       expect(() => parseUrlExpiry(text)).toThrow(
-        `column --expires: "${text}" is not a valid expiry: give whole seconds from 1 to 604800 (7 days, the longest S3 allows for a presigned URL) [url.expires]`,
+        `option --expires: "${text}" is not a valid expiry: give whole seconds from 1 to 604800 (7 days, the longest S3 allows for a presigned URL) [url.expires]`,
       );
     },
   );
