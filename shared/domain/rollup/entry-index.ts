@@ -5,6 +5,8 @@ import type { Catalog } from '../catalog/catalog';
  * office-major in catalog order, with lookups from office code and activity id to their
  * positions. Derived from the (immutable) catalog alone, so it is built once per catalog and
  * reused by every rollup with that catalog: a Lambda container builds it on its first run.
+ * Integers only (typed arrays): an entry's office code and activity id are read from the catalog,
+ * so a million entries cost a few megabytes and nothing for the garbage collector to trace.
  */
 export interface EntryIndex {
   readonly officeIndex: ReadonlyMap<string, number>;
@@ -13,9 +15,6 @@ export interface EntryIndex {
   readonly entryAt: Int32Array;
   readonly entryOffice: Int32Array;
   readonly entryActivity: Int32Array;
-  /** Each entry's office code and key activity id, for walking rows that come in entry order. */
-  readonly entryOfficeCode: readonly string[];
-  readonly entryActivityId: readonly string[];
   /** The entries of office n are officeStart[n] … officeStart[n + 1] − 1. */
   readonly officeStart: Int32Array;
   readonly entryCount: number;
@@ -35,8 +34,6 @@ export function entryIndexOf(catalog: Catalog): EntryIndex {
   for (const office of offices) entryCount += catalog.activitiesOf(office.code).length;
   const entryOffice = new Int32Array(entryCount);
   const entryActivity = new Int32Array(entryCount);
-  const entryOfficeCode = new Array<string>(entryCount);
-  const entryActivityId = new Array<string>(entryCount);
   const officeStart = new Int32Array(offices.length + 1);
   let entry = 0;
   offices.forEach((office, officeNumber) => {
@@ -46,23 +43,11 @@ export function entryIndexOf(catalog: Catalog): EntryIndex {
       entryAt[officeNumber * activityCount + activityNumber] = entry;
       entryOffice[entry] = officeNumber;
       entryActivity[entry] = activityNumber;
-      entryOfficeCode[entry] = office.code;
-      entryActivityId[entry] = activity.id;
       entry++;
     }
   });
   officeStart[offices.length] = entry;
-  const index = {
-    officeIndex,
-    activityIndex,
-    entryAt,
-    entryOffice,
-    entryActivity,
-    entryOfficeCode,
-    entryActivityId,
-    officeStart,
-    entryCount,
-  };
+  const index = { officeIndex, activityIndex, entryAt, entryOffice, entryActivity, officeStart, entryCount };
   built.set(catalog, index);
   return index;
 }
