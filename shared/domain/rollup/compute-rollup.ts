@@ -12,6 +12,7 @@ import { likelihoodOf } from './likelihood';
 import { rankOrder, SEVERITY_SCALE } from './rank-order';
 import {
   DEFAULT_CARRY_FORWARD_MAX_AGE_MONTHS,
+  type PreviousSnapshot,
   ROLLUP_RULES_VERSION,
   type RollupInputs,
   type SnapshotRef,
@@ -421,7 +422,7 @@ interface LevelInputs {
   readonly weights: Weights;
   readonly activityTally: Tally;
   readonly officeTally: Tally;
-  readonly previous: RollupSnapshot | null;
+  readonly previous: PreviousSnapshot | null;
   readonly history: readonly TrendPoint[];
 }
 
