@@ -1,4 +1,4 @@
-import type { Catalog, KeyActivity, Office } from '../catalog/catalog';
+import type { Catalog, KeyActivity } from '../catalog/catalog';
 import { InvalidInputError } from '../errors';
 import { addMonths, comparePeriods, type Period, periodBounds } from '../period';
 import { type ProgressRow, STATUSES, type Status } from '../progress';
@@ -74,7 +74,7 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const officeCount = offices.length;
   const activityCount = activities.length;
   const entries = entryIndexOf(catalog);
-  const { officeStart, entryActivity, entryCount } = entries;
+  const { officeCodes, activityIds, officeStart, entryActivity, entryCount } = entries;
 
   // 2. This period's rows, aligned with the entries; rows the catalog does not expect are left out.
   const submissionOf: (SubmissionInput | undefined)[] = new Array(officeCount).fill(undefined);
@@ -94,7 +94,6 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
     const submission = submissionOf[office];
     if (submission !== undefined)
       alignSubmission(
-        catalog,
         entries,
         office,
         submission.rows,
@@ -107,7 +106,7 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const previousRows = previous === null ? [] : previous.snapshot.rows;
   const previousAt = new Int32Array(previous === null ? 0 : entryCount).fill(-1);
   const previousStatus = new Uint8Array(previous === null ? 0 : entryCount);
-  if (previous !== null) alignPrevious(catalog, entries, previousRows, previousAt, previousStatus);
+  if (previous !== null) alignPrevious(entries, previousRows, previousAt, previousStatus);
 
   // 4. One pass over the entries, office by office, into flat per-activity and per-office tallies.
   const activityTally = new Tally(activityCount);
@@ -125,15 +124,14 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const reasons = new ReasonTexts(asOf, previous?.snapshot.period ?? null);
 
   for (let office = 0; office < officeCount; office++) {
-    const officeCode = (offices[office] as Office).code;
+    const officeCode = officeCodes[office] as string;
     const submission = submissionOf[office];
     const officeRows = submission === undefined ? NO_ROWS : submission.rows;
     const revision = submission === undefined ? 0 : submission.revision.revision;
     const end = officeStart[office + 1] as number;
     for (let entry = officeStart[office] as number; entry < end; entry++) {
       const a = entryActivity[entry] as number;
-      const activity = activities[a] as KeyActivity;
-      const activityId = activity.id;
+      const activityId = activityIds[a] as string;
       const at = freshAt[entry] as number;
       const earlierAt = previous === null ? -1 : (previousAt[entry] as number);
       let row: SnapshotRow;
@@ -208,6 +206,7 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
       if (isAtRisk(row)) {
         const severity = Math.round(severityOf(row, movement, asOf) * SEVERITY_SCALE);
         riskSeverities.push(severity);
+        const activity = activities[a] as KeyActivity;
         riskItems.push(atRiskItemOf(row, activity, severity / SEVERITY_SCALE, reasons.of(row, movement)));
       }
     }

@@ -5,12 +5,16 @@ import type { Catalog } from '../catalog/catalog';
  * office-major in catalog order, with lookups from office code and activity id to their
  * positions. Derived from the (immutable) catalog alone, so it is built once per catalog and
  * reused by every rollup with that catalog: a Lambda container builds it on its first run.
- * Integers only (typed arrays): an entry's office code and activity id are read from the catalog,
- * so a million entries cost a few megabytes and nothing for the garbage collector to trace.
+ * Per entry, integers only (typed arrays): a million entries cost a few megabytes and nothing
+ * for the garbage collector to trace; an entry's office code and activity id are looked up by
+ * its office and activity positions.
  */
 export interface EntryIndex {
   readonly officeIndex: ReadonlyMap<string, number>;
   readonly activityIndex: ReadonlyMap<string, number>;
+  /** The catalog's office codes and key activity ids by position: no object to load per lookup. */
+  readonly officeCodes: readonly string[];
+  readonly activityIds: readonly string[];
   /** office × activityCount + activity → entry number, or −1 when the office does not report on it. */
   readonly entryAt: Int32Array;
   readonly entryOffice: Int32Array;
@@ -47,7 +51,17 @@ export function entryIndexOf(catalog: Catalog): EntryIndex {
     }
   });
   officeStart[offices.length] = entry;
-  const index = { officeIndex, activityIndex, entryAt, entryOffice, entryActivity, officeStart, entryCount };
+  const index = {
+    officeIndex,
+    activityIndex,
+    officeCodes: offices.map((office) => office.code),
+    activityIds: catalog.keyActivities.map((activity) => activity.id),
+    entryAt,
+    entryOffice,
+    entryActivity,
+    officeStart,
+    entryCount,
+  };
   built.set(catalog, index);
   return index;
 }

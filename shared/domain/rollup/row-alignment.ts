@@ -1,4 +1,3 @@
-import type { Catalog, KeyActivity, Office } from '../catalog/catalog';
 import type { ProgressRow } from '../progress';
 import type { EntryIndex } from './entry-index';
 import { statusCodeOf } from './status-code';
@@ -15,21 +14,19 @@ import { statusCodeOf } from './status-code';
 
 /** Fills `rowAt[entry]` with the index in `rows` of each of the office's entries (else −1). */
 export function alignSubmission(
-  catalog: Catalog,
   index: EntryIndex,
   office: number,
   rows: readonly ProgressRow[],
   rowAt: Int32Array,
   describe: () => string,
 ): void {
-  const activities = catalog.keyActivities;
+  const { activityIds, entryActivity } = index;
   const first = index.officeStart[office] as number;
   const end = index.officeStart[office + 1] as number;
   let entry = first;
   for (let position = 0; position < rows.length; position++) {
     const activityId = (rows[position] as ProgressRow).activityId;
-    while (entry < end && (activities[index.entryActivity[entry] as number] as KeyActivity).id !== activityId)
-      entry++;
+    while (entry < end && activityIds[entryActivity[entry] as number] !== activityId) entry++;
     if (entry === end) {
       alignSubmissionByLookup(index, office, rows, rowAt, describe);
       return;
@@ -73,15 +70,12 @@ interface PreviousRow {
  * left out; of two rows for one entry, the later counts.
  */
 export function alignPrevious(
-  catalog: Catalog,
   index: EntryIndex,
   rows: readonly PreviousRow[],
   rowAt: Int32Array,
   statusPlusOne: Uint8Array,
 ): void {
-  const offices = catalog.offices;
-  const activities = catalog.keyActivities;
-  const { entryCount, entryOffice, entryActivity } = index;
+  const { entryCount, entryOffice, entryActivity, officeCodes, activityIds } = index;
   let entry = 0;
   for (let position = 0; position < rows.length; position++) {
     const row = rows[position] as PreviousRow;
@@ -89,8 +83,8 @@ export function alignPrevious(
     const activityId = row.activityId;
     while (
       entry < entryCount &&
-      ((offices[entryOffice[entry] as number] as Office).code !== office ||
-        (activities[entryActivity[entry] as number] as KeyActivity).id !== activityId)
+      (officeCodes[entryOffice[entry] as number] !== office ||
+        activityIds[entryActivity[entry] as number] !== activityId)
     )
       entry++;
     if (entry === entryCount) {

@@ -23,17 +23,10 @@ describe('aligning rows with entries', () => {
   it('places an office’s rows by entry, whether they come in catalog order or not', () => {
     const ordered = [row('1.1.1'), row('2.1.1'), row('2.2.1')];
     const inOrder = fresh();
-    alignSubmission(smallCatalog, index, OFA, ordered, inOrder, () => 'OFA 2026-10');
+    alignSubmission(index, OFA, ordered, inOrder, () => 'OFA 2026-10');
     expect([...inOrder.subarray(0, 4)]).toEqual([0, -1, 1, 2]);
     const shuffled = fresh();
-    alignSubmission(
-      smallCatalog,
-      index,
-      OFA,
-      [row('2.2.1'), row('1.1.1'), row('2.1.1')],
-      shuffled,
-      () => 'OFA',
-    );
+    alignSubmission(index, OFA, [row('2.2.1'), row('1.1.1'), row('2.1.1')], shuffled, () => 'OFA');
     expect([...shuffled.subarray(0, 4)]).toEqual([1, -1, 2, 0]);
     // Other offices' entries are left alone.
     expect([...shuffled.subarray(4)]).toEqual([-1, -1, -1, -1, -1, -1]);
@@ -41,17 +34,10 @@ describe('aligning rows with entries', () => {
 
   it('leaves out rows the catalog does not expect of the office, and refuses two rows for one entry', () => {
     const rowAt = fresh();
-    alignSubmission(
-      smallCatalog,
-      index,
-      OFB,
-      [row('1.1.1'), row('9.9.9'), row('2.2.1'), row('2.1.1')],
-      rowAt,
-      () => 'OFB',
-    );
+    alignSubmission(index, OFB, [row('1.1.1'), row('9.9.9'), row('2.2.1'), row('2.1.1')], rowAt, () => 'OFB');
     expect([...rowAt.subarray(4, 7)]).toEqual([0, -1, 3]);
     expect(() =>
-      alignSubmission(smallCatalog, index, OFB, [row('1.1.1'), row('1.1.1')], fresh(), () => 'OFB 2026-10'),
+      alignSubmission(index, OFB, [row('1.1.1'), row('1.1.1')], fresh(), () => 'OFB 2026-10'),
     ).toThrow('OFB 2026-10 has two rows for 1.1.1');
   });
 
@@ -64,7 +50,7 @@ describe('aligning rows with entries', () => {
     const expectPlaced = (given: typeof rows) => {
       const rowAt = fresh();
       const status = new Uint8Array(index.entryCount);
-      alignPrevious(smallCatalog, index, given, rowAt, status);
+      alignPrevious(index, given, rowAt, status);
       const placed = [1, 6, 9].map((entry) => given[rowAt[entry] as number]?.activityId);
       expect(placed).toEqual(['1.1.2', '2.1.1', '2.2.1']);
       expect([...status]).toEqual([0, 5, 0, 0, 0, 0, 1, 0, 0, 4]);
