@@ -41,7 +41,7 @@ import {
  *
  * Neither target is met, and neither can be by a rollup that returns this snapshot (measured on
  * Node 20, 2 vCPUs, medians; the figures below are of one such run):
- * - The snapshot holds ~230 MB of new objects — 1,000,000 rows of 17 fields (160 bytes each),
+ * - The snapshot holds ~210 MB of new objects — 1,000,000 rows of 17 fields (160 bytes each),
  *   ~165,000 at-risk items of 17 fields, ~116,000 status moves, the level summaries — and the
  *   bare pass allocates nothing. Allocating them costs ~59,000 page faults and ~70 ms of
  *   scavenges per run; the bare pass plus one object per row alone is ~2.5× the bare pass.
@@ -50,7 +50,7 @@ import {
  *   ~270 ms (building the objects above), level summaries ~70 ms (mostly the collector catching
  *   up on the pass), ranking the at-risk list ~16 ms.
  * - Memory: ~410 MB are resident before the rollup starts (~95 MB of it the runtime and tsx),
- *   and the result alone holds ~230 MB.
+ *   and the result alone holds ~210 MB.
  */
 const SHAPE = { offices: 100, goals: 4, objectivesPerGoal: 25, activitiesPerObjective: 100 };
 const MISSING_OFFICES = 5;
