@@ -236,3 +236,14 @@ export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** Peak resident set size of this process so far, in MB (getrusage ru_maxrss). */
 export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/** MB of heap that `drop` lets go: the heap used after a full GC, before and after it runs. */
+export function heapHeldBy(drop: () => void): number {
+  const usedAfterGc = () => {
+    collectGarbage();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = usedAfterGc();
+  drop();
+  return Math.round((before - usedAfterGc()) / 1024 / 1024);
+}

@@ -1,7 +1,7 @@
 import type { Catalog } from '../domain/catalog/catalog';
 import { addMonths, type Period, previousPeriod } from '../domain/period';
 import { computeRollup, TREND_HISTORY_PERIODS } from '../domain/rollup/compute-rollup';
-import type { RollupOptions } from '../domain/rollup/rollup-inputs';
+import { previousSnapshotOf, type RollupOptions } from '../domain/rollup/rollup-inputs';
 import type { RollupSnapshot } from '../domain/rollup/rollup-snapshot';
 import type { Clock } from '../ports/clock';
 import type { ProgressRepository } from '../ports/progress-repository';
@@ -48,11 +48,12 @@ export async function rollupPeriod(
     rows: await progress.rows(revision.office, period, revision.revision),
   }));
 
-  // 3. The previous period's latest snapshot, checked against its SHA-256 as it is read.
+  // 3. The previous period's latest snapshot, checked against its SHA-256 as it is read. Only
+  // the parts the rollup reads are kept: the rest of a large snapshot is left to the collector.
   const previousRecord = await snapshots.latest(previousPeriod(period));
   const previous = previousRecord
     ? {
-        snapshot: await snapshots.load(previousRecord),
+        snapshot: previousSnapshotOf(await snapshots.load(previousRecord)),
         ref: {
           period: previousRecord.period,
           version: previousRecord.version,

@@ -58,10 +58,15 @@ export function reasonsOf(
 }
 
 /**
- * The reasons of one rollup's entries, each distinct sentence built once: a list of a hundred
- * thousand at-risk entries repeats a handful (one per status, overdue date and source period).
+ * The reasons of one rollup's entries. A list of a hundred thousand at-risk entries has only a
+ * handful of distinct reason lists (one per status, movement, overdue date and source period), so
+ * each distinct sentence and each distinct list is built once and shared by every entry it fits.
+ * Shared lists are frozen: a snapshot is data, and no reader may edit one entry's reasons (and
+ * with them another's).
  */
 export class ReasonTexts {
+  /** Lists by overdue date ('' = not overdue), then source period ('' = reported this period). */
+  private readonly lists = new Map<string, Map<string, (readonly string[] | undefined)[]>>();
   private readonly overdue = new Map<string, string>();
   private readonly carried = new Map<string, string>();
   private readonly newlyAtRisk: string;
@@ -76,46 +81,59 @@ export class ReasonTexts {
   }
 
   of(entry: AtRiskCandidate, movement: Movement | null): string[] {
-    // At most four reasons, gathered first and returned as one exact-size array: a hundred
-    // thousand arrays grown by push would each reserve room for seventeen.
-    const status =
-      entry.status === 'Off Track'
-        ? 'reported Off Track'
-        : entry.status === 'At Risk'
-          ? 'reported At Risk'
-          : undefined;
-    const due = entry.milestoneDue;
-    let overdue: string | undefined;
-    if (entry.milestoneOverdue && due !== undefined) {
-      overdue = this.overdue.get(due);
-      if (overdue === undefined) {
-        const days = daysBetween(due, this.asOf);
-        overdue = `milestone due ${due} is ${days} day${days === 1 ? '' : 's'} overdue`;
-        this.overdue.set(due, overdue);
-      }
-    }
+    const status = entry.status === 'Off Track' ? 1 : entry.status === 'At Risk' ? 2 : 0;
     const moved =
-      this.previousPeriod === null
-        ? undefined
-        : movement === 'newly-at-risk'
-          ? this.newlyAtRisk
-          : movement === 'worsened'
-            ? this.worsened
-            : undefined;
-    let carried: string | undefined;
-    if (entry.source === 'carried-forward') {
-      carried = this.carried.get(entry.fromPeriod);
-      if (carried === undefined) {
-        carried = `not reported this period: carried forward from ${entry.fromPeriod}`;
-        this.carried.set(entry.fromPeriod, carried);
-      }
+      this.previousPeriod === null ? 0 : movement === 'newly-at-risk' ? 1 : movement === 'worsened' ? 2 : 0;
+    const due = entry.milestoneOverdue && entry.milestoneDue !== undefined ? entry.milestoneDue : '';
+    const from = entry.source === 'carried-forward' ? entry.fromPeriod : '';
+    let byPeriod = this.lists.get(due);
+    if (byPeriod === undefined) {
+      byPeriod = new Map();
+      this.lists.set(due, byPeriod);
     }
-    const texts = [status, overdue, moved, carried];
-    let count = 0;
-    for (const text of texts) if (text !== undefined) count++;
-    const reasons = new Array<string>(count);
-    let position = 0;
-    for (const text of texts) if (text !== undefined) reasons[position++] = text;
+    let lists = byPeriod.get(from);
+    if (lists === undefined) {
+      lists = new Array(9).fill(undefined);
+      byPeriod.set(from, lists);
+    }
+    const slot = status * 3 + moved;
+    let list = lists[slot];
+    if (list === undefined) {
+      list = Object.freeze(this.listOf(status, moved, due, from));
+      lists[slot] = list;
+    }
+    // Typed as the snapshot's string[]; frozen at run time (see above).
+    return list as string[];
+  }
+
+  /** At most four reasons, most important first. */
+  private listOf(status: number, moved: number, due: string, from: string): string[] {
+    const reasons: string[] = [];
+    if (status === 1) reasons.push('reported Off Track');
+    if (status === 2) reasons.push('reported At Risk');
+    if (due !== '') reasons.push(this.overdueText(due));
+    if (moved === 1) reasons.push(this.newlyAtRisk);
+    if (moved === 2) reasons.push(this.worsened);
+    if (from !== '') reasons.push(this.carriedText(from));
     return reasons;
+  }
+
+  private overdueText(due: string): string {
+    let text = this.overdue.get(due);
+    if (text === undefined) {
+      const days = daysBetween(due, this.asOf);
+      text = `milestone due ${due} is ${days} day${days === 1 ? '' : 's'} overdue`;
+      this.overdue.set(due, text);
+    }
+    return text;
+  }
+
+  private carriedText(fromPeriod: string): string {
+    let text = this.carried.get(fromPeriod);
+    if (text === undefined) {
+      text = `not reported this period: carried forward from ${fromPeriod}`;
+      this.carried.set(fromPeriod, text);
+    }
+    return text;
   }
 }

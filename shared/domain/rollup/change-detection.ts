@@ -1,4 +1,4 @@
-import type { Status } from '../progress';
+import { STATUSES, type Status } from '../progress';
 import type { Movement, OverallStatus } from './rollup-snapshot';
 
 const TROUBLED = new Set<string>(['At Risk', 'Off Track']);
@@ -41,3 +41,15 @@ export function percentDelta(previous: number | null | undefined, current: numbe
   if (previous === null || previous === undefined || current === null) return null;
   return current - previous;
 }
+
+/**
+ * movementOf for one entry, on status codes (status-code.ts): row `from` is the previous status's
+ * code + 1, 0 when the previous snapshot had no value. Built from movementOf itself, so the rules
+ * live in one place; the rollup looks a million entries up here instead of deciding each anew.
+ */
+const ENTRY_MOVEMENTS: readonly Movement[] = [null, ...STATUSES].flatMap((from) =>
+  STATUSES.map((to) => movementOf(from, to)),
+);
+
+export const entryMovement = (previousCodePlusOne: number, code: number): Movement =>
+  ENTRY_MOVEMENTS[previousCodePlusOne * STATUSES.length + code] as Movement;

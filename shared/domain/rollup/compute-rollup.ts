@@ -1,17 +1,18 @@
 import type { Catalog, KeyActivity } from '../catalog/catalog';
 import { InvalidInputError } from '../errors';
 import { addMonths, comparePeriods, type Period, periodBounds } from '../period';
-import type { ProgressRow, Status } from '../progress';
+import { type ProgressRow, STATUSES, type Status } from '../progress';
 import { isAtRisk, ReasonTexts, severityOf } from './at-risk';
 import { mayCarryForward } from './carry-forward';
-import { movementOf, percentDelta } from './change-detection';
-import { type EntryIndex, entryIndexOf } from './entry-index';
+import { entryMovement, movementOf, percentDelta } from './change-detection';
+import { entryIndexOf } from './entry-index';
 import { inputHashOf } from './input-hash';
 import { addInto, newTotals, Tally, type Totals } from './level-tally';
 import { likelihoodOf } from './likelihood';
 import { rankOrder, SEVERITY_SCALE } from './rank-order';
 import {
   DEFAULT_CARRY_FORWARD_MAX_AGE_MONTHS,
+  type PreviousSnapshot,
   ROLLUP_RULES_VERSION,
   type RollupInputs,
   type SnapshotRef,
@@ -29,6 +30,8 @@ import {
   type TrendPoint,
 } from './rollup-snapshot';
 import { roundPercent, roundRatio } from './rounding';
+import { alignPrevious, alignSubmission } from './row-alignment';
+import { COMPLETE, statusCodeOf } from './status-code';
 import { overallStatusOf } from './status-rules';
 import { trendPointOf } from './trend-point';
 import { resolveWeights, type Weights, weightedMean } from './weights';
@@ -37,13 +40,8 @@ import { resolveWeights, type Weights, weightedMean } from './weights';
 export const TREND_HISTORY_PERIODS = 11;
 const MAX_CARRY_FORWARD_AGE_MONTHS = 120;
 
-const STATUS_INDEX: Readonly<Record<Status, number>> = {
-  'Not Started': 0,
-  'On Track': 1,
-  'At Risk': 2,
-  'Off Track': 3,
-  Complete: 4,
-};
+/** What an office without a revision this period reports: nothing. */
+const NO_ROWS: readonly ProgressRow[] = [];
 
 /**
  * The rollup of one period (docs/status-rules.md, docs/rollup-snapshot.md): the catalog, each
@@ -76,32 +74,41 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const officeCount = offices.length;
   const activityCount = activities.length;
   const entries = entryIndexOf(catalog);
-  const { officeIndex, entryOffice, entryActivity, entryOfficeCode, entryActivityId, entryCount } = entries;
+  const { officeCodes, activityIds, officeStart, entryActivity, entryCount } = entries;
 
-  // 2. This period's rows, placed by entry; rows the catalog does not expect are left out.
+  // 2. This period's rows, aligned with the entries; rows the catalog does not expect are left out.
   const submissionOf: (SubmissionInput | undefined)[] = new Array(officeCount).fill(undefined);
   for (const submission of inputs.submissions) {
     if (submission.revision.period !== period)
       throw new Error(
         `revision ${submission.revision.office} ${submission.revision.period} is not of ${period}`,
       );
-    const office = officeIndex.get(submission.revision.office);
+    const office = entries.officeIndex.get(submission.revision.office);
     if (office === undefined) continue;
     if (submissionOf[office] !== undefined)
       throw new Error(`two current revisions for ${submission.revision.office} ${period}`);
     submissionOf[office] = submission;
   }
-  const fresh: (ProgressRow | undefined)[] = new Array(entryCount).fill(undefined);
+  const freshAt = new Int32Array(entryCount).fill(-1);
   for (let office = 0; office < officeCount; office++) {
     const submission = submissionOf[office];
-    if (submission !== undefined) placeSubmission(entries, office, submission, fresh, period);
+    if (submission !== undefined)
+      alignSubmission(
+        entries,
+        office,
+        submission.rows,
+        freshAt,
+        () => `${submission.revision.office} ${period}`,
+      );
   }
 
-  // 3. The previous snapshot's rows, by entry: what changed, and what may be carried forward.
-  const before: (SnapshotRow | undefined)[] = new Array(previous === null ? 0 : entryCount).fill(undefined);
-  if (previous !== null) placePrevious(entries, previous.snapshot.rows, before);
+  // 3. The previous snapshot's rows and statuses by entry: what changed, what may be carried forward.
+  const previousRows = previous === null ? [] : previous.snapshot.rows;
+  const previousAt = new Int32Array(previous === null ? 0 : entryCount).fill(-1);
+  const previousStatus = new Uint8Array(previous === null ? 0 : entryCount);
+  if (previous !== null) alignPrevious(entries, previousRows, previousAt, previousStatus);
 
-  // 4. One pass over the entries, into flat per-activity and per-office tallies.
+  // 4. One pass over the entries, office by office, into flat per-activity and per-office tallies.
   const activityTally = new Tally(activityCount);
   const officeTally = new Tally(officeCount);
   // Sized for every entry and trimmed after the pass: no regrowth of a million-slot array.
@@ -116,59 +123,92 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
   const riskSeverities: number[] = [];
   const reasons = new ReasonTexts(asOf, previous?.snapshot.period ?? null);
 
-  for (let entry = 0; entry < entryCount; entry++) {
-    const office = entryOffice[entry] as number;
-    const a = entryActivity[entry] as number;
-    const officeCode = entryOfficeCode[entry] as string;
-    const activityId = entryActivityId[entry] as string;
-    const reportedRow = fresh[entry];
-    const earlier = previous === null ? undefined : before[entry];
-    let row: SnapshotRow;
-    if (reportedRow !== undefined) {
-      const revision = (submissionOf[office] as SubmissionInput).revision.revision;
-      row = snapshotRowOf(reportedRow, officeCode, 'reported', period, revision, asOf);
-    } else if (earlier !== undefined && mayCarryForward(earlier.fromPeriod, period, maxAge)) {
-      row = snapshotRowOf(earlier, officeCode, 'carried-forward', earlier.fromPeriod, earlier.revision, asOf);
-      carriedForward.push({ office: officeCode, activityId, fromPeriod: earlier.fromPeriod });
-    } else {
-      activityTally.missing(a);
-      officeTally.missing(office);
-      activitiesNotReported.push({ office: officeCode, activityId });
-      continue;
-    }
-    rows[rowCount++] = row;
+  for (let office = 0; office < officeCount; office++) {
+    const officeCode = officeCodes[office] as string;
+    const submission = submissionOf[office];
+    const officeRows = submission === undefined ? NO_ROWS : submission.rows;
+    const revision = submission === undefined ? 0 : submission.revision.revision;
+    const end = officeStart[office + 1] as number;
+    for (let entry = officeStart[office] as number; entry < end; entry++) {
+      const a = entryActivity[entry] as number;
+      const activityId = activityIds[a] as string;
+      const at = freshAt[entry] as number;
+      const earlierAt = previous === null ? -1 : (previousAt[entry] as number);
+      let row: SnapshotRow;
+      if (at >= 0) {
+        row = snapshotRowOf(
+          officeRows[at] as ProgressRow,
+          officeCode,
+          activityId,
+          'reported',
+          period,
+          revision,
+          asOf,
+        );
+      } else {
+        const earlier = earlierAt < 0 ? undefined : (previousRows[earlierAt] as SnapshotRow);
+        if (earlier !== undefined && mayCarryForward(earlier.fromPeriod, period, maxAge)) {
+          const from = earlier.fromPeriod;
+          row = snapshotRowOf(
+            earlier,
+            officeCode,
+            activityId,
+            'carried-forward',
+            from,
+            earlier.revision,
+            asOf,
+          );
+          carriedForward.push({ office: officeCode, activityId, fromPeriod: from });
+        } else {
+          activityTally.missing(a);
+          officeTally.missing(office);
+          activitiesNotReported.push({ office: officeCode, activityId });
+          continue;
+        }
+      }
+      rows[rowCount++] = row;
 
-    const status = row.status;
-    const statusIndex = STATUS_INDEX[status];
-    const carried = reportedRow === undefined;
-    const due = row.milestoneDue;
-    const openDue = status === 'Complete' ? undefined : due;
-    activityTally.add(a, statusIndex, carried, row.percentComplete, row.attainment, openDue);
-    officeTally.add(office, statusIndex, carried, row.percentComplete, row.attainment, openDue);
-    if (row.milestoneOverdue) {
-      const overdue: RollupSnapshot['completeness']['overdueMilestones'][number] = {
-        office: officeCode,
-        activityId,
-        milestoneDue: due as string,
-        status,
-      };
-      if (row.nextMilestone !== undefined) overdue.nextMilestone = row.nextMilestone;
-      overdueMilestones.push(overdue);
-    }
+      const status = row.status;
+      const code = statusCodeOf(status);
+      if (code < 0)
+        throw new Error(
+          `${officeCode} ${activityId} has status ${status}, not one of ${STATUSES.join(', ')}`,
+        );
+      const carried = at < 0;
+      const due = row.milestoneDue;
+      const openDue = code === COMPLETE ? undefined : due;
+      activityTally.add(a, code, carried, row.percentComplete, row.attainment, openDue);
+      officeTally.add(office, code, carried, row.percentComplete, row.attainment, openDue);
+      if (row.milestoneOverdue) {
+        const overdue: RollupSnapshot['completeness']['overdueMilestones'][number] = {
+          office: officeCode,
+          activityId,
+          milestoneDue: due as string,
+          status,
+        };
+        if (row.nextMilestone !== undefined) overdue.nextMilestone = row.nextMilestone;
+        overdueMilestones.push(overdue);
+      }
 
-    let movement: Movement | null = null;
-    if (previous !== null) {
-      const from = earlier === undefined ? null : earlier.status;
-      movement = movementOf(from, status);
-      if (movement !== 'unchanged')
-        statusMoves.push({ office: officeCode, activityId, from, to: status, movement });
-    }
-    if (isAtRisk(row)) {
-      const severity = Math.round(severityOf(row, movement, asOf) * SEVERITY_SCALE);
-      riskSeverities.push(severity);
-      riskItems.push(
-        atRiskItemOf(row, activities[a] as KeyActivity, severity / SEVERITY_SCALE, reasons.of(row, movement)),
-      );
+      let movement: Movement | null = null;
+      if (previous !== null) {
+        const previousCode = previousStatus[entry] as number;
+        movement = entryMovement(previousCode, code);
+        if (movement !== 'unchanged')
+          statusMoves.push({
+            office: officeCode,
+            activityId,
+            from: previousCode === 0 ? null : (STATUSES[previousCode - 1] as Status),
+            to: status,
+            movement,
+          });
+      }
+      if (isAtRisk(row)) {
+        const severity = Math.round(severityOf(row, movement, asOf) * SEVERITY_SCALE);
+        riskSeverities.push(severity);
+        const activity = activities[a] as KeyActivity;
+        riskItems.push(atRiskItemOf(row, activity, severity / SEVERITY_SCALE, reasons.of(row, movement)));
+      }
     }
   }
 
@@ -313,79 +353,6 @@ function atRiskItemOf(
 }
 
 /**
- * Places an office's rows by entry. Rows usually come in catalog order (the repository returns
- * them so), and then one walk along the office's entries places them with a string comparison
- * each; rows in any other order fall back to a lookup per row. Either way the result is the same.
- */
-function placeSubmission(
-  index: EntryIndex,
-  office: number,
-  submission: SubmissionInput,
-  fresh: (ProgressRow | undefined)[],
-  period: Period,
-): void {
-  const first = index.officeStart[office] as number;
-  const end = index.officeStart[office + 1] as number;
-  let entry = first;
-  let inOrder = true;
-  for (const row of submission.rows) {
-    while (entry < end && index.entryActivityId[entry] !== row.activityId) entry++;
-    if (entry === end) {
-      inOrder = false;
-      break;
-    }
-    fresh[entry++] = row;
-  }
-  if (inOrder) return;
-  fresh.fill(undefined, first, end);
-  const base = office * index.activityIndex.size;
-  for (const row of submission.rows) {
-    const activity = index.activityIndex.get(row.activityId);
-    if (activity === undefined) continue;
-    const at = index.entryAt[base + activity] as number;
-    if (at < 0) continue;
-    if (fresh[at] !== undefined)
-      throw new Error(`${submission.revision.office} ${period} has two rows for ${row.activityId}`);
-    fresh[at] = row;
-  }
-}
-
-/**
- * Places the previous snapshot's rows by entry: they are in entry order when the catalog has not
- * changed since, and are then matched in one walk; otherwise each is looked up.
- */
-function placePrevious(
-  index: EntryIndex,
-  rows: readonly SnapshotRow[],
-  before: (SnapshotRow | undefined)[],
-): void {
-  let entry = 0;
-  let inOrder = true;
-  for (const row of rows) {
-    while (
-      entry < index.entryCount &&
-      (index.entryOfficeCode[entry] !== row.office || index.entryActivityId[entry] !== row.activityId)
-    )
-      entry++;
-    if (entry === index.entryCount) {
-      inOrder = false;
-      break;
-    }
-    before[entry++] = row;
-  }
-  if (inOrder) return;
-  before.fill(undefined);
-  const activityCount = index.activityIndex.size;
-  for (const row of rows) {
-    const office = index.officeIndex.get(row.office);
-    const activity = index.activityIndex.get(row.activityId);
-    if (office === undefined || activity === undefined) continue;
-    const at = index.entryAt[office * activityCount + activity] as number;
-    if (at >= 0) before[at] = row;
-  }
-}
-
-/**
  * One office's entry as the snapshot shows it; a carried value gets this period's overdue flag.
  * Every property is set, optional ones to `undefined` when absent, so that all rows share one
  * object shape: a million rows of one shape are built and read several times faster than rows
@@ -394,6 +361,7 @@ function placePrevious(
 function snapshotRowOf(
   source: ProgressRow | SnapshotRow,
   office: string,
+  activityId: string,
   kind: SnapshotRow['source'],
   fromPeriod: string,
   revision: number,
@@ -407,7 +375,7 @@ function snapshotRowOf(
   }
   return {
     office,
-    activityId: source.activityId,
+    activityId,
     status,
     percentComplete: source.percentComplete,
     metric: source.metric,
@@ -453,7 +421,7 @@ interface LevelInputs {
   readonly weights: Weights;
   readonly activityTally: Tally;
   readonly officeTally: Tally;
-  readonly previous: RollupSnapshot | null;
+  readonly previous: PreviousSnapshot | null;
   readonly history: readonly TrendPoint[];
 }
 

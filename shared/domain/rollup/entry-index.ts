@@ -5,17 +5,20 @@ import type { Catalog } from '../catalog/catalog';
  * office-major in catalog order, with lookups from office code and activity id to their
  * positions. Derived from the (immutable) catalog alone, so it is built once per catalog and
  * reused by every rollup with that catalog: a Lambda container builds it on its first run.
+ * Per entry, integers only (typed arrays): a million entries cost a few megabytes and nothing
+ * for the garbage collector to trace; an entry's office code and activity id are looked up by
+ * its office and activity positions.
  */
 export interface EntryIndex {
   readonly officeIndex: ReadonlyMap<string, number>;
   readonly activityIndex: ReadonlyMap<string, number>;
+  /** The catalog's office codes and key activity ids by position: no object to load per lookup. */
+  readonly officeCodes: readonly string[];
+  readonly activityIds: readonly string[];
   /** office × activityCount + activity → entry number, or −1 when the office does not report on it. */
   readonly entryAt: Int32Array;
   readonly entryOffice: Int32Array;
   readonly entryActivity: Int32Array;
-  /** Each entry's office code and key activity id, for walking rows that come in entry order. */
-  readonly entryOfficeCode: readonly string[];
-  readonly entryActivityId: readonly string[];
   /** The entries of office n are officeStart[n] … officeStart[n + 1] − 1. */
   readonly officeStart: Int32Array;
   readonly entryCount: number;
@@ -35,8 +38,6 @@ export function entryIndexOf(catalog: Catalog): EntryIndex {
   for (const office of offices) entryCount += catalog.activitiesOf(office.code).length;
   const entryOffice = new Int32Array(entryCount);
   const entryActivity = new Int32Array(entryCount);
-  const entryOfficeCode = new Array<string>(entryCount);
-  const entryActivityId = new Array<string>(entryCount);
   const officeStart = new Int32Array(offices.length + 1);
   let entry = 0;
   offices.forEach((office, officeNumber) => {
@@ -46,8 +47,6 @@ export function entryIndexOf(catalog: Catalog): EntryIndex {
       entryAt[officeNumber * activityCount + activityNumber] = entry;
       entryOffice[entry] = officeNumber;
       entryActivity[entry] = activityNumber;
-      entryOfficeCode[entry] = office.code;
-      entryActivityId[entry] = activity.id;
       entry++;
     }
   });
@@ -55,11 +54,11 @@ export function entryIndexOf(catalog: Catalog): EntryIndex {
   const index = {
     officeIndex,
     activityIndex,
+    officeCodes: offices.map((office) => office.code),
+    activityIds: catalog.keyActivities.map((activity) => activity.id),
     entryAt,
     entryOffice,
     entryActivity,
-    entryOfficeCode,
-    entryActivityId,
     officeStart,
     entryCount,
   };

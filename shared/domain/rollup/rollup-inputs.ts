@@ -56,13 +56,41 @@ export interface RollupOptions {
 /** Three months: one quarter, the review cycle of 31 U.S.C. §1121(b). */
 export const DEFAULT_CARRY_FORWARD_MAX_AGE_MONTHS = 3;
 
+/**
+ * What the rollup reads of the previous period's snapshot: its rows (changes, carry-forward) and
+ * its level summaries (each level's change). A stored snapshot has more — the at-risk list, the
+ * status moves, the completeness lists, the trend — that a later rollup never reads.
+ */
+export type PreviousSnapshot = Pick<
+  RollupSnapshot,
+  'period' | 'rows' | 'agency' | 'goals' | 'missionAreas' | 'objectives' | 'keyActivities' | 'offices'
+>;
+
+/**
+ * The parts of a snapshot the next period's rollup reads, without the rest: hold this, not the
+ * loaded snapshot, while the rollup runs. For a plan of a million entries the parts left out
+ * (the at-risk list above all, as the schema parses it) take about 100 MB.
+ */
+export function previousSnapshotOf(snapshot: RollupSnapshot): PreviousSnapshot {
+  return {
+    period: snapshot.period,
+    rows: snapshot.rows,
+    agency: snapshot.agency,
+    goals: snapshot.goals,
+    missionAreas: snapshot.missionAreas,
+    objectives: snapshot.objectives,
+    keyActivities: snapshot.keyActivities,
+    offices: snapshot.offices,
+  };
+}
+
 export interface RollupInputs {
   readonly catalog: Catalog;
   readonly period: Period;
   /** The current revision of each office that has one, in any order. */
   readonly submissions: readonly SubmissionInput[];
   /** The previous period's snapshot (changes and carry-forward), or null when there is none. */
-  readonly previous: { readonly snapshot: RollupSnapshot; readonly ref: SnapshotRef } | null;
+  readonly previous: { readonly snapshot: PreviousSnapshot; readonly ref: SnapshotRef } | null;
   /** Headline numbers of up to 11 earlier periods, in any order (the trend). */
   readonly history: readonly TrendSource[];
   readonly options?: RollupOptions;

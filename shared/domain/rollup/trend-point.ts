@@ -1,7 +1,9 @@
 import type { RollupSnapshot, TrendPoint } from './rollup-snapshot';
 
 /** The headline numbers of a snapshot that later periods chart as their trend. */
-export function trendPointOf(snapshot: RollupSnapshot): TrendPoint {
+export function trendPointOf(
+  snapshot: Pick<RollupSnapshot, 'period' | 'agency' | 'goals' | 'missionAreas'>,
+): TrendPoint {
   return {
     period: snapshot.period,
     agency: { percentComplete: snapshot.agency.percentComplete, status: snapshot.agency.status },

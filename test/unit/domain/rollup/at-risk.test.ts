@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAtRisk, reasonsOf, severityOf } from '../../../../shared/domain/rollup/at-risk';
+import { isAtRisk, ReasonTexts, reasonsOf, severityOf } from '../../../../shared/domain/rollup/at-risk';
 import { rollup, rollupAfter, row, submission } from '../../../support/rollup-fixtures';
 
 const entry = {
@@ -69,6 +69,42 @@ describe('the at-risk list (docs/status-rules.md)', () => {
     expect(reasonsOf({ ...entry, status: 'Off Track' }, 'worsened', '2026-10-31', '2026-09')).toEqual([
       'reported Off Track',
       'worsened since 2026-09',
+    ]);
+  });
+
+  it('builds each distinct list of reasons once per rollup, shared and frozen', () => {
+    const texts = new ReasonTexts('2026-10-31', '2026-09');
+    const overdue = {
+      ...entry,
+      status: 'At Risk' as const,
+      milestoneOverdue: true,
+      milestoneDue: '2026-10-01',
+    };
+    const first = texts.of(overdue, 'newly-at-risk');
+    expect(first).toEqual([
+      'reported At Risk',
+      'milestone due 2026-10-01 is 30 days overdue',
+      'newly at risk since 2026-09',
+    ]);
+    expect(texts.of({ ...overdue, percentComplete: 10 }, 'newly-at-risk')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(texts.of(overdue, 'unchanged')).toEqual([
+      'reported At Risk',
+      'milestone due 2026-10-01 is 30 days overdue',
+    ]);
+    expect(texts.of({ ...overdue, milestoneDue: '2026-10-30' }, 'newly-at-risk')).toEqual([
+      'reported At Risk',
+      'milestone due 2026-10-30 is 1 day overdue',
+      'newly at risk since 2026-09',
+    ]);
+    expect(texts.of({ ...overdue, source: 'carried-forward', fromPeriod: '2026-08' }, 'unchanged')).toEqual([
+      'reported At Risk',
+      'milestone due 2026-10-01 is 30 days overdue',
+      'not reported this period: carried forward from 2026-08',
+    ]);
+    // Without a previous period there is nothing to have worsened since.
+    expect(new ReasonTexts('2026-10-31', null).of({ ...entry, status: 'Off Track' }, 'new')).toEqual([
+      'reported Off Track',
     ]);
   });
 

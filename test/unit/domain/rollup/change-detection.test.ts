@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { movementOf, percentDelta } from '../../../../shared/domain/rollup/change-detection';
+import { STATUSES } from '../../../../shared/domain/progress';
+import { entryMovement, movementOf, percentDelta } from '../../../../shared/domain/rollup/change-detection';
+import { statusCodeOf } from '../../../../shared/domain/rollup/status-code';
 import { rollup, rollupAfter, row, submission } from '../../../support/rollup-fixtures';
 
 describe('change since the previous period (docs/status-rules.md)', () => {
@@ -90,5 +92,15 @@ describe('change since the previous period (docs/status-rules.md)', () => {
       previousStatus: 'No Data',
       movement: 'new',
     });
+  });
+
+  it('an entry’s movement on status codes is movementOf, for every pair of statuses', () => {
+    for (const to of STATUSES) {
+      expect(statusCodeOf(to)).toBe(STATUSES.indexOf(to));
+      expect(entryMovement(0, statusCodeOf(to))).toBe(movementOf(null, to));
+      for (const from of STATUSES)
+        expect(entryMovement(statusCodeOf(from) + 1, statusCodeOf(to))).toBe(movementOf(from, to));
+    }
+    expect(statusCodeOf('Done')).toBe(-1);
   });
 });

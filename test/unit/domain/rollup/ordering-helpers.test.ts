@@ -26,6 +26,9 @@ describe('the rollup’s arithmetic helpers', () => {
     expect(rankOrder([])).toEqual([]);
     const huge = [Number.MAX_SAFE_INTEGER - 1, 3, Number.MAX_SAFE_INTEGER - 1];
     expect(rankOrder(huge)).toEqual([0, 2, 1]);
+    // Beyond the counting range, packed into floats; fractions and negatives, compared.
+    expect(rankOrder([2 ** 21, 7, 2 ** 21, 2 ** 30])).toEqual([3, 0, 2, 1]);
+    expect(rankOrder([0.5, -1, 0.5, 2])).toEqual([3, 0, 2, 1]);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 70_000 })), (scores) => {
         const expected = scores
