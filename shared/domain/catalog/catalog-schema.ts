@@ -19,6 +19,12 @@ export const catalogFileSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a catalog version is MAJOR.MINOR.PATCH'),
     title: text,
     source: text.optional(),
+    /** The last day the plan runs to (YYYY-MM-DD): what "finishing on time" is measured against. */
+    endDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'an end date is YYYY-MM-DD')
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real date')
+      .optional(),
     goals: z.array(z.object({ id: z.string().regex(/^\d+$/), title: text }).strict()).min(1),
     missionAreas: z
       .array(

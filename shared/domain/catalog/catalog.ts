@@ -41,6 +41,8 @@ export interface Catalog {
   readonly version: string;
   readonly title: string;
   readonly source?: string;
+  /** The last day the plan runs to (YYYY-MM-DD), when the catalog gives one. */
+  readonly endDate?: string;
   readonly goals: readonly Goal[];
   readonly missionAreas: readonly MissionArea[];
   readonly objectives: readonly Objective[];
@@ -204,6 +206,7 @@ function buildCatalog(data: CatalogFile): Catalog {
     version: data.version,
     title: data.title,
     ...(data.source !== undefined ? { source: data.source } : {}),
+    ...(data.endDate !== undefined ? { endDate: data.endDate } : {}),
     goals,
     missionAreas,
     objectives: Object.freeze(objectives),

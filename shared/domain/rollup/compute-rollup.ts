@@ -177,8 +177,16 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
       const carried = at < 0;
       const due = row.milestoneDue;
       const openDue = code === COMPLETE ? undefined : due;
-      activityTally.add(a, code, carried, row.percentComplete, row.attainment, openDue);
-      officeTally.add(office, code, carried, row.percentComplete, row.attainment, openDue);
+      activityTally.add(a, code, carried, row.percentComplete, row.attainment, openDue, row.milestoneOverdue);
+      officeTally.add(
+        office,
+        code,
+        carried,
+        row.percentComplete,
+        row.attainment,
+        openDue,
+        row.milestoneOverdue,
+      );
       if (row.milestoneOverdue) {
         const overdue: RollupSnapshot['completeness']['overdueMilestones'][number] = {
           office: officeCode,
@@ -476,6 +484,9 @@ function summarizeLevels(input: LevelInputs) {
       percentComplete: percent,
       earlier,
       deadline: totals.deadline === '' ? undefined : totals.deadline,
+      ...(catalog.endDate !== undefined ? { planEnd: catalog.endDate } : {}),
+      overdueShare:
+        totals.reported + totals.carried > 0 ? totals.overdue / (totals.reported + totals.carried) : 0,
       asOf: input.asOf,
     });
     const percentComplete = percent === null ? null : roundPercent(percent);

@@ -14,6 +14,8 @@ export interface Totals {
   metricCount: number;
   /** Latest milestone due among entries with data that are not Complete ('' = none). */
   deadline: string;
+  /** Entries with data whose milestone is overdue. */
+  overdue: number;
 }
 
 export const newTotals = (): Totals => ({
@@ -24,6 +26,7 @@ export const newTotals = (): Totals => ({
   metricSum: 0,
   metricCount: 0,
   deadline: '',
+  overdue: 0,
 });
 
 /** Adds a part's counts and sums into a whole: how every level above a key activity is built. */
@@ -36,6 +39,7 @@ export function addInto(target: Totals, part: Totals): void {
   target.metricSum += part.metricSum;
   target.metricCount += part.metricCount;
   if (part.deadline > target.deadline) target.deadline = part.deadline;
+  target.overdue += part.overdue;
 }
 
 const bump = (array: Int32Array, index: number) => {
@@ -55,6 +59,7 @@ export class Tally {
   private readonly metricSum: Float64Array;
   private readonly percentSum: Float64Array;
   private readonly deadline: string[];
+  private readonly overdue: Int32Array;
 
   constructor(size: number) {
     this.counts = new Int32Array(size * K);
@@ -65,6 +70,7 @@ export class Tally {
     this.metricSum = new Float64Array(size);
     this.percentSum = new Float64Array(size);
     this.deadline = new Array<string>(size).fill('');
+    this.overdue = new Int32Array(size);
   }
 
   /** An expected entry with no value this period: neither reported nor carried. */
@@ -81,6 +87,7 @@ export class Tally {
     percent: number,
     attainment: number | undefined,
     openMilestoneDue: string | undefined,
+    milestoneOverdue: boolean,
   ): void {
     bump(this.expected, index);
     bump(carried ? this.carried : this.reported, index);
@@ -92,6 +99,7 @@ export class Tally {
     }
     if (openMilestoneDue !== undefined && openMilestoneDue > (this.deadline[index] as string))
       this.deadline[index] = openMilestoneDue;
+    if (milestoneOverdue) bump(this.overdue, index);
   }
 
   totalsOf(index: number): Totals {
@@ -103,6 +111,7 @@ export class Tally {
       metricSum: this.metricSum[index] as number,
       metricCount: this.metricCount[index] as number,
       deadline: this.deadline[index] as string,
+      overdue: this.overdue[index] as number,
     };
   }
 

@@ -9,14 +9,22 @@ import type { Likelihood, OverallStatus } from './rollup-snapshot';
  */
 export const LIKELIHOOD_THRESHOLDS = { likely: 1, uncertain: 0.75 } as const;
 
+/**
+ * At or above this share of a level's entries with data having an overdue milestone, the pace
+ * verdict is lowered one step: the trend says "on pace", the missed dates say otherwise.
+ */
+export const OVERDUE_SHARE_LOWERS = 0.2;
+
 /** The likelihood rules' ids, in the order they are tried (docs/status-rules.md). */
 export const LIKELIHOOD_RULES = [
   'no-data',
   'complete',
-  'no-milestone',
+  'no-deadline',
+  'plan-ended',
   'milestones-past',
   'no-trend',
   'pace',
+  'pace-milestones-overdue',
 ] as const;
 
 export interface LikelihoodInput {
@@ -28,6 +36,10 @@ export interface LikelihoodInput {
   readonly earlier: readonly { readonly period: string; readonly percentComplete: number | null }[];
   /** The latest milestone due date among the level's entries with data that are not Complete. */
   readonly deadline: string | undefined;
+  /** The last day of the plan (catalog `endDate`): when given, the date "on time" means. */
+  readonly planEnd?: string;
+  /** Share (0–1) of the level's entries with data whose milestone is overdue. */
+  readonly overdueShare: number;
   /** The last day of the period. */
   readonly asOf: string;
 }
@@ -45,15 +57,18 @@ export interface LikelihoodAssessment {
 /**
  * Likelihood of finishing on time: fits a straight line to the level's percent complete over the
  * periods it has (this one and earlier ones) and compares its slope with the pace still needed to
- * reach 100 % by the latest milestone date the level's submitters gave.
+ * reach 100 % by the end of the plan (or, for a catalog without an end date, by the latest
+ * milestone date the level's submitters gave). Milestones already missed lower the verdict.
  */
 export function likelihoodOf(input: LikelihoodInput): LikelihoodAssessment {
   const percent = input.percentComplete;
   if (input.status === 'No Data' || percent === null) return { likelihood: 'Unknown', rule: 'no-data' };
   if (input.status === 'Complete' || percent >= 100) return { likelihood: 'Likely', rule: 'complete' };
-  if (input.deadline === undefined) return { likelihood: 'Unknown', rule: 'no-milestone' };
-  const monthsLeft = daysBetween(input.asOf, input.deadline) / DAYS_PER_MONTH;
-  if (monthsLeft <= 0) return { likelihood: 'Unlikely', rule: 'milestones-past' };
+  const deadline = input.planEnd ?? input.deadline;
+  if (deadline === undefined) return { likelihood: 'Unknown', rule: 'no-deadline' };
+  const monthsLeft = daysBetween(input.asOf, deadline) / DAYS_PER_MONTH;
+  if (monthsLeft <= 0)
+    return { likelihood: 'Unlikely', rule: input.planEnd !== undefined ? 'plan-ended' : 'milestones-past' };
 
   const points = [{ x: 0, y: percent }];
   const now = monthIndex(input.period);
@@ -73,6 +88,10 @@ export function likelihoodOf(input: LikelihoodInput): LikelihoodAssessment {
       : ratio >= LIKELIHOOD_THRESHOLDS.uncertain
         ? 'Uncertain'
         : 'Unlikely';
+  if (likelihood !== 'Unlikely' && input.overdueShare >= OVERDUE_SHARE_LOWERS) {
+    const lowered = likelihood === 'Likely' ? 'Uncertain' : 'Unlikely';
+    return { likelihood: lowered, rule: 'pace-milestones-overdue', pace, requiredPace };
+  }
   return { likelihood, rule: 'pace', pace, requiredPace };
 }
 

@@ -9,7 +9,7 @@ import type { WeightOverrides } from './weights';
  * same inputs give a different snapshot. It is part of the input hash, so a bump makes the next
  * run store a new snapshot version instead of answering "unchanged" with the old numbers.
  */
-export const ROLLUP_RULES_VERSION = 1;
+export const ROLLUP_RULES_VERSION = 2;
 
 /** A stored snapshot, as the snapshot it feeds names it. */
 export interface SnapshotRef {

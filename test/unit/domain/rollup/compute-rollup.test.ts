@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../../../shared/catalog/default-catalog';
 import { addMonths, parsePeriod } from '../../../../shared/domain/period';
 import { computeRollup } from '../../../../shared/domain/rollup/compute-rollup';
+import { ROLLUP_RULES_VERSION } from '../../../../shared/domain/rollup/rollup-inputs';
 import { rollupSnapshotSchema } from '../../../../shared/domain/rollup/rollup-snapshot';
 import { sha256Hex } from '../../../../shared/domain/sha256';
 import {
@@ -44,7 +45,7 @@ describe('computeRollup', () => {
       asOf: '2026-10-31',
       catalog: { id: 'small-plan', version: '1.0.0', title: 'Small Plan' },
       previousSnapshot: null,
-      rules: { version: 1, carryForwardMaxAgeMonths: 3 },
+      rules: { version: ROLLUP_RULES_VERSION, carryForwardMaxAgeMonths: 3 },
       trendSources: [],
     });
     expect(rollup('2028-02', []).asOf).toBe('2028-02-29');

@@ -7,6 +7,7 @@ const base = {
   period: parsePeriod('2026-10'),
   status: 'On Track' as const,
   asOf: '2026-10-31',
+  overdueShare: 0,
 };
 /** Two earlier points 10 points apart a month: a pace of 10 per month. */
 const steady = [
@@ -30,14 +31,76 @@ describe('likelihood of finishing on time (docs/status-rules.md)', () => {
     );
   });
 
-  it('no-milestone: Unknown when no entry gives a milestone date', () => {
+  it('no-deadline: Unknown when the plan has no end date and no entry gives a milestone date', () => {
     expect(likelihoodOf({ ...base, percentComplete: 40, earlier: steady, deadline: undefined })).toEqual({
       likelihood: 'Unknown',
-      rule: 'no-milestone',
+      rule: 'no-deadline',
     });
   });
 
-  it('milestones-past: Unlikely when even the latest milestone is due by the end of the period', () => {
+  it('measures against the end of the plan when the catalog gives one, not the next milestone', () => {
+    // 40 % now at 10 a month; the next milestone is in a month, but the plan runs to 2028-09-30.
+    const assessment = likelihoodOf({
+      ...base,
+      percentComplete: 40,
+      earlier: steady,
+      deadline: '2026-11-30',
+      planEnd: '2028-09-30',
+    });
+    expect(assessment).toMatchObject({ likelihood: 'Likely', rule: 'pace', pace: 10 });
+    expect(assessment.requiredPace).toBeCloseTo(60 / (700 / (365.25 / 12)), 10);
+  });
+
+  it('plan-ended: Unlikely when the plan has ended and the level is not complete', () => {
+    expect(
+      likelihoodOf({
+        ...base,
+        percentComplete: 90,
+        earlier: steady,
+        deadline: undefined,
+        planEnd: '2026-10-31',
+      }),
+    ).toEqual({ likelihood: 'Unlikely', rule: 'plan-ended' });
+  });
+
+  it('pace-milestones-overdue: missed milestones lower an on-pace verdict one step', () => {
+    const at = (overdueShare: number) =>
+      likelihoodOf({
+        ...base,
+        percentComplete: 40,
+        earlier: steady,
+        deadline: undefined,
+        planEnd: '2028-09-30',
+        overdueShare,
+      });
+    expect(at(0.19)).toMatchObject({ likelihood: 'Likely', rule: 'pace' });
+    expect(at(0.2)).toMatchObject({ likelihood: 'Uncertain', rule: 'pace-milestones-overdue' });
+    // Uncertain falls to Unlikely; Unlikely stays Unlikely under the pace rule.
+    const slow = [{ period: '2026-09', percentComplete: 37.8 }];
+    expect(
+      likelihoodOf({
+        ...base,
+        percentComplete: 40,
+        earlier: slow,
+        deadline: undefined,
+        planEnd: '2028-09-30',
+        overdueShare: 0.5,
+      }),
+    ).toMatchObject({ likelihood: 'Unlikely', rule: 'pace-milestones-overdue' });
+    const flat = [{ period: '2026-09', percentComplete: 40 }];
+    expect(
+      likelihoodOf({
+        ...base,
+        percentComplete: 40,
+        earlier: flat,
+        deadline: undefined,
+        planEnd: '2028-09-30',
+        overdueShare: 1,
+      }),
+    ).toMatchObject({ likelihood: 'Unlikely', rule: 'pace' });
+  });
+
+  it('milestones-past: without a plan end date, Unlikely when even the latest milestone is due by the end of the period', () => {
     expect(likelihoodOf({ ...base, percentComplete: 40, earlier: steady, deadline: '2026-10-31' })).toEqual({
       likelihood: 'Unlikely',
       rule: 'milestones-past',
