@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { createNotifyHandler } from '../../../functions/notify/handler';
-import { parsePeriod } from '../../domain/period';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
+import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
 
 export function registerNotifyCommand(program: Command, io: CliIo): void {
   program
@@ -10,14 +10,10 @@ export function registerNotifyCommand(program: Command, io: CliIo): void {
     .description(
       "e-mail a period's latest report to the leadership list (config mail.leadership), PDF attached, workbook attached or linked; each report version is mailed once (locally: an .eml file in the outbox)",
     )
-    .option(
-      '--period <YYYY-MM>',
-      'the reporting period (default: the previous calendar month in the configured time zone)',
-    )
+    .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
-      const period =
-        options.period === undefined ? undefined : parsePeriod(options.period, { column: '--period' });
+      const { period } = periodInput(options.period);
       const result = await withLocalDependencies(globalOptionsOf(command), (deps, runtime) =>
         createNotifyHandler(deps)(period ? { period } : {}).then((outcome) => ({
           ...outcome,

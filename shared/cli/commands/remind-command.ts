@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { createRemindHandler } from '../../../functions/remind/handler';
-import { parsePeriod } from '../../domain/period';
 import type { RemindOfficesOutcome } from '../../use-cases/remind-offices';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
+import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
 
 export function formatRemindOutcome(outcome: RemindOfficesOutcome): string {
   const lines = [
@@ -30,14 +30,10 @@ export function registerRemindCommand(program: Command, io: CliIo): void {
     .description(
       'e-mail every office that has not submitted for the period, now (the scheduled run does this only on the reminder days); each office is reminded at most once a day',
     )
-    .option(
-      '--period <YYYY-MM>',
-      'the reporting period (default: the previous calendar month in the configured time zone)',
-    )
+    .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
-      const period =
-        options.period === undefined ? undefined : parsePeriod(options.period, { column: '--period' });
+      const { period } = periodInput(options.period);
       const outcome = await withLocalDependencies(globalOptionsOf(command), (deps) =>
         createRemindHandler(deps)({ ...(period ? { period } : {}), now: true }),
       );

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { RenderResult } from '../../../functions/render/handler';
-import { parsePeriod } from '../../domain/period';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
+import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
 
 export function formatRenderResult(result: RenderResult): string {
   const version = `v${String(result.version).padStart(4, '0')}`;
@@ -22,15 +22,11 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
     .description(
       "render a period's report from its latest rollup snapshot: PDF brief, Excel workbook, accessible HTML brief and manifest, stored as a new report version under reports/<period>/v<NNNN>/",
     )
-    .option(
-      '--period <YYYY-MM>',
-      'the reporting period (default: the previous calendar month in the configured time zone)',
-    )
+    .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--force', 'render a new version even when the latest snapshot was already rendered')
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; force?: boolean; json?: boolean }, command: Command) => {
-      const period =
-        options.period === undefined ? undefined : parsePeriod(options.period, { column: '--period' });
+      const { period } = periodInput(options.period);
       // Loaded on use: the renderers (pdfmake, exceljs) would slow every other command's start.
       const { createRenderHandler } = await import('../../../functions/render/handler');
       const result = await withLocalDependencies(globalOptionsOf(command), (deps) =>

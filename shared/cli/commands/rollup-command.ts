@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createRollupHandler } from '../../../functions/rollup/handler';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
+import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
 import { formatRollupSummary } from '../rollup-summary';
 
 export function registerRollupCommand(program: Command, io: CliIo): void {
@@ -10,17 +11,12 @@ export function registerRollupCommand(program: Command, io: CliIo): void {
     .description(
       "roll up a period's current submissions by goal, mission area, objective, key activity and office, and store the snapshot (a new version only when its inputs changed)",
     )
-    .option(
-      '--period <YYYY-MM>',
-      'the period to roll up (default: the previous calendar month in the configured time zone)',
-    )
+    .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the whole snapshot as JSON, with whether it was stored or unchanged')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
       await withLocalDependencies(globalOptionsOf(command), async (deps) => {
         // The same handler the scheduled Lambda runs, with the local stores behind it.
-        const result = await createRollupHandler(deps)(
-          options.period !== undefined ? { period: options.period } : {},
-        );
+        const result = await createRollupHandler(deps)(periodInput(options.period));
         const snapshot = await deps.snapshots.load(result.record);
         if (options.json) {
           const { inputs: _inputs, headline: _headline, ...record } = result.record;

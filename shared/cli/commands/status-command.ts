@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { parsePeriod, previousCalendarMonth } from '../../domain/period';
+import { previousCalendarMonth } from '../../domain/period';
 import { periodStatus } from '../../use-cases/period-status';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
+import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
 
 export function registerStatusCommand(program: Command, io: CliIo): void {
   program
@@ -10,17 +11,12 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .description(
       'show, for each office, whether it submitted for the period: current revision, when and by whom, rows, rejected uploads',
     )
-    .option(
-      '--period <YYYY-MM>',
-      'the period (default: the previous calendar month in the configured time zone)',
-    )
+    .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the status as JSON')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
       await withLocalDependencies(globalOptionsOf(command), async (deps) => {
         const period =
-          options.period !== undefined
-            ? parsePeriod(options.period)
-            : previousCalendarMonth(deps.clock.now(), deps.config.timeZone);
+          periodInput(options.period).period ?? previousCalendarMonth(deps.clock.now(), deps.config.timeZone);
         const status = await periodStatus(deps, period);
         if (options.json) {
           printJson(io, status);

@@ -1,7 +1,7 @@
 import { isEmailAddress } from '../mail-text';
 import { addMonths, type Period, periodBounds } from '../period';
 import { STATUSES, type Status } from '../progress';
-import type { CellValue } from './submitted-workbook';
+import { type CellValue, cellText } from './submitted-workbook';
 
 /**
  * How one input cell becomes one field of a progress row. Each function returns the value, or a
@@ -198,18 +198,5 @@ export function emailCell(cell: CellValue | undefined, maxLength: number): CellR
 
 /** A short rendering of a cell for messages. */
 function describe(cell: CellValue): string {
-  switch (cell.kind) {
-    case 'text':
-      return cell.text.trim().slice(0, 60);
-    case 'number':
-      return String(cell.value);
-    case 'date':
-      return cell.value.toISOString().slice(0, 10);
-    case 'boolean':
-      return cell.value ? 'TRUE' : 'FALSE';
-    case 'error':
-      return cell.code;
-    case 'uncalculated-formula':
-      return '(formula)';
-  }
+  return cell.kind === 'uncalculated-formula' ? '(formula)' : cellText(cell).slice(0, 60);
 }
