@@ -174,7 +174,7 @@ describe('strategy-report rollup and status', () => {
       const { io, err } = capture();
       expect(await runCli(['--data-dir', dataDir, command, '--period', '2026-13'], io)).toBe(2);
       expect(err().trim().split('\n')).toEqual([
-        'error: "2026-13" is not a reporting period: use YYYY-MM between 2000 and 2100, e.g. 2026-10 [period.format]',
+        'error: option --period: "2026-13" is not a reporting period: use YYYY-MM between 2000 and 2100, e.g. 2026-10 [period.format]',
       ]);
     }
     const runtime = await openLocalRuntime({ dataDirectory: dataDir });
