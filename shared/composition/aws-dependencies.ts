@@ -18,6 +18,8 @@ export function awsDependencies(
   const clients = createAwsClients({ region: settings.region });
   return buildDependencies({
     clients,
+    // Every function needs the table (it is always required); a bucket it was not given is ''
+    // here, and buildDependencies turns it into a store that refuses use with a clear message.
     names: {
       tableName: settings.tableName ?? '',
       buckets: { uploads: settings.uploadsBucket ?? '', reports: settings.reportsBucket ?? '' },

@@ -6,6 +6,8 @@ import { DynamoDbSnapshotRepository } from '../adapters/dynamodb/dynamodb-snapsh
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
 import { ExcelSubmissionWorkbooks } from '../adapters/excel/excel-submission-workbooks';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
+import { UnconfiguredObjectStore } from '../adapters/s3/unconfigured-object-store';
+import { ENVIRONMENT_VARIABLES } from '../config/function-environment';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import type { Clock } from '../ports/clock';
@@ -54,13 +56,16 @@ export interface DependencyInputs {
 
 export function buildDependencies(inputs: DependencyInputs): Dependencies {
   const { clients, names } = inputs;
-  const reports = new S3ObjectStore(clients.s3, names.buckets.reports);
+  // A function deployed without a bucket gets a store that says so on first use.
+  const store = (bucket: string, variable: string): ObjectStore =>
+    bucket === '' ? new UnconfiguredObjectStore(variable) : new S3ObjectStore(clients.s3, bucket);
+  const reports = store(names.buckets.reports, ENVIRONMENT_VARIABLES.reportsBucket);
   return {
     catalog: inputs.catalog,
     config: inputs.config,
     clock: inputs.clock,
     names,
-    uploads: new S3ObjectStore(clients.s3, names.buckets.uploads),
+    uploads: store(names.buckets.uploads, ENVIRONMENT_VARIABLES.uploadsBucket),
     reports,
     progress: new DynamoDbProgressRepository(clients.documents, { tableName: names.tableName }),
     history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
