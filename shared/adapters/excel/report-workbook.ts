@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatIsoDate } from '../../domain/report/display-format';
 import { objectiveLabel, type ReportModel } from '../../domain/report/report-model';
-import { COUNTED_STATUSES, type LevelSummary } from '../../domain/rollup/rollup-snapshot';
+import { COUNTED_STATUSES, type LevelSummary, type SnapshotRow } from '../../domain/rollup/rollup-snapshot';
 import { finalizeXlsx } from './finalize-xlsx';
 import { type CellValue, type Column, setTextCell, writeTable } from './sheet-table';
 
@@ -126,6 +126,52 @@ function addObjectivesSheet(workbook: ExcelJS.Workbook, model: ReportModel): voi
   );
 }
 
+/**
+ * What an office said about one key activity beyond its status and percent, in the order both the
+ * Key Activities sheet (for people: wrapped narrative, percentages) and the Data sheet (for
+ * machines: snake_case, plain numbers) show it.
+ */
+const ENTRY_DETAIL_COLUMNS: readonly { readonly readable: Column; readonly data: Column }[] = [
+  { readable: { header: 'Metric', kind: 'text' }, data: { header: 'metric', kind: 'text' } },
+  { readable: { header: 'Actual', kind: 'number' }, data: { header: 'actual', kind: 'number' } },
+  { readable: { header: 'Target', kind: 'number' }, data: { header: 'target', kind: 'number' } },
+  { readable: { header: 'Attainment', kind: 'percent' }, data: { header: 'attainment', kind: 'number' } },
+  { readable: { header: 'Next milestone', kind: 'text' }, data: { header: 'next_milestone', kind: 'text' } },
+  { readable: { header: 'Milestone due', kind: 'date' }, data: { header: 'milestone_due', kind: 'date' } },
+  {
+    readable: { header: 'Milestone overdue', kind: 'yesno' },
+    data: { header: 'milestone_overdue', kind: 'yesno' },
+  },
+  {
+    readable: { header: 'Accomplishments', kind: 'wrap' },
+    data: { header: 'accomplishments', kind: 'text' },
+  },
+  {
+    readable: { header: 'Risks and issues', kind: 'wrap' },
+    data: { header: 'risks_and_issues', kind: 'text' },
+  },
+  {
+    readable: { header: 'Point of contact', kind: 'text' },
+    data: { header: 'point_of_contact', kind: 'text' },
+  },
+];
+
+/** The values of ENTRY_DETAIL_COLUMNS, in the same order. */
+function entryDetailValues(entry: SnapshotRow): CellValue[] {
+  return [
+    entry.metric,
+    entry.actual,
+    entry.target,
+    entry.attainment,
+    entry.nextMilestone,
+    entry.milestoneDue,
+    entry.milestoneOverdue,
+    entry.accomplishments,
+    entry.risksAndIssues,
+    entry.pointOfContact,
+  ];
+}
+
 function addKeyActivitiesSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   const sheet = workbook.addWorksheet('Key Activities');
   const rows: CellValue[][] = [];
@@ -152,16 +198,7 @@ function addKeyActivitiesSheet(workbook: ExcelJS.Workbook, model: ReportModel): 
             entry.fromPeriod,
             entry.status,
             entry.percentComplete / 100,
-            entry.metric,
-            entry.actual,
-            entry.target,
-            entry.attainment,
-            entry.nextMilestone,
-            entry.milestoneDue,
-            entry.milestoneOverdue,
-            entry.accomplishments,
-            entry.risksAndIssues,
-            entry.pointOfContact,
+            ...entryDetailValues(entry),
             entry.revision,
           ]);
         }
@@ -180,16 +217,7 @@ function addKeyActivitiesSheet(workbook: ExcelJS.Workbook, model: ReportModel): 
       { header: 'From period', kind: 'text' },
       { header: 'Status', kind: 'status' },
       { header: '% complete', kind: 'percent' },
-      { header: 'Metric', kind: 'text' },
-      { header: 'Actual', kind: 'number' },
-      { header: 'Target', kind: 'number' },
-      { header: 'Attainment', kind: 'percent' },
-      { header: 'Next milestone', kind: 'text' },
-      { header: 'Milestone due', kind: 'date' },
-      { header: 'Milestone overdue', kind: 'yesno' },
-      { header: 'Accomplishments', kind: 'wrap' },
-      { header: 'Risks and issues', kind: 'wrap' },
-      { header: 'Point of contact', kind: 'text' },
+      ...ENTRY_DETAIL_COLUMNS.map((column) => column.readable),
       { header: 'Revision', kind: 'count' },
     ],
     rows,
@@ -333,16 +361,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       activity?.missionAreaId,
       row.status,
       row.percentComplete,
-      row.metric,
-      row.actual,
-      row.target,
-      row.attainment,
-      row.nextMilestone,
-      row.milestoneDue,
-      row.milestoneOverdue,
-      row.accomplishments,
-      row.risksAndIssues,
-      row.pointOfContact,
+      ...entryDetailValues(row),
       row.source,
       row.fromPeriod,
       row.revision,
@@ -359,16 +378,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       { header: 'mission_area_id', kind: 'text' },
       { header: 'status', kind: 'text' },
       { header: 'percent_complete', kind: 'number' },
-      { header: 'metric', kind: 'text' },
-      { header: 'actual', kind: 'number' },
-      { header: 'target', kind: 'number' },
-      { header: 'attainment', kind: 'number' },
-      { header: 'next_milestone', kind: 'text' },
-      { header: 'milestone_due', kind: 'date' },
-      { header: 'milestone_overdue', kind: 'yesno' },
-      { header: 'accomplishments', kind: 'text' },
-      { header: 'risks_and_issues', kind: 'text' },
-      { header: 'point_of_contact', kind: 'text' },
+      ...ENTRY_DETAIL_COLUMNS.map((column) => column.data),
       { header: 'source', kind: 'text' },
       { header: 'from_period', kind: 'text' },
       { header: 'revision', kind: 'count' },
