@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotateWorkbook } from '../../../../shared/adapters/excel/annotated-workbook-writer';
+import { ExcelSubmissionWorkbooks } from '../../../../shared/adapters/excel/excel-submission-workbooks';
 import type { InputProblem } from '../../../../shared/domain/errors';
-import { filledTemplate } from '../../../support/templates';
+import { defaultLimits, filledTemplate } from '../../../support/templates';
 import { editWorkbook, setProgressCell } from '../../../support/workbooks';
 
 const problems: InputProblem[] = [
@@ -34,6 +34,12 @@ const problems: InputProblem[] = [
   { rule: 'activity.missing', message: 'key activity 2.7.3 is missing', file: 'f.xlsx', sheet: 'Progress' },
   { rule: 'metadata.period-mismatch', message: 'the workbook is the template for 2026-09', file: 'f.xlsx' },
 ];
+
+async function annotateWorkbook(bytes: Buffer, listed: readonly InputProblem[]): Promise<Buffer> {
+  const copy = await new ExcelSubmissionWorkbooks().annotate(bytes, listed, defaultLimits, 'f.xlsx');
+  if (copy.kind !== 'copy') throw new Error(`no copy: ${copy.reason}`);
+  return copy.bytes;
+}
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
