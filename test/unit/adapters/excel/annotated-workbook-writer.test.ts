@@ -3,6 +3,8 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExcelSubmissionWorkbooks } from '../../../../shared/adapters/excel/excel-submission-workbooks';
 import type { InputProblem } from '../../../../shared/domain/errors';
+import { workBudget } from '../../../../shared/domain/submission/work-budget';
+import { NO_COPY_REASONS } from '../../../../shared/domain/submission/workbook-limits';
 import { defaultLimits, filledTemplate } from '../../../support/templates';
 import { editWorkbook, setProgressCell } from '../../../support/workbooks';
 
@@ -55,6 +57,7 @@ describe('the annotated copy of a rejected workbook', () => {
     const submitted = await editWorkbook(await filledTemplate(), (workbook) => {
       setProgressCell(workbook, 3, 'status', 'Done');
       setProgressCell(workbook, 5, 'actual', { formula: 'A1*2', result: 4 });
+      workbook.getWorksheet('Instructions')?.mergeCells('B1:C2');
     });
     bytes = await annotateWorkbook(submitted, problems);
     annotated = await load(bytes);
@@ -109,5 +112,58 @@ describe('the annotated copy of a rejected workbook', () => {
     expect(again.getWorksheet('Errors')?.getCell('A1').value).toBe(
       '1 problem: fix them, then upload the workbook again',
     );
+  });
+
+  it('is written from the streamed cells, keeping what the submitter needs to fix it', () => {
+    const progress = annotated.getWorksheet('Progress') as ExcelJS.Worksheet;
+    // Dropdowns and range checks, frozen header, widths, locked catalog cells, the filter.
+    expect(progress.getCell('E7').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Not Started,On Track,At Risk,Off Track,Complete"'],
+    });
+    expect(progress.getCell('F7').dataValidation).toMatchObject({ type: 'decimal', operator: 'between' });
+    expect(progress.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(progress.getColumn(4).width).toBeGreaterThan(30);
+    expect(progress.model).toMatchObject({ sheetProtection: { sheet: true, formatColumns: true } });
+    expect(progress.getCell('A2').protection?.locked).not.toBe(false); // locked is Excel's default
+    expect(progress.getCell('E2').protection).toMatchObject({ locked: false });
+    expect(progress.autoFilter).toBeTruthy();
+    expect(progress.getCell('K2').value).toEqual(new Date(Date.UTC(2026, 11, 15)));
+    expect(progress.getCell('K2').numFmt).toBe('yyyy-mm-dd');
+    expect(annotated.getWorksheet('Instructions')?.getCell('C2').isMerged).toBe(true);
+  });
+});
+
+describe('no marked-up copy', () => {
+  const workbooks = new ExcelSubmissionWorkbooks();
+
+  it('of a workbook without a Progress sheet to mark', async () => {
+    const notATemplate = await editWorkbook(await filledTemplate(), (workbook) => {
+      (workbook.getWorksheet('Progress') as ExcelJS.Worksheet).name = 'Data';
+    });
+    expect(await workbooks.annotate(notATemplate, problems, defaultLimits, 'f.xlsx')).toEqual({
+      kind: 'no-copy',
+      reason: NO_COPY_REASONS.noProgressSheet,
+    });
+  });
+
+  it('when the time budget runs out while making it: the answer names file.too-complex', async () => {
+    let now = 0;
+    const budget = workBudget(3, () => {
+      now += 1_000;
+      return now;
+    });
+    expect(
+      await workbooks.annotate(await filledTemplate(), problems, defaultLimits, 'f.xlsx', budget),
+    ).toEqual({
+      kind: 'no-copy',
+      reason: NO_COPY_REASONS.tooComplex,
+      problem: {
+        rule: 'file.too-complex',
+        file: 'f.xlsx',
+        message:
+          "the workbook takes longer than 3 s to check, so it was not read to the end: save a copy holding only the template's sheets and upload that",
+      },
+    });
   });
 });
