@@ -3,6 +3,8 @@ import {
   exceljsStreamingParts,
   type StreamingPartParsers,
 } from '../shared/adapters/excel/exceljs-streaming-parts';
+import { seededRandom } from '../shared/demo/seeded-random';
+import { columnLetter as letters } from '../shared/domain/submission/submitted-workbook';
 
 /**
  * Hostile workbooks, written part by part so each one is exactly the shape it is named for and
@@ -96,24 +98,6 @@ export async function generateWorkbook(workbook: GeneratedWorkbook): Promise<Buf
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
-/** Column number (1-based) → letters. */
-const letters = (column: number): string =>
-  column <= 26
-    ? String.fromCharCode(64 + column)
-    : letters(Math.floor((column - 1) / 26)) + String.fromCharCode(65 + ((column - 1) % 26));
-
-/** A deterministic pseudo-random source, so every run generates the same bytes. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Text that does not compress much, so the zip's ratio check lets it through as real data would. */
 function noise(random: () => number, length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ';
@@ -132,7 +116,7 @@ interface RowsOptions {
 
 /** <sheetData> with `rows` rows of `columns` cells: inline text first, then numbers. */
 export function sheetData(options: RowsOptions): string {
-  const random = seeded(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1).next;
   const columns = options.columns ?? 2;
   const parts: string[] = ['<sheetData>'];
   for (let row = 1; row <= options.rows; row++) {
@@ -174,7 +158,7 @@ function metadataSheet(office: string, period: string): GeneratedSheet {
 
 /** A Progress sheet whose header is the template's, with `rows` rows of answers. */
 function progressBody(rows: number, seed: number): string {
-  const random = seeded(seed);
+  const random = seededRandom(seed).next;
   const header = ['Activity ID', 'Goal', 'Objective', 'Key Activity', 'Status', 'Percent Complete'];
   const headerCells = header
     .map((text, index) => `<c r="${letters(index + 1)}1" t="inlineStr"><is><t>${text}</t></is></c>`)
@@ -238,7 +222,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     description: 'a template-shaped workbook with a 1,000,000-entry shared-strings table (~9 MB zipped)',
     rule: 'workbook.too-many-shared-strings',
     bytes: () => {
-      const random = seeded(3);
+      const random = seededRandom(3).next;
       return generateWorkbook({
         sheets: [{ name: 'Progress', body: progressBody(10, 4) }, metadataSheet('OFO', '2026-10')],
         sharedStrings: Array.from({ length: 1_000_000 }, () => noise(random, 10)),
@@ -250,7 +234,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     description: `a template-shaped workbook with ${STYLE_COUNT.toLocaleString('en-US')} cell styles and as many fonts`,
     rule: 'workbook.too-many-styles',
     bytes: () => {
-      const random = seeded(5);
+      const random = seededRandom(5).next;
       const fonts = Array.from(
         { length: STYLE_COUNT },
         () =>
@@ -287,7 +271,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     description: 'a template-shaped workbook whose Progress sheet nests 200,000 elements inside one cell',
     rule: 'xml.too-deep',
     bytes: () => {
-      const random = seeded(7);
+      const random = seededRandom(7).next;
       const names = Array.from(
         { length: 200_000 },
         () => `x${noise(random, 5).replace(/[^A-Za-z0-9]/g, 'q')}`,

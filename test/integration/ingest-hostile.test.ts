@@ -116,8 +116,14 @@ describe('an upload that runs past the time budget', () => {
   it('is answered as rejected with file.too-complex and recorded, never left to time out', async () => {
     // Each reading of the clock moves it a second on: the 15 s budget runs out within the checks.
     let now = Date.parse('2026-11-03T12:00:00Z');
+    const movingClock = {
+      now: () => {
+        now += 1_000;
+        return new Date(now);
+      },
+    };
     const harness = await openIngestHarness({
-      wrap: (dependencies) => ({ ...dependencies, clock: { now: () => new Date((now += 1_000)) } }),
+      wrap: (dependencies) => ({ ...dependencies, clock: movingClock }),
     });
     try {
       const before = await harness.progressState('OFO', '2026-10');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { SubmissionLimits } from '../../config/product-config';
 import type { InputProblem } from '../../domain/errors';
+import { columnLetter, columnNumber } from '../../domain/submission/submitted-workbook';
 import { normalizeHeader, SHEETS } from '../../domain/submission/template-layout';
 import type { WorkBudget } from '../../domain/submission/work-budget';
 import { addRangeValidation } from './exceljs-internals';
@@ -141,11 +142,9 @@ interface Bounds {
 function boundsOf(reference: string): Bounds | undefined {
   const match = RANGE.exec(reference.toUpperCase());
   if (!match) return undefined;
-  const column = (letters: string) =>
-    [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
-  const left = column(match[1] as string);
+  const left = columnNumber(match[1] as string);
   const top = Number(match[2]);
-  const right = match[3] ? column(match[3]) : left;
+  const right = match[3] ? columnNumber(match[3]) : left;
   const bottom = match[4] ? Number(match[4]) : top;
   return {
     top: Math.min(top, bottom),
@@ -210,10 +209,8 @@ function copyValidations(target: ExcelJS.Worksheet, layout: SheetLayout, limits:
 }
 
 function rangeText(bounds: Bounds): string {
-  const letters = (column: number): string =>
-    column <= 0 ? '' : letters(Math.floor((column - 1) / 26)) + String.fromCharCode(65 + ((column - 1) % 26));
-  const from = `${letters(bounds.left)}${bounds.top}`;
-  const to = `${letters(bounds.right)}${bounds.bottom}`;
+  const from = `${columnLetter(bounds.left)}${bounds.top}`;
+  const to = `${columnLetter(bounds.right)}${bounds.bottom}`;
   return from === to ? from : `${from}:${to}`;
 }
 

@@ -1,4 +1,5 @@
 import type { SubmissionLimits } from '../../config/product-config';
+import { columnNumber } from '../../domain/submission/submitted-workbook';
 import type { WorkBudget } from '../../domain/submission/work-budget';
 import { type StructureProblem, structureProblems } from '../../domain/submission/workbook-limits';
 import type { XlsxPackage } from './xlsx-package';
@@ -198,12 +199,10 @@ async function scanSharedStrings(stream: Stream, part: string, limits: Submissio
 
 const CELL_REFERENCE = /^\$?([A-Za-z]{1,3})\$?\d+$/;
 
-function columnNumber(reference: string): number | undefined {
-  const letters = CELL_REFERENCE.exec(reference)?.[1]?.toUpperCase();
-  if (!letters) return undefined;
-  let column = 0;
-  for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return column;
+/** The column of a cell reference (`B7` → 2), or undefined when it is not one. */
+function columnOf(reference: string): number | undefined {
+  const letters = CELL_REFERENCE.exec(reference)?.[1];
+  return letters ? columnNumber(letters) : undefined;
 }
 
 /**
@@ -251,7 +250,7 @@ async function scanWorksheet(
           if (!inRow) return;
           if (++totals.cells > limits.maxCells)
             throw new StructureStop(structureProblems.cells(sheet, limits.maxCells));
-          const number = attributes.r === undefined ? column + 1 : columnNumber(attributes.r);
+          const number = attributes.r === undefined ? column + 1 : columnOf(attributes.r);
           if (number === undefined)
             throw unreadable(`a cell is addressed "${String(attributes.r).slice(0, 20)}"`);
           column = number;
