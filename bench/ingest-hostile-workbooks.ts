@@ -286,6 +286,59 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
 ];
 
+/**
+ * The most work a marked-up copy can take: a template-shaped workbook just inside every limit at
+ * once (10,000 rows of 14 cells, 199,999 shared strings, 9,999 distinct cell formats with as many
+ * fonts and fills, 999 merged ranges), each row with wrong answers: 30,000 problems to mark.
+ */
+export async function workbookAtEveryLimit(): Promise<Buffer> {
+  const random = seededRandom(9).next;
+  const hex = () =>
+    Math.floor(random() * 0xffffff)
+      .toString(16)
+      .padStart(6, '0')
+      .toUpperCase();
+  const count = 9_999;
+  const strings = Array.from({ length: 199_999 }, (_, index) => `s${index}-${hex()}`);
+  const fonts = Array.from(
+    { length: count },
+    () =>
+      `<font><sz val="${8 + Math.floor(random() * 20)}"/><color rgb="FF${hex()}"/><name val="Calibri"/></font>`,
+  ).join('');
+  const fills = Array.from(
+    { length: count },
+    () => `<fill><patternFill patternType="solid"><fgColor rgb="FF${hex()}"/></patternFill></fill>`,
+  ).join('');
+  const xfs = Array.from(
+    { length: count },
+    (_, index) =>
+      `<xf numFmtId="${Math.floor(random() * 50)}" fontId="${index}" fillId="${index}" borderId="0" xfId="0" applyFont="1" applyFill="1"/>`,
+  ).join('');
+  const styles = `${DECLARATION}<styleSheet xmlns="${NS}"><fonts count="${count}">${fonts}</fonts><fills count="${count}">${fills}</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${count}">${xfs}</cellXfs></styleSheet>`;
+  const header = ['Activity ID', 'Goal', 'Objective', 'Key Activity', 'Status', 'Percent Complete'];
+  const rows = [
+    `<row r="1">${header.map((text, index) => `<c r="${letters(index + 1)}1" t="inlineStr"><is><t>${text}</t></is></c>`).join('')}</row>`,
+  ];
+  let cell = 0;
+  for (let row = 2; row <= 10_000; row++) {
+    let cells = `<c r="A${row}" t="inlineStr"><is><t>9.${row}</t></is></c>`;
+    for (let column = 2; column <= 14; column++) {
+      cell += 1;
+      cells += `<c r="${letters(column)}${row}" s="${cell % count}" t="s"><v>${cell % strings.length}</v></c>`;
+    }
+    rows.push(`<row r="${row}">${cells}</row>`);
+  }
+  const merges = mergedCells(999).replace(/A(\d+):B/g, 'O$1:P');
+  return generateWorkbook({
+    sheets: [
+      { name: 'Progress', body: `<sheetData>${rows.join('')}</sheetData>${merges}` },
+      metadataSheet('OFO', '2026-10'),
+    ],
+    sharedStrings: strings,
+    styles,
+  });
+}
+
 /** What exceljs was asked to parse: a hostile file refused by the structure scan reaches none of it. */
 export interface ExceljsUse {
   /** Workbooks whose workbook, styles and shared-strings parts were handed to exceljs. */

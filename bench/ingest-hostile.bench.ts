@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProductConfig } from '../shared/config/product-config';
 import { type BenchFigure, figure, report } from './bench-result';
-import { HOSTILE_CASES } from './ingest-hostile-workbooks';
+import { HOSTILE_CASES, workbookAtEveryLimit } from './ingest-hostile-workbooks';
 import { benchCatalog, benchWorkbook } from './ingest-workbook';
 
 /**
@@ -63,6 +63,13 @@ async function hostileBench(): Promise<void> {
       description: 'a 10,000-row template with a problem on every row (the largest marked-up copy)',
       mode: 'bench',
       bytes: () => benchWorkbook(catalog, limits.maxTextLength, { percentOutOfRange: true }),
+    },
+    {
+      name: 'copy-every-limit',
+      description:
+        'a template-shaped workbook just inside every limit at once, 30,000 problems (the most a marked-up copy can take)',
+      mode: 'hostile',
+      bytes: workbookAtEveryLimit,
     },
     ...HOSTILE_CASES.map((hostile) => ({ ...hostile, mode: 'hostile' })),
   ];

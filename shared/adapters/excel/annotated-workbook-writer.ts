@@ -323,6 +323,8 @@ function headerColumns(sheet: ExcelJS.Worksheet): Map<string, number> {
     if (headerFound) return;
     headerFound = true;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      // A merged cell other than the range's first: its text is its master's (exceljs throws on an empty one).
+      if (cell.type === ExcelJS.ValueType.Merge) return;
       const name = normalizeHeader(String(cell.text ?? ''));
       if (!columns.has(name)) columns.set(name, columnNumber);
     });

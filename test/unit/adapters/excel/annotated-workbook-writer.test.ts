@@ -58,6 +58,8 @@ describe('the annotated copy of a rejected workbook', () => {
       setProgressCell(workbook, 3, 'status', 'Done');
       setProgressCell(workbook, 5, 'actual', { formula: 'A1*2', result: 4 });
       workbook.getWorksheet('Instructions')?.mergeCells('B1:C2');
+      // An empty merged range beside the header row: its cells have no text of their own.
+      workbook.getWorksheet('Progress')?.mergeCells('P1:Q1');
     });
     bytes = await annotateWorkbook(submitted, problems);
     annotated = await load(bytes);
@@ -131,6 +133,7 @@ describe('the annotated copy of a rejected workbook', () => {
     expect(progress.getCell('K2').value).toEqual(new Date(Date.UTC(2026, 11, 15)));
     expect(progress.getCell('K2').numFmt).toBe('yyyy-mm-dd');
     expect(annotated.getWorksheet('Instructions')?.getCell('C2').isMerged).toBe(true);
+    expect(progress.getCell('Q1').isMerged).toBe(true);
   });
 });
 
