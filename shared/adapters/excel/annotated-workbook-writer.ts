@@ -156,7 +156,7 @@ function boundsOf(reference: string): Bounds | undefined {
 
 /**
  * Column widths, merged ranges, protection, the filter and data validations, each kept inside
- * the sheet's limits: exceljs creates every cell a merge or a validation covers.
+ * the sheet's limits (exceljs creates every cell a merge covers).
  */
 async function copyLayout(
   target: ExcelJS.Worksheet,
@@ -175,8 +175,10 @@ async function copyLayout(
     const bounds = boundsOf(reference);
     if (!bounds || !within(bounds) || (bounds.top === bounds.bottom && bounds.left === bounds.right))
       continue;
-    covered += (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
-    if (covered > limits.maxCells) break;
+    // exceljs creates every cell a merge covers: merges covering more cells than a workbook may hold are left out.
+    const area = (bounds.bottom - bounds.top + 1) * (bounds.right - bounds.left + 1);
+    if (covered + area > limits.maxCells) continue;
+    covered += area;
     try {
       target.mergeCells(bounds.top, bounds.left, bounds.bottom, bounds.right);
     } catch {
@@ -189,13 +191,19 @@ async function copyLayout(
     await target.protect('', protectionOptions(layout.protection));
 }
 
+/** Most validation ranges a copied sheet keeps (a template has a dozen). */
+const VALIDATION_RANGES = 10_000;
+
 /** Validations whose rule is a plain list or plain numbers, on the rows and columns the sheet has. */
 function copyValidations(target: ExcelJS.Worksheet, layout: SheetLayout, limits: SubmissionLimits): void {
   const lastRow = target.rowCount;
+  let ranges = 0;
   for (const { attributes, formulae } of layout.validations) {
     const validation = plainValidation(attributes, formulae);
     if (!validation) continue;
     for (const reference of (attributes.sqref ?? '').split(/\s+/)) {
+      // exceljs sorts and compares the ranges when it writes them: keep their number small.
+      if (++ranges > VALIDATION_RANGES) return;
       const bounds = boundsOf(reference);
       if (!bounds || bounds.top > lastRow || bounds.left > limits.maxColumns) continue;
       const clipped = {

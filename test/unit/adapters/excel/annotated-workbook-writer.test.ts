@@ -7,6 +7,7 @@ import { workBudget } from '../../../../shared/domain/submission/work-budget';
 import { NO_COPY_REASONS } from '../../../../shared/domain/submission/workbook-limits';
 import { defaultLimits, filledTemplate } from '../../../support/templates';
 import { editWorkbook, setProgressCell } from '../../../support/workbooks';
+import { editPart } from '../../../support/zip-surgery';
 
 const problems: InputProblem[] = [
   {
@@ -148,6 +149,26 @@ describe('no marked-up copy', () => {
       kind: 'no-copy',
       reason: NO_COPY_REASONS.noProgressSheet,
     });
+  });
+
+  it('expands no range: a merge over more cells than a workbook may hold is left out, a whole-sheet validation is clipped', async () => {
+    const huge = await editPart(await filledTemplate(), 'xl/worksheets/sheet2.xml', (xml) =>
+      xml
+        .replace(
+          '<dataValidations count="',
+          '<mergeCells count="1"><mergeCell ref="A30:AX9000"/></mergeCells><dataValidations count="',
+        )
+        .replace(
+          '</dataValidations>',
+          '<dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+        ),
+    );
+    const copy = await workbooks.annotate(huge, problems, defaultLimits, 'f.xlsx');
+    if (copy.kind !== 'copy') throw new Error(copy.reason);
+    const zip = await JSZip.loadAsync(copy.bytes);
+    const xml = (await zip.file('xl/worksheets/sheet2.xml')?.async('string')) ?? '';
+    expect(xml).not.toContain('A30:AX9000');
+    expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="A1:AX23"/);
   });
 
   it('when the time budget runs out while making it: the answer names file.too-complex', async () => {
