@@ -1,7 +1,8 @@
 import pdfmake from 'pdfmake';
 import { reportCharts } from '../../domain/report/charts/report-charts';
 import type { ReportModel } from '../../domain/report/report-model';
-import { briefDocument, CONTENT_WIDTH } from './brief-document';
+import { briefDocument } from './brief-document';
+import { CONTENT_WIDTH } from './brief-page';
 import { pdfFonts } from './pdf-fonts';
 import { SRGB_ICC_PROFILE_BASE64 } from './srgb-icc-profile';
 
