@@ -2,6 +2,7 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { alarmArnPattern } from '../lib/arn-patterns';
 
 export interface EncryptionKeyProps {
   readonly description: string;
@@ -75,7 +76,10 @@ export class EncryptionKey extends Construct {
           principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
           actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           resources: ['*'],
-          conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+          conditions: {
+            ArnLike: { 'aws:SourceArn': alarmArnPattern(stack) },
+            StringEquals: { 'aws:SourceAccount': stack.account },
+          },
         }),
       );
     }

@@ -1,12 +1,14 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alarmArnPattern } from '../lib/arn-patterns';
 import { CONFIGURATION_SET_DIMENSION } from './mail-sending';
 
 export interface MonitoringProps {
@@ -34,6 +36,22 @@ export class Monitoring extends Construct {
       masterKey: props.encryptionKey,
       enforceSSL: true,
     });
+    // A topic policy replaces SNS's default one: with only the TLS deny that `enforceSSL` writes,
+    // nothing may publish, and every alarm would stay silent. CloudWatch may publish for this
+    // account's alarms in this region (the confused-deputy conditions SNS documents).
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccountPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': alarmArnPattern(stack) },
+          StringEquals: { 'aws:SourceAccount': stack.account },
+        },
+      }),
+    );
     this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
     this.action = new actions.SnsAction(this.topic);
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {

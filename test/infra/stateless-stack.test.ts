@@ -313,21 +313,46 @@ describe('alarms', () => {
     dev.stateless.hasResourceProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OperationsKey'), 'Arn'] },
     });
+    // A topic policy replaces SNS's default one: it must both refuse plain HTTP and let
+    // CloudWatch publish, for this account's alarms only, or every alarm stays silent.
+    const alarmsOfThisAccount = `arn:aws:cloudwatch:${dev.config.region}:${dev.config.account}:alarm:*`;
     dev.stateless.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topic()],
       PolicyDocument: {
-        Statement: [
+        Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ],
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topic(),
+            Condition: {
+              ArnLike: { 'aws:SourceArn': alarmsOfThisAccount },
+              StringEquals: { 'aws:SourceAccount': dev.config.account },
+            },
+          }),
+        ]),
       },
     });
+    const [topicPolicy] = Object.values(resourcesOfType(dev.stateless, 'AWS::SNS::TopicPolicy'));
+    const allows = statementsOf(topicPolicy as CfnResource).filter((s) => s.effect === 'Allow');
+    expect(allows).toHaveLength(1);
     dev.stateless.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: dev.config.alarmEmail,
     });
+    // The topic is encrypted: CloudWatch also needs the key, for the same alarms.
     dev.stateless.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: {
+              ArnLike: { 'aws:SourceArn': alarmsOfThisAccount },
+              StringEquals: { 'aws:SourceAccount': dev.config.account },
+            },
+          }),
         ]),
       },
     });
