@@ -29,8 +29,11 @@ export interface ProjectFunctionProps {
   readonly description: string;
   readonly memorySize: number;
   readonly timeout: Duration;
-  /** Upper bound on concurrent executions (reserved concurrency). */
-  readonly reservedConcurrentExecutions: number;
+  /**
+   * Reserved concurrency when the stage opts in to it; otherwise what bounds the function's
+   * concurrency instead, in words: the reason given beside cdk-nag's LambdaConcurrency finding.
+   */
+  readonly concurrency: { readonly reserved: number } | { readonly boundedBy: string };
   /** Encrypts the function's log group. */
   readonly encryptionKey: kms.IKey;
   readonly logRetention: logs.RetentionDays;
@@ -51,8 +54,9 @@ export interface ProjectFunctionProps {
  * A Lambda function with this project's runtime defaults, so no function repeats them:
  * the newest Node.js on arm64; an ESM bundle built by the local esbuild, minified, with source
  * maps (and `--enable-source-maps` so stack traces point at the TypeScript); an explicit log
- * group encrypted with a customer-managed key and a fixed retention; X-Ray active tracing; bounded
- * concurrency; and a role of its own whose permissions live in one customer-managed policy.
+ * group encrypted with a customer-managed key and a fixed retention; X-Ray active tracing;
+ * concurrency reserved or bounded by its caller; and a role of its own whose permissions live in
+ * one customer-managed policy.
  *
  * The AWS SDK is BUNDLED rather than taken from the runtime: the functions then run exactly the
  * SDK version in package-lock.json that the tests ran (AWS updates the runtime's copy on its own
@@ -92,7 +96,9 @@ export class ProjectFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      ...('reserved' in props.concurrency
+        ? { reservedConcurrentExecutions: props.concurrency.reserved }
+        : {}),
       role: this.role,
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
@@ -145,6 +151,11 @@ export class ProjectFunction extends Construct {
       reason:
         'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so AWS requires Resource "*" for them.',
     });
+    if ('boundedBy' in props.concurrency)
+      acknowledge(this.function, {
+        id: 'NIST.800.53.R5-LambdaConcurrency',
+        reason: `No reserved concurrency: a new account's Lambda quota leaves none to reserve, so the stage opts in (functions.<name>.reservedConcurrency). ${props.concurrency.boundedBy}`,
+      });
     acknowledge(this.function, {
       id: 'NIST.800.53.R5-LambdaInsideVPC',
       reason:
