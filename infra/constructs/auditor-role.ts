@@ -105,6 +105,12 @@ export class AuditorRole extends Construct {
       );
     }
 
+    this.allowReadingTheRecord(props);
+    this.denyAlteringTheRecord(props);
+  }
+
+  /** Reports, snapshots and manifests with their versions and retention; the table's history. */
+  private allowReadingTheRecord(props: AuditorRoleProps): void {
     const bucket = props.reportsBucket;
     const objects = [REPORTS_PREFIX, SNAPSHOTS_PREFIX].map((prefix) => bucket.arnForObjects(`${prefix}*`));
     this.role.addToPrincipalPolicy(
@@ -153,8 +159,6 @@ export class AuditorRole extends Construct {
         resources: [Stack.of(this).stackId],
       }),
     );
-    this.denyAlteringTheRecord(props);
-
     acknowledgeWildcardResources(
       this.role.policy,
       objects,

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config';
 import { acknowledge } from '../constructs/acknowledge';
@@ -48,6 +49,8 @@ export class StatelessStack extends Stack {
   readonly schedules: Schedules;
   readonly mail: MailSending;
   readonly monitoring: Monitoring;
+  /** The schedules' dead-letter queues, by schedule (docs/operations.md replays them). */
+  readonly scheduleDeadLetters = new Map<string, sqs.IQueue>();
   private readonly config: StageConfig;
   private readonly data: DataResources;
   private readonly operationsKey: kms.IKey;
@@ -248,6 +251,7 @@ export class StatelessStack extends Stack {
       encryptionKey: this.operationsKey,
     }).queue;
     this.monitoring.watchDeadLetterQueue(name, deadLetterQueue, RUNBOOK.scheduleDeadLetters);
+    this.scheduleDeadLetters.set(name, deadLetterQueue);
     return {
       deadLetterQueue,
       retryAttempts: this.config.schedules.retryAttempts,
@@ -255,16 +259,27 @@ export class StatelessStack extends Stack {
     };
   }
 
+  /** What docs/operations.md's commands look up by output key: no physical name is guessed. */
   private addOutputs(): void {
     const output = (key: string, value: string, description?: string) =>
       new CfnOutput(this, key, { key, value, ...(description ? { description } : {}) });
     output('AlarmTopicArn', this.monitoring.topic.topicArn);
+    output('DashboardName', this.monitoring.dashboard.dashboardName);
     output('SesConfigurationSet', this.mail.configurationSet.configurationSetName);
     output(
       'MonthEndStateMachineArn',
       this.monthEnd.stateMachine.stateMachineArn,
       'Start it with {"period": "YYYY-MM"} to re-run a month (docs/operations.md)',
     );
+    output('MonthEndLogGroup', this.monthEnd.logGroup.logGroupName);
+    for (const [name, fn] of Object.entries(this.functions)) {
+      output(`${pascal(name)}FunctionName`, fn.function.functionName);
+      output(`${pascal(name)}LogGroup`, fn.logGroup.logGroupName);
+    }
+    output('IngestQueueUrl', this.ingestPipeline.queue.queueUrl);
+    output('IngestDeadLetterQueueUrl', this.ingestPipeline.deadLetterQueue.queueUrl);
+    output('IngestDeadLetterQueueArn', this.ingestPipeline.deadLetterQueue.queueArn);
+    for (const [name, queue] of this.scheduleDeadLetters) output(`${name}DeadLetterQueueUrl`, queue.queueUrl);
     const identity = this.config.mail.identity;
     if (identity.kind === 'domain') {
       this.mail.identity.dkimRecords.forEach((record, index) => {

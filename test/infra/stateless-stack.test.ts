@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/ingest-pipeline';
@@ -560,6 +560,16 @@ describe('alarms', () => {
         expect(anchors.has(link?.[1] ?? ''), `${link?.[1]} in ${RUNBOOK_FILE}`).toBe(true);
       }
     }
+  });
+
+  it('are handled with commands that look every name up by an output the stacks really have', () => {
+    const runbook = readFileSync(join(REPOSITORY_ROOT, RUNBOOK_FILE), 'utf8');
+    const outputsOf = (template: Template) => Object.keys(template.toJSON().Outputs ?? {});
+    const used = (helper: string) =>
+      [...runbook.matchAll(new RegExp(`\\$\\(${helper} (\\w+)\\)`, 'g'))].map((m) => m[1]);
+    expect(used('out').length).toBeGreaterThan(10);
+    for (const key of used('out')) expect(outputsOf(prod.stateless), key).toContain(key);
+    for (const key of used('data')) expect(outputsOf(prod.stateful), key).toContain(key);
   });
 
   it('are shown with the pipeline’s metrics on a dashboard', () => {
