@@ -13,7 +13,8 @@ import type { SheetLayout, WorkbookStructure, WorksheetStructure } from './xlsx-
 
 /**
  * The submitter's own workbook handed back with every problem marked: each bad cell filled red
- * with a note naming the rule, and an Errors sheet listing all problems, opened first.
+ * with a note naming the rule, and an Errors sheet listing the problems, opened first (both
+ * spelled out for the first PROBLEMS_SPELLED_OUT problems).
  *
  * The copy is written from the streamed cells, never from a full load of the original (whose
  * merged ranges exceljs handles in quadratic time and whose validations and names it expands
@@ -34,18 +35,7 @@ export async function annotateWorkbook(
   limits: SubmissionLimits,
   budget: WorkBudget,
 ): Promise<Buffer> {
-  const reader = await openParts(pkg, structure, parsers, budget);
-  const workbook = new ExcelJS.Workbook();
-  for (const sheet of structure.worksheets) {
-    // A copy annotated before and sent again: its old Errors sheet is replaced.
-    if (sheet.name === SHEETS.errors) continue;
-    const target = workbook.addWorksheet(sheet.name, {
-      state: sheet.state,
-      views: viewsOf(sheet.layout),
-    });
-    await copyCells(pkg, reader, sheet, target, limits, budget);
-    await copyLayout(target, sheet.layout, limits);
-  }
+  const workbook = await copySheets(pkg, structure, parsers, limits, budget);
   const progress = workbook.getWorksheet(SHEETS.progress);
   if (progress) markCells(progress, problems);
   writeErrorsSheet(workbook, problems);
@@ -55,6 +45,28 @@ export async function annotateWorkbook(
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } }));
   budget.check();
   return bytes;
+}
+
+/**
+ * Every worksheet but an old Errors sheet (a copy annotated before and sent again), cells then
+ * layout. The reader and its tables (shared strings, styles) are let go before the copy is written.
+ */
+async function copySheets(
+  pkg: XlsxPackage,
+  structure: WorkbookStructure,
+  parsers: StreamingPartParsers,
+  limits: SubmissionLimits,
+  budget: WorkBudget,
+): Promise<ExcelJS.Workbook> {
+  const reader = await openParts(pkg, structure, parsers, budget);
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of structure.worksheets) {
+    if (sheet.name === SHEETS.errors) continue;
+    const target = workbook.addWorksheet(sheet.name, { state: sheet.state, views: viewsOf(sheet.layout) });
+    await copyCells(pkg, reader, sheet, target, limits, budget);
+    await copyLayout(target, sheet.layout, limits);
+  }
+  return workbook;
 }
 
 /** Values and formatting of every cell within the column limit, row by row as they stream. */
@@ -294,10 +306,13 @@ function protectionOptions(
 }
 
 /**
- * Cells that get a note as well as the red fill. Past it only the fill: each note costs exceljs
- * a comment and a drawing shape, and the Errors sheet lists every problem anyway.
+ * How many problems the copy spells out: notes on this many cells and this many rows of the
+ * Errors sheet. Past it every bad cell is still filled red, and the Errors sheet says how many
+ * more there are. Each note costs exceljs a comment and a drawing shape, each listed problem six
+ * cells: a workbook at the limits can have 30,000 problems, and listing them all took the copy
+ * past 10 s and 512 MB.
  */
-const NOTED_CELLS = 1_000;
+export const PROBLEMS_SPELLED_OUT = 1_000;
 
 function markCells(sheet: ExcelJS.Worksheet, problems: readonly InputProblem[]): void {
   const columns = headerColumns(sheet);
@@ -319,7 +334,7 @@ function markCells(sheet: ExcelJS.Worksheet, problems: readonly InputProblem[]):
       fill: solidFill(COLOURS.errorFill),
       font: { ...(cell.style.font ?? {}), color: { argb: COLOURS.errorText } },
     };
-    if (noted++ < NOTED_CELLS) cell.note = messages.join('\n');
+    if (noted++ < PROBLEMS_SPELLED_OUT) cell.note = messages.join('\n');
   }
 }
 
@@ -359,7 +374,7 @@ function writeErrorsSheet(workbook: ExcelJS.Workbook, problems: readonly InputPr
   title.getCell(1).font = { bold: true, size: 13, color: { argb: COLOURS.errorText } };
   const header = sheet.addRow(['#', 'Sheet', 'Row', 'Column', 'Rule', 'Problem']);
   header.font = { bold: true };
-  problems.forEach((problem, index) => {
+  problems.slice(0, PROBLEMS_SPELLED_OUT).forEach((problem, index) => {
     const row = sheet.addRow([
       index + 1,
       problem.sheet ?? null,
@@ -370,6 +385,16 @@ function writeErrorsSheet(workbook: ExcelJS.Workbook, problems: readonly InputPr
     ]);
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
   });
+  const more = problems.length - PROBLEMS_SPELLED_OUT;
+  if (more > 0)
+    sheet.addRow([
+      null,
+      null,
+      null,
+      null,
+      null,
+      `... and ${more} more problem${more === 1 ? '' : 's'}, each bad cell filled red on its sheet: fix these first`,
+    ]).font = { italic: true };
   // Open on the Errors sheet: it is what the submitter needs first.
   const position = workbook.worksheets.indexOf(sheet);
   workbook.views = [

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEMS_SPELLED_OUT } from '../../../../shared/adapters/excel/annotated-workbook-writer';
 import { ExcelSubmissionWorkbooks } from '../../../../shared/adapters/excel/excel-submission-workbooks';
 import type { InputProblem } from '../../../../shared/domain/errors';
 import { workBudget } from '../../../../shared/domain/submission/work-budget';
@@ -107,6 +108,26 @@ describe('the annotated copy of a rejected workbook', () => {
     const zip = await JSZip.loadAsync(bytes);
     for (const name of Object.keys(zip.files).filter((file) => /^xl\/worksheets\/sheet\d+\.xml$/.test(file)))
       expect(await zip.file(name)?.async('string'), name).not.toMatch(/<f[ >]/);
+  });
+
+  it('spells out the first thousand problems, and says how many more there are', async () => {
+    const many = Array.from({ length: PROBLEMS_SPELLED_OUT + 2 }, (_, index) => ({
+      rule: 'activity.unknown',
+      message: `activity 9.${index} is not in the catalog`,
+      file: 'f.xlsx',
+      sheet: 'Progress',
+      row: 2 + (index % 20),
+      column: 'Activity ID',
+    }));
+    const errors = (await load(await annotateWorkbook(bytes, many))).getWorksheet(
+      'Errors',
+    ) as ExcelJS.Worksheet;
+    expect(errors.getCell('A1').value).toBe('1002 problems: fix them, then upload the workbook again');
+    expect(errors.rowCount).toBe(2 + PROBLEMS_SPELLED_OUT + 1);
+    expect(errors.getCell(`F${2 + PROBLEMS_SPELLED_OUT}`).value).toBe('activity 9.999 is not in the catalog');
+    expect(errors.getCell(`F${3 + PROBLEMS_SPELLED_OUT}`).value).toBe(
+      '... and 2 more problems, each bad cell filled red on its sheet: fix these first',
+    );
   });
 
   it('replaces the Errors sheet when an annotated copy is annotated again', async () => {
