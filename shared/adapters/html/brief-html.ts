@@ -152,6 +152,8 @@ ${summaryTable('Agency and goals', 'Level', [{ label: 'Agency', summary: model.a
     id: 'charts',
     title: 'Charts',
     html: [charts.statusByGoal, charts.statusByMissionArea, charts.trendByGoal, charts.trendByMissionArea]
+      // A plan without mission areas (most StratML plans) has no mission-area charts or view.
+      .filter((chart) => model.missionAreas.length > 0 || !chart.id.includes('mission-area'))
       .map(chartFigure)
       .join('\n'),
   });
@@ -214,6 +216,12 @@ ${summaryTable(`Objectives of ${area.title}`, 'Objective', objectives)}`,
       ),
     ].join('\n'),
   });
+  // A plan without mission areas (most StratML plans) has no mission-area view.
+  if (model.missionAreas.length === 0)
+    sections.splice(
+      sections.findIndex((entry) => entry.id === 'mission-areas'),
+      1,
+    );
   sections.push({
     id: 'at-risk',
     title: 'At-risk detail',

@@ -394,11 +394,12 @@ export function briefDocument(
     // Charts
     heading('Charts', 1, { pageBreak: 'before' }),
     chartBlock(charts.statusByGoal),
-    chartBlock(charts.statusByMissionArea),
+    // A plan without mission areas (most StratML plans) has no mission-area charts or view.
+    ...(model.missionAreas.length > 0 ? [chartBlock(charts.statusByMissionArea)] : []),
     chartBlock(charts.trendByGoal),
-    chartBlock(charts.trendByMissionArea),
+    ...(model.missionAreas.length > 0 ? [chartBlock(charts.trendByMissionArea)] : []),
     ...goalSections,
-    ...missionAreaView,
+    ...(model.missionAreas.length > 0 ? missionAreaView : []),
     ...atRiskDetail,
     ...missingSubmissions,
     ...appendix,
