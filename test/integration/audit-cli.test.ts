@@ -276,7 +276,7 @@ describe('strategy-report reports … and history on the local stores', () => {
       expect(reproduced.code).toBe(2);
       expect(oneErrorLine(reproduced.err)).toMatch(/^error: 2026-09 v0001 is not reproduced: brief\.html: /);
       expect(reproduced.out).toContain('brief.html     DIFFERS');
-      expect(reproduced.out).toContain('brief.pdf      matches');
+      expect(reproduced.out).toContain('brief.pdf          matches');
     });
     expect((await cli([...global, 'reports', 'verify'])).code).toBe(0);
   });
