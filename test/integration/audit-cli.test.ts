@@ -275,7 +275,7 @@ describe('strategy-report reports … and history on the local stores', () => {
       const reproduced = await cli([...global, 'reports', 'reproduce', '2026-09']);
       expect(reproduced.code).toBe(2);
       expect(oneErrorLine(reproduced.err)).toMatch(/^error: 2026-09 v0001 is not reproduced: brief\.html: /);
-      expect(reproduced.out).toContain('brief.html     DIFFERS');
+      expect(reproduced.out).toContain('brief.html         DIFFERS');
       expect(reproduced.out).toContain('brief.pdf          matches');
     });
     expect((await cli([...global, 'reports', 'verify'])).code).toBe(0);
