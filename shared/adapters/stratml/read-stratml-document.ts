@@ -9,6 +9,7 @@ import {
   type Objective,
   type Organization,
   type PerformanceIndicator,
+  type PlanElement,
   type Relationship,
   type Result,
   type Role,
@@ -441,7 +442,7 @@ function interpret(root: ElementNode, warn: Warn): StratmlDocument {
     ),
     stakeholders: children(node, 'Stakeholder').map(stakeholder),
   });
-  const objective = (node: ElementNode): Objective => ({
+  const planElement = (node: ElementNode): PlanElement => ({
     ...located(node),
     ...optional('name', childText(node, 'Name')),
     ...optional('description', childText(node, 'Description')),
@@ -449,16 +450,13 @@ function interpret(root: ElementNode, warn: Warn): StratmlDocument {
     ...optional('sequenceIndicator', childText(node, 'SequenceIndicator')),
     stakeholders: children(node, 'Stakeholder').map(stakeholder),
     ...optional('otherInformation', childText(node, 'OtherInformation')),
+  });
+  const objective = (node: ElementNode): Objective => ({
+    ...planElement(node),
     indicators: children(node, 'PerformanceIndicator').map(indicator),
   });
   const goal = (node: ElementNode): Goal => ({
-    ...located(node),
-    ...optional('name', childText(node, 'Name')),
-    ...optional('description', childText(node, 'Description')),
-    ...optional('identifier', childText(node, 'Identifier')),
-    ...optional('sequenceIndicator', childText(node, 'SequenceIndicator')),
-    stakeholders: children(node, 'Stakeholder').map(stakeholder),
-    ...optional('otherInformation', childText(node, 'OtherInformation')),
+    ...planElement(node),
     objectives: children(node, 'Objective').map(objective),
   });
   const organization = (node: ElementNode): Organization => ({

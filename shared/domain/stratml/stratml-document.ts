@@ -100,23 +100,21 @@ export interface PerformanceIndicator extends Located {
   readonly stakeholders: readonly Stakeholder[];
 }
 
-export interface Objective extends Located {
+/** What a goal and an objective both have (the schema's GoalType and ObjectiveType). */
+export interface PlanElement extends Located {
   readonly name?: string;
   readonly description?: string;
   readonly identifier?: string;
   readonly sequenceIndicator?: string;
   readonly stakeholders: readonly Stakeholder[];
   readonly otherInformation?: string;
+}
+
+export interface Objective extends PlanElement {
   readonly indicators: readonly PerformanceIndicator[];
 }
 
-export interface Goal extends Located {
-  readonly name?: string;
-  readonly description?: string;
-  readonly identifier?: string;
-  readonly sequenceIndicator?: string;
-  readonly stakeholders: readonly Stakeholder[];
-  readonly otherInformation?: string;
+export interface Goal extends PlanElement {
   readonly objectives: readonly Objective[];
 }
 
