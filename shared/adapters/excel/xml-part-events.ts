@@ -5,10 +5,10 @@ import type { StructureProblem } from '../../domain/submission/workbook-limits';
 import { structureProblems } from '../../domain/submission/workbook-limits';
 
 /**
- * Streams one XML part through saxes (the parser exceljs itself uses), chunk by chunk, calling
- * the handlers with local names (`x:row` and `row` alike) and the nesting depth. The depth limit
- * and the time budget are checked as it goes; a handler stops the stream by throwing
- * `StructureStop` with the problem it found.
+ * Streams one XML part through saxes (the parser exceljs uses, in a newer version), chunk by
+ * chunk, calling the handlers with local names (`x:row` and `row` alike) and the nesting depth.
+ * The depth limit and the time budget are checked as it goes; a handler stops the stream by
+ * throwing `StructureStop` with the problem it found.
  */
 export interface XmlPartHandlers {
   open?(name: string, attributes: Readonly<Record<string, string>>, depth: number): void;
