@@ -12,6 +12,15 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'not an IANA time zone such as America/New_York');
 
+/** A real calendar date written YYYY-MM-DD. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .refine((text) => {
+    const time = Date.parse(`${text}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().startsWith(text);
+  }, 'not a real date');
+
 /**
  * Bounds on an uploaded workbook. A real template has at most a few dozen rows; the limits are
  * there to bound the work a hostile or broken file can cause, and are checked before parsing
@@ -86,6 +95,8 @@ export const productConfigSchema = z
     timeZone: timeZone.default('America/New_York'),
     /** Submissions for a month are due on this day of the following month. */
     submissionDeadlineDay: z.number().int().min(1).max(28).default(10),
+    /** The month (1–12) a fiscal year starts in: October, so FY2027 Q1 is October–December 2026. */
+    fiscalYearStartMonth: z.number().int().min(1).max(12).default(10),
     /** Offices that have not submitted are reminded this many days before the deadline (and on it). */
     reminderDaysBefore: z.number().int().min(1).max(27).default(3),
     mail: z
@@ -99,6 +110,17 @@ export const productConfigSchema = z
       .prefault({}),
     /** Bounds on an uploaded workbook, checked before and while it is parsed (docs/submissions.md). */
     limits: submissionLimitsSchema.prefault({}),
+    /** How submissions are received across template versions (docs/submissions.md). */
+    submissions: z
+      .object({
+        /**
+         * The last day (YYYY-MM-DD, in `timeZone`) on which workbooks of the previous template
+         * version are accepted, with a warning; after it, or when unset, they are refused.
+         */
+        previousTemplateGraceUntil: isoDate.optional(),
+      })
+      .strict()
+      .prefault({}),
     /**
      * Rollup rules an operator may tune (docs/status-rules.md). Optional: the rollup's documented
      * defaults apply to whatever is left out.

@@ -23,6 +23,14 @@ export const progressRowSchema = z.object({
     .optional(),
   accomplishments: z.string().optional(),
   risksAndIssues: z.string().optional(),
+  /** Mitigation / Next Steps (template version 2): required for At Risk and Off Track. */
+  mitigation: z.string().optional(),
   pointOfContact: z.string().optional(),
+  /**
+   * Set by the ingest, not the submitter: true when the row's answers equal the office's previous
+   * period's current revision (unchanged-answers.ts), false when they differ or there was nothing
+   * to compare with. Absent on rows accepted before the check existed.
+   */
+  unchanged: z.boolean().optional(),
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;

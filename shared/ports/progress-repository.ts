@@ -1,5 +1,7 @@
 import type { Period } from '../domain/period';
 import type { ProgressRow } from '../domain/progress';
+import type { Attestation } from '../domain/submission/attestation';
+import type { ComparedRevision } from '../domain/submission/unchanged-answers';
 
 /** An accepted submission: one office's complete set of rows for one period. */
 export interface RevisionRecord {
@@ -21,6 +23,16 @@ export interface RevisionRecord {
   readonly catalogVersion: string;
   readonly templateVersion: string;
   readonly rowCount: number;
+  /** The office's attestation (template version 2); absent for earlier template versions. */
+  readonly attestation?: Attestation;
+  /**
+   * The revision the rows were compared with to mark them unchanged (the office's current
+   * revision of the previous period when this one was accepted); null when there was none.
+   * Absent on revisions accepted before rows were compared.
+   */
+  readonly comparedWith?: ComparedRevision | null;
+  /** How many of the rows are unchanged since `comparedWith`. */
+  readonly unchangedRows?: number;
 }
 
 export type NewRevision = Omit<RevisionRecord, 'revision'>;

@@ -14,7 +14,8 @@ export interface GeneratedTemplate {
 /**
  * An office's template for a period:
  * 1. find the office's current revision of the previous period, if any;
- * 2. decide the content (rows, instructions, metadata), pre-filled with those answers;
+ * 2. decide the content (rows, instructions, metadata, attestation), pre-filled with those answers
+ *    (the attestation's date excepted);
  * 3. lay it out as a workbook.
  */
 export async function generateTemplate(
@@ -36,6 +37,7 @@ export async function generateTemplate(
         period: before,
         revision: current.revision,
         rows: await ports.progress.rows(request.office, before, current.revision),
+        ...(current.attestation ? { attestation: current.attestation } : {}),
       }
     : undefined;
   const content = buildTemplateContent({

@@ -4,6 +4,7 @@ import type { Catalog } from '../domain/catalog/catalog';
 import { type InputProblem, InvalidInputError } from '../domain/errors';
 import { isEmailAddress, sanitizeHeaderText } from '../domain/mail-text';
 import type { Period } from '../domain/period';
+import { localDate } from '../domain/reminder-schedule';
 import { receiptText, rejectionText } from '../domain/submission/submission-mail';
 import { validateSubmission } from '../domain/submission/validate-submission';
 import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
@@ -16,6 +17,7 @@ import type { ProgressRepository } from '../ports/progress-repository';
 import type { SubmissionAttempt, SubmissionHistory } from '../ports/submission-history';
 import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
 import { annotatedKey, parseUploadKey, type UploadKey, uploadKey } from '../storage/object-keys';
+import { compareWithPreviousPeriod } from './compare-with-previous-period';
 
 /** One object-created notification for the uploads bucket, as S3 reports it. */
 export interface UploadNotification {
@@ -44,6 +46,10 @@ export type IngestOutcome =
       readonly revision: number;
       readonly rows: number;
       readonly sha256: string;
+      /** What the receipt warned of (a previous template version in its grace period). */
+      readonly warnings?: readonly InputProblem[];
+      /** Activity ids of the rows unchanged since the previous period (not for a duplicate). */
+      readonly unchanged?: readonly string[];
     })
   | (Answered & {
       readonly kind: 'rejected';
@@ -165,11 +171,22 @@ export async function ingestSubmission(
     period: upload.period,
     file,
     maxTextLength: limits.maxTextLength,
+    templateGrace: {
+      graceUntil: ports.config.submissions.previousTemplateGraceUntil,
+      receivedOn: localDate(new Date(receivedAt), ports.config.timeZone),
+    },
   });
   if (validated.problems.length > 0)
     return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes, budget });
 
-  // 6. The rows become the next revision, all at once (or nothing changes for the same bytes).
+  // 6. Each row marked unchanged or not against the previous period's current revision; then the
+  //    rows become the next revision, all at once (or nothing changes for the same bytes).
+  const compared = await compareWithPreviousPeriod(
+    ports.progress,
+    upload.office,
+    upload.period,
+    validated.rows,
+  );
   const now = ports.clock.now();
   const commit = await ports.progress.commitRevision(
     {
@@ -184,8 +201,11 @@ export async function ingestSubmission(
       catalogVersion: ports.catalog.version,
       templateVersion: validated.templateVersion ?? '',
       rowCount: validated.rows.length,
+      ...(validated.attestation ? { attestation: validated.attestation } : {}),
+      comparedWith: compared.comparedWith,
+      unchangedRows: compared.unchanged.length,
     },
-    validated.rows,
+    compared.rows,
     now,
   );
   // A redelivery of this very notification finds its own earlier commit: still an acceptance.
@@ -214,6 +234,8 @@ export async function ingestSubmission(
     revision,
     rows: commit.revision.rowCount,
     duplicate,
+    warnings: validated.warnings,
+    ...(duplicate ? {} : { unchanged: unchangedRowsOf(compared, validated.rowNumbers) }),
   });
   await send(ports, recipients, text, [], log, { submissionId, key });
   log.info(duplicate ? 'submission duplicate' : 'submission accepted', {
@@ -232,7 +254,22 @@ export async function ingestSubmission(
     revision,
     rows: commit.revision.rowCount,
     sha256,
+    ...(validated.warnings.length > 0 ? { warnings: validated.warnings } : {}),
+    ...(duplicate ? {} : { unchanged: compared.unchanged }),
   };
+}
+
+/** The unchanged rows as the receipt lists them: activity and Progress row, and what they match. */
+function unchangedRowsOf(
+  compared: Awaited<ReturnType<typeof compareWithPreviousPeriod>>,
+  rowNumbers: ReadonlyMap<string, number>,
+) {
+  return compared.comparedWith === null
+    ? undefined
+    : {
+        since: compared.comparedWith,
+        rows: compared.unchanged.map((activityId) => ({ activityId, row: rowNumbers.get(activityId) })),
+      };
 }
 
 interface RejectionDetails {

@@ -110,7 +110,7 @@ describe('bad input is answered and changes no progress data', () => {
       'bad.xlsx, sheet Progress, row 9: the row has a value in column 52; at most 50 columns are read [sheet.too-many-columns]',
     ]);
     const sheets = await editWorkbook(good, (workbook) => {
-      for (let n = 1; n <= 18; n++) workbook.addWorksheet(`Extra ${n}`).getCell('A1').value = n;
+      for (let n = 1; n <= 17; n++) workbook.addWorksheet(`Extra ${n}`).getCell('A1').value = n;
     });
     expect(await rejected(sheets)).toEqual([
       'bad.xlsx: the workbook has 21 sheets; at most 20 are accepted [workbook.too-many-sheets]',
@@ -178,7 +178,7 @@ describe('bad input is answered and changes no progress data', () => {
       'bad.xlsx: the workbook was made from catalog "cbp-strategy-2024-2028" version "9.9.9", which is not the catalog in force (cbp-strategy-2024-2028 1.0.0): download a new template [metadata.catalog-version]',
     ]);
     expect(await rejected(await setMetadata('templateVersion', '0'))).toEqual([
-      'bad.xlsx: template version "0" is not accepted (accepted: 1): download a new template [metadata.template-version]',
+      'bad.xlsx: template version "0" is not accepted (accepted: 2): download a new template [metadata.template-version]',
     ]);
   });
 

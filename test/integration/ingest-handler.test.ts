@@ -9,7 +9,13 @@ import { generateTemplate } from '../../shared/use-cases/generate-template';
 import type { IngestOutcome } from '../../shared/use-cases/ingest-submission';
 import { type IngestHarness, openIngestHarness } from '../support/ingest-harness';
 import { filledTemplate, templateFor } from '../support/templates';
-import { defaultAnswers, editWorkbook, fillTemplate, setProgressCell } from '../support/workbooks';
+import {
+  defaultAnswers,
+  defaultAttestation,
+  editWorkbook,
+  fillTemplate,
+  setProgressCell,
+} from '../support/workbooks';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/workbooks/${name}`, import.meta.url));
 const period = parsePeriod('2026-10');
@@ -45,8 +51,11 @@ describe('the ingest handler on the embedded servers', () => {
       uploader: 'uploader@agency.example',
       source: { key: 'uploads/OFO/2026-10/OFO-2026-10.xlsx', size: ofo.length },
       catalogVersion: '1.0.0',
-      templateVersion: '1',
+      templateVersion: '2',
       rowCount: 22,
+      attestation: defaultAttestation('2026-10'),
+      comparedWith: null,
+      unchangedRows: 0,
     });
     expect((await harness.dependencies.progress.rows('OFO', period, 1))[0]).toMatchObject({
       activityId: '1.1.4',
@@ -99,6 +108,7 @@ describe('the ingest handler on the embedded servers', () => {
       setProgressCell(workbook, 3, 'status', 'Done');
       setProgressCell(workbook, 4, 'percentComplete', '150%');
       setProgressCell(workbook, 5, 'status', 'Off Track');
+      setProgressCell(workbook, 5, 'mitigation', 'a second vendor from March');
     });
     const { outcome, failures } = await harness.submit('OFO', '2026-10', 'bad.xlsx', bad);
     expect(failures).toEqual([]);
@@ -210,21 +220,32 @@ describe('the ingest handler on the embedded servers', () => {
     expect(rows.find((row) => row.activityId === '2.3.1')).toMatchObject({
       status: 'At Risk',
       risksAndIssues: 'risk of 2.3.1',
+      mitigation: 'mitigation for 2.3.1 & <plan>',
+    });
+    expect((await harness.dependencies.progress.currentRevision('OFO', period))?.attestation).toMatchObject({
+      approvedBy: { name: 'Dana Director' },
+      date: '2026-11-03',
     });
   });
 
-  it("pre-fills next month's template with the office's current answers, and accepts it as it is", async () => {
+  it("pre-fills next month's template with the office's current answers, and accepts it with only the date entered", async () => {
     const current = await harness.dependencies.progress.currentRevision('OFO', period);
     const template = await generateTemplate(
       { office: 'OFO', period: parsePeriod('2026-11') },
       harness.dependencies,
     );
     expect(template.content.prefilledFrom).toEqual({ period: '2026-10', revision: current?.revision });
-    const { outcome } = await harness.submit('OFO', '2026-11', 'OFO-2026-11.xlsx', template.bytes);
+    const dated = await fillTemplate(template.bytes, () => ({}), { date: new Date(Date.UTC(2026, 11, 2)) });
+    const { outcome } = await harness.submit('OFO', '2026-11', 'OFO-2026-11.xlsx', dated);
     expect(outcome).toMatchObject({ kind: 'accepted', period: '2026-11', revision: 1 });
     const november = await harness.dependencies.progress.rows('OFO', parsePeriod('2026-11'), 1);
     const october = await harness.dependencies.progress.rows('OFO', period, current?.revision ?? 0);
-    expect(november).toEqual(october);
+    const answers = (rows: typeof october) => rows.map(({ unchanged: _flag, ...row }) => row);
+    expect(answers(november)).toEqual(answers(october));
+    expect(november.every((row) => row.unchanged === true)).toBe(true);
+    expect(
+      (await harness.dependencies.progress.currentRevision('OFO', parsePeriod('2026-11')))?.attestation,
+    ).toEqual({ ...current?.attestation, date: '2026-12-02' });
   });
 
   it('returns only the failed message of a batch, and answers the others', async () => {

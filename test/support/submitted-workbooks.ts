@@ -1,4 +1,9 @@
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
+import {
+  ATTESTATION_FIELDS,
+  ATTESTATION_HEADERS,
+  type AttestationFieldKey,
+} from '../../shared/domain/submission/attestation';
 import type {
   CellValue,
   SheetRow,
@@ -71,6 +76,10 @@ export function submittedWorkbook(
     metadata?: Map<string, string> | undefined;
     header?: SheetRow;
     sheetNames?: string[];
+    /** The Attestation sheet's answers by field, changed from a complete one (undefined: blank). */
+    attestation?: Partial<Record<AttestationFieldKey, CellValue | undefined>>;
+    /** The Attestation sheet's rows as given (undefined: no such sheet). */
+    attestationRows?: SheetRow[] | undefined;
   } = {},
 ): SubmittedWorkbook {
   const rows = catalog.activitiesOf(office).flatMap((activity, index) => {
@@ -84,8 +93,57 @@ export function submittedWorkbook(
   });
   const all = [...rows, ...(options.extraRows ?? [])];
   return {
-    sheetNames: options.sheetNames ?? [SHEETS.instructions, SHEETS.progress, SHEETS.metadata],
+    sheetNames: options.sheetNames ?? [
+      SHEETS.instructions,
+      SHEETS.progress,
+      SHEETS.attestation,
+      SHEETS.metadata,
+    ],
     metadata: 'metadata' in options ? options.metadata : metadataFor(office, period),
     progressRows: [options.header ?? headerRow(), ...all.map((cells, index) => row(index + 2, cells))],
+    attestationRows:
+      'attestationRows' in options ? options.attestationRows : attestationRows(period, options.attestation),
   };
+}
+
+/** A complete attestation's answers, by field. */
+export function attestationCells(period: string): Record<AttestationFieldKey, CellValue> {
+  return {
+    preparedByName: text('Pat Analyst'),
+    preparedByTitle: text('Program analyst'),
+    preparedByEmail: text('pat.analyst@agency.example'),
+    approvedByName: text('Dana Director'),
+    approvedByTitle: text('Deputy director'),
+    approvedByEmail: text('dana.director@agency.example'),
+    date: date(`${period}-28`),
+    verification: text('A second analyst checks every figure.'),
+    sources: text('The program management system.'),
+    accuracy: text('Within 5 points.'),
+    limitations: text('None known.'),
+    compensation: text('Not needed.'),
+  };
+}
+
+/** The Attestation sheet as the reader hands it over: header row, then one row per field (row 2 on). */
+export function attestationRows(
+  period: string,
+  changes: Partial<Record<AttestationFieldKey, CellValue | undefined>> = {},
+): SheetRow[] {
+  const answers = { ...attestationCells(period), ...changes };
+  return [
+    {
+      rowNumber: 1,
+      cells: new Map([
+        [1, text(ATTESTATION_HEADERS.item)],
+        [2, text(ATTESTATION_HEADERS.answer)],
+        [3, text(ATTESTATION_HEADERS.help)],
+      ]),
+    },
+    ...ATTESTATION_FIELDS.map((field, index) => {
+      const cells = new Map<number, CellValue>([[1, text(field.label)]]);
+      const answer = answers[field.key];
+      if (answer !== undefined) cells.set(2, answer);
+      return { rowNumber: index + 2, cells };
+    }),
+  ];
 }

@@ -1,6 +1,18 @@
 import ExcelJS from 'exceljs';
-import { fillProgressSheet, type ProgressAnswers } from '../../shared/adapters/excel/progress-sheet-filler';
-import { type ColumnKey, PROGRESS_COLUMNS, SHEETS } from '../../shared/domain/submission/template-layout';
+import {
+  type AttestationAnswers,
+  attestationAnswersOf,
+  fillAttestationSheet,
+  fillProgressRows,
+  type ProgressAnswers,
+} from '../../shared/adapters/excel/progress-sheet-filler';
+import type { Attestation } from '../../shared/domain/submission/attestation';
+import {
+  type ColumnKey,
+  METADATA_KEYS,
+  PROGRESS_COLUMNS,
+  SHEETS,
+} from '../../shared/domain/submission/template-layout';
 
 export type Answers = ProgressAnswers;
 
@@ -17,12 +29,50 @@ export async function editWorkbook(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Fills in a template's Progress rows: `answer` gives each activity's cells (by column key). */
+/**
+ * Fills in a template's Progress rows (`answer` gives each activity's cells, by column key) and
+ * its Attestation sheet: a complete attestation dated in the template's period unless
+ * `attestation` says otherwise (`false`: leave the sheet as the template has it).
+ */
 export function fillTemplate(
   bytes: Buffer,
   answer: (activityId: string, index: number) => Answers = defaultAnswers,
+  attestation: AttestationAnswers | false = {},
 ): Promise<Buffer> {
-  return fillProgressSheet(bytes, answer);
+  return editWorkbook(bytes, (workbook) => {
+    fillProgressRows(workbook, answer);
+    if (attestation === false || !workbook.getWorksheet(SHEETS.attestation)) return;
+    fillAttestationSheet(workbook, {
+      ...attestationAnswersOf(defaultAttestation(templatePeriod(workbook))),
+      ...attestation,
+    });
+  });
+}
+
+/** A complete attestation, dated on the 28th of `period`. */
+export function defaultAttestation(period: string): Attestation {
+  return {
+    preparedBy: { name: 'Pat Analyst', title: 'Program analyst', email: 'pat.analyst@agency.example' },
+    approvedBy: { name: 'Dana Director', title: 'Deputy director', email: 'dana.director@agency.example' },
+    date: `${period}-28`,
+    dataQuality: {
+      verification: 'A second analyst checks every figure against the system of record.',
+      sources: 'The program management system and monthly field reports.',
+      accuracy: 'Percent complete within 5 points.',
+      limitations: 'Field reports arrive up to a week late.',
+      compensation: 'Late figures are corrected in the next revision.',
+    },
+  };
+}
+
+/** The period a template was made for, from its Metadata sheet. */
+export function templatePeriod(workbook: ExcelJS.Workbook): string {
+  let period = '';
+  workbook.getWorksheet(SHEETS.metadata)?.eachRow((row) => {
+    if (row.getCell(1).value === METADATA_KEYS.period) period = String(row.getCell(2).value);
+  });
+  if (period === '') throw new Error('the template names no period');
+  return period;
 }
 
 export function defaultAnswers(_activityId: string, index: number): Answers {

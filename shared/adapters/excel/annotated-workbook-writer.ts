@@ -36,8 +36,10 @@ export async function annotateWorkbook(
   budget: WorkBudget,
 ): Promise<Buffer> {
   const workbook = await copySheets(pkg, structure, parsers, limits, budget);
-  const progress = workbook.getWorksheet(SHEETS.progress);
-  if (progress) markCells(progress, problems);
+  for (const name of [SHEETS.progress, SHEETS.attestation]) {
+    const sheet = workbook.getWorksheet(name);
+    if (sheet) markCells(sheet, problems);
+  }
   writeErrorsSheet(workbook, problems);
   budget.check();
   // The fastest deflate level: the copy goes back by e-mail once, and zlib's default level in
@@ -318,7 +320,7 @@ function markCells(sheet: ExcelJS.Worksheet, problems: readonly InputProblem[]):
   const columns = headerColumns(sheet);
   const notes = new Map<string, string[]>();
   for (const problem of problems) {
-    if (problem.sheet !== SHEETS.progress || problem.row === undefined) continue;
+    if (problem.sheet !== sheet.name || problem.row === undefined) continue;
     const column = problem.column ? columns.get(normalizeHeader(problem.column)) : undefined;
     const address = sheet.getCell(problem.row, column ?? 1).address;
     const list = notes.get(address) ?? [];

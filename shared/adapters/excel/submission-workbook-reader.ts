@@ -11,7 +11,7 @@ import type { WorkbookStructure, WorksheetStructure } from './xlsx-structure-sca
 
 /**
  * Reads the values of a submitted workbook with exceljs's streaming part parsers, keeping only
- * what the rules need: the Progress rows and the hidden metadata. Formulas are never evaluated:
+ * what the rules need: the Progress rows, the Attestation rows and the hidden metadata. Formulas are never evaluated:
  * a formula cell is read as the result saved with the file, and the formula itself is dropped.
  *
  * Call it only with the structure `scanWorkbookStructure` found within the limits: the sheets,
@@ -28,6 +28,7 @@ export async function readSubmissionWorkbook(
   const sheetOf = (name: string) => structure.worksheets.find((sheet) => sheet.name === name);
   const metadataSheet = sheetOf(SHEETS.metadata);
   const progressSheet = sheetOf(SHEETS.progress);
+  const attestationSheet = sheetOf(SHEETS.attestation);
   if (!metadataSheet && !progressSheet)
     return {
       kind: 'read',
@@ -37,12 +38,16 @@ export async function readSubmissionWorkbook(
     const reader = await openParts(pkg, structure, parsers, budget);
     const metadataRows = metadataSheet ? await readRows(pkg, reader, metadataSheet, budget) : undefined;
     const progressRows = progressSheet ? await readRows(pkg, reader, progressSheet, budget) : undefined;
+    const attestationRows = attestationSheet
+      ? await readRows(pkg, reader, attestationSheet, budget)
+      : undefined;
     return {
       kind: 'read',
       workbook: {
         sheetNames: structure.sheetNames,
         metadata: metadataRows ? toMetadata(metadataRows) : undefined,
         progressRows,
+        attestationRows,
       },
     };
   } catch (error) {

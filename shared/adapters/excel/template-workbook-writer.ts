@@ -8,6 +8,7 @@ import {
   PROGRESS_COLUMNS,
   SHEETS,
 } from '../../domain/submission/template-layout';
+import { writeAttestationSheet } from './attestation-sheet-writer';
 import { COLOURS, fittedRowHeight, solidFill, thinBorder } from './workbook-styles';
 
 /**
@@ -34,6 +35,7 @@ export async function writeTemplateWorkbook(
     content,
     maxTextLength,
   );
+  await writeAttestationSheet(workbook.addWorksheet(SHEETS.attestation), content, maxTextLength);
   const metadata = workbook.addWorksheet(SHEETS.metadata, { state: 'veryHidden' });
   metadata.columns = [
     { header: 'key', key: 'key', width: 18 },

@@ -10,5 +10,6 @@ export interface ProgressValues {
   readonly milestoneDue?: string;
   readonly accomplishments?: string;
   readonly risksAndIssues?: string;
+  readonly mitigation?: string;
   readonly pointOfContact?: string;
 }

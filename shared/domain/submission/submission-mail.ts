@@ -22,8 +22,21 @@ interface Received {
   readonly size: number;
 }
 
+/** The rows of an accepted workbook whose answers are those of the revision they were compared with. */
+export interface UnchangedRows {
+  readonly since: { readonly period: Period; readonly revision: number };
+  readonly rows: readonly { readonly activityId: string; readonly row?: number | undefined }[];
+}
+
 export function receiptText(
-  received: Received & { readonly revision: number; readonly rows: number; readonly duplicate: boolean },
+  received: Received & {
+    readonly revision: number;
+    readonly rows: number;
+    readonly duplicate: boolean;
+    /** Accepted, but worth telling: a previous template version in its grace period. */
+    readonly warnings?: readonly InputProblem[];
+    readonly unchanged?: UnchangedRows | undefined;
+  },
 ): MailText {
   const lines = received.duplicate
     ? [
@@ -40,6 +53,8 @@ export function receiptText(
       : `Accepted: ${received.office} progress for ${received.period} (revision ${received.revision})`,
     text: [
       ...lines,
+      ...warningLines(received.warnings ?? []),
+      ...unchangedLines(received.unchanged, received.rows),
       '',
       `Office:      ${received.office}`,
       `Period:      ${received.period}`,
@@ -84,4 +99,28 @@ export function rejectionText(
       ...(received.sha256 ? [`SHA-256:     ${received.sha256}`] : []),
     ].join('\n'),
   };
+}
+
+function warningLines(warnings: readonly InputProblem[]): string[] {
+  if (warnings.length === 0) return [];
+  return [
+    '',
+    `Warning${warnings.length === 1 ? '' : 's'}:`,
+    ...warnings.map((warning) => `- ${formatProblem({ ...warning, file: undefined })}`),
+  ];
+}
+
+/** The rows unchanged since the previous period, so the office can check that is what it meant. */
+function unchangedLines(unchanged: UnchangedRows | undefined, rowCount: number): string[] {
+  if (!unchanged || unchanged.rows.length === 0) return [];
+  const { period, revision } = unchanged.since;
+  const listed = unchanged.rows.slice(0, MAIL_PROBLEM_LIMIT);
+  const more = unchanged.rows.length - listed.length;
+  return [
+    '',
+    `Unchanged since ${period}: ${unchanged.rows.length} of ${rowCount} rows have exactly the answers of your ${period} revision ${revision}:`,
+    ...listed.map(({ activityId, row }) => `- ${activityId}${row !== undefined ? ` (row ${row})` : ''}`),
+    ...(more > 0 ? [`- ... and ${more} more`] : []),
+    'If that is right, nothing to do. If not, bring those rows up to date and upload the workbook again.',
+  ];
 }

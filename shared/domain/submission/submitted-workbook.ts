@@ -30,6 +30,8 @@ export interface SubmittedWorkbook {
   readonly metadata: ReadonlyMap<string, string> | undefined;
   /** The Progress sheet's rows that hold any value, in order; undefined when there is no such sheet. */
   readonly progressRows: readonly SheetRow[] | undefined;
+  /** The Attestation sheet's rows that hold any value (template version 2); undefined without it. */
+  readonly attestationRows?: readonly SheetRow[] | undefined;
 }
 
 /** Column number (1-based) → spreadsheet letters: 1 → A, 27 → AA. */

@@ -2,6 +2,13 @@ import type { Catalog, Office } from '../catalog/catalog';
 import { InvalidInputError } from '../errors';
 import { addMonths, type Period } from '../period';
 import { type ProgressRow, STATUSES } from '../progress';
+import type { Attestation } from './attestation';
+import {
+  type AttestationTemplateRow,
+  attestationInstructions,
+  attestationTemplateRows,
+  type PreviousAttestation,
+} from './attestation-template';
 import {
   METADATA_KEYS,
   PROGRESS_COLUMNS,
@@ -37,6 +44,8 @@ export interface TemplateContent {
   readonly instructions: readonly InstructionLine[];
   readonly rows: readonly TemplateRow[];
   readonly prefilledFrom?: { readonly period: Period; readonly revision: number };
+  /** The Attestation sheet's rows, pre-filled (but for the date) from the previous attestation. */
+  readonly attestation: readonly AttestationTemplateRow[];
 }
 
 export interface TemplateInputs {
@@ -52,6 +61,8 @@ export interface TemplateInputs {
     readonly period: Period;
     readonly revision: number;
     readonly rows: readonly ProgressRow[];
+    /** Its attestation, when it was accepted on a template that asked for one. */
+    readonly attestation?: Attestation;
   };
 }
 
@@ -88,6 +99,9 @@ export function buildTemplateContent(inputs: TemplateInputs): TemplateContent {
   const uploadPrefix = `uploads/${office.code}/${period}/`;
   const fileName = `${office.code}-${period}.xlsx`;
   const megabytes = Math.floor(inputs.maxUploadBytes / (1024 * 1024));
+  const previousAttestation: PreviousAttestation | undefined = inputs.previous?.attestation
+    ? { ...inputs.previous, attestation: inputs.previous.attestation }
+    : undefined;
 
   const line = (text: string, style: InstructionLine['style'] = 'body'): InstructionLine => ({ text, style });
   const instructions: InstructionLine[] = [
@@ -111,7 +125,7 @@ export function buildTemplateContent(inputs: TemplateInputs): TemplateContent {
     line(`Every key activity row is present, once; do not add, delete or renumber rows.`),
     line(`Status is one of: ${STATUSES.join(', ')}. Capitals and extra spaces do not matter.`),
     line('Percent Complete is 0 to 100; Complete means 100.'),
-    line('At Risk and Off Track need text in Risks and Issues.'),
+    line('At Risk and Off Track need text in Risks and Issues and in Mitigation / Next Steps.'),
     line('Actual and Target are plain numbers; Milestone Due is a real date within ten years of the period.'),
     line(`Text cells hold at most ${inputs.maxTextLength} characters; spaces around text are removed.`),
     line(
@@ -120,6 +134,7 @@ export function buildTemplateContent(inputs: TemplateInputs): TemplateContent {
     line(
       `Keep the sheet names, the header row and the hidden ${SHEETS.metadata} sheet; save as Excel Workbook (.xlsx), without a password, at most ${megabytes} MB.`,
     ),
+    ...attestationInstructions(previousAttestation).map(({ text, style }) => line(text, style)),
     line('How to submit', 'heading'),
     line(
       `Upload the workbook to the uploads bucket under ${uploadPrefix} (for example ${uploadPrefix}${fileName}); file names use letters, digits, spaces, dots, dashes, underscores and parentheses and end in .xlsx. From a command line: strategy-report submit ${fileName}`,
@@ -151,6 +166,7 @@ export function buildTemplateContent(inputs: TemplateInputs): TemplateContent {
     metadata,
     instructions,
     rows,
+    attestation: attestationTemplateRows(previousAttestation),
     ...(prefilled && inputs.previous
       ? { prefilledFrom: { period: inputs.previous.period, revision: inputs.previous.revision } }
       : {}),

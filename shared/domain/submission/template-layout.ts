@@ -4,10 +4,12 @@
  * matter), so a submitter may reorder or widen columns without breaking their file.
  */
 
-/** Bump when the layout changes; list older versions the ingest still reads in ACCEPTED_TEMPLATE_VERSIONS. */
-export const TEMPLATE_VERSION = '1';
-/** Template versions whose workbooks the ingest accepts. */
-export const ACCEPTED_TEMPLATE_VERSIONS: readonly string[] = ['1'];
+/**
+ * Bump when the layout changes. Version 2 added the Mitigation / Next Steps column and the
+ * Attestation sheet; workbooks of the previous version are accepted during the configured grace
+ * period only (template-versions.ts).
+ */
+export const TEMPLATE_VERSION = '2';
 /** Written into every template's metadata so a stray workbook is recognised as not ours. */
 export const TEMPLATE_FORMAT = 'strategy-report-progress';
 
@@ -16,6 +18,8 @@ export const SHEETS = {
   progress: 'Progress',
   /** Hidden (veryHidden in templates; LibreOffice re-saves it as hidden): key/value pairs. */
   metadata: 'Metadata',
+  /** Template version 2: who prepared and approved the data, and how its quality is assured. */
+  attestation: 'Attestation',
   /** Added to annotated copies of rejected workbooks; ignored when a fixed copy is resubmitted. */
   errors: 'Errors',
 } as const;
@@ -44,6 +48,7 @@ export type ColumnKey =
   | 'milestoneDue'
   | 'accomplishments'
   | 'risksAndIssues'
+  | 'mitigation'
   | 'pointOfContact';
 
 export type ColumnKind = 'catalog' | 'list' | 'percent' | 'text' | 'number' | 'date' | 'email';
@@ -179,6 +184,15 @@ export const PROGRESS_COLUMNS: readonly ColumnDefinition[] = [
     required: false,
     width: 40,
     help: 'Required when the status is At Risk or Off Track: what is wrong and what you need.',
+  },
+  {
+    key: 'mitigation',
+    header: 'Mitigation / Next Steps',
+    kind: 'text',
+    input: true,
+    required: false,
+    width: 40,
+    help: 'Required when the status is At Risk or Off Track: what you are doing about it, and the next steps with their dates.',
   },
   {
     key: 'pointOfContact',

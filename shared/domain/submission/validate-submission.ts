@@ -2,6 +2,8 @@ import type { Catalog } from '../catalog/catalog';
 import type { InputProblem } from '../errors';
 import type { Period } from '../period';
 import { type ProgressRow, progressRowSchema } from '../progress';
+import type { Attestation } from './attestation';
+import { readAttestation } from './attestation-rules';
 import {
   type CellResult,
   dateCell,
@@ -13,7 +15,6 @@ import {
 } from './cell-rules';
 import { cellText, type SheetRow, type SubmittedWorkbook } from './submitted-workbook';
 import {
-  ACCEPTED_TEMPLATE_VERSIONS,
   type ColumnDefinition,
   type ColumnKey,
   isReservedName,
@@ -23,6 +24,7 @@ import {
   SHEETS,
   TEMPLATE_FORMAT,
 } from './template-layout';
+import { judgeTemplateVersion, PREVIOUS_TEMPLATE_VERSION, type TemplateGrace } from './template-versions';
 
 export interface SubmissionContext {
   readonly catalog: Catalog;
@@ -32,6 +34,8 @@ export interface SubmissionContext {
   /** The file name problems are reported against. */
   readonly file: string;
   readonly maxTextLength: number;
+  /** When a workbook of the previous template version is still accepted (template-versions.ts). */
+  readonly templateGrace?: TemplateGrace;
 }
 
 export interface ValidatedSubmission {
@@ -42,6 +46,12 @@ export interface ValidatedSubmission {
   readonly templateVersion: string | undefined;
   /** Valid Point of Contact addresses in row order, for the receipt or rejection e-mail. */
   readonly contacts: readonly string[];
+  /** What the receipt warns of in an accepted workbook (a template version in its grace period). */
+  readonly warnings: readonly InputProblem[];
+  /** The Attestation sheet's answers; absent for a previous-version template (it has none). */
+  readonly attestation?: Attestation;
+  /** The Progress row each accepted activity was on, for the receipt. */
+  readonly rowNumbers: ReadonlyMap<string, number>;
 }
 
 const columnByHeader = new Map(PROGRESS_COLUMNS.map((column) => [normalizeHeader(column.header), column]));
@@ -67,7 +77,16 @@ export function validateSubmission(
         message: `a sheet may not be named "${name}": rename or delete it`,
       });
   }
-  const templateVersion = checkMetadata(workbook.metadata, context, add);
+  const metadata = checkMetadata(workbook.metadata, context, add);
+  const { templateVersion, warnings } = metadata;
+  const rejectedEarly = (): ValidatedSubmission => ({
+    rows: [],
+    problems,
+    templateVersion,
+    contacts: [],
+    warnings,
+    rowNumbers: new Map(),
+  });
   const office = context.catalog.office(context.office);
   if (!office)
     add({
@@ -80,7 +99,7 @@ export function validateSubmission(
       rule: 'progress.missing-sheet',
       message: `the workbook has no sheet named "${SHEETS.progress}": submit the template's Progress sheet`,
     });
-    return { rows: [], problems, templateVersion, contacts: [] };
+    return rejectedEarly();
   }
   const [header, ...dataRows] = workbook.progressRows;
   const columns = readHeader(header, add);
@@ -93,7 +112,7 @@ export function validateSubmission(
       column: column.header,
       message: `the Progress sheet has no "${column.header}" column: put the template's header row back`,
     });
-  if (missing.length > 0) return { rows: [], problems, templateVersion, contacts: [] };
+  if (missing.length > 0) return rejectedEarly();
 
   const owned = new Set(
     office ? context.catalog.activitiesOf(office.code).map((activity) => activity.id) : [],
@@ -101,11 +120,21 @@ export function validateSubmission(
   const seen = new Map<string, number>();
   const rows: ProgressRow[] = [];
   const contacts: string[] = [];
+  const rowNumbers = new Map<string, number>();
+  const state = {
+    owned,
+    seen,
+    checkOwnership: office !== undefined,
+    previousLayout: metadata.previousLayout,
+  };
   for (const row of dataRows) {
-    const result = validateRow(row, columns, context, { owned, seen, checkOwnership: office !== undefined });
+    const result = validateRow(row, columns, context, state);
     for (const problem of result.problems) add({ sheet: SHEETS.progress, row: row.rowNumber, ...problem });
     if (result.contact) contacts.push(result.contact);
-    if (result.row) rows.push(result.row);
+    if (result.row) {
+      rows.push(result.row);
+      rowNumbers.set(result.row.activityId, row.rowNumber);
+    }
   }
   if (office) {
     for (const activityId of owned) {
@@ -117,21 +146,44 @@ export function validateSubmission(
         });
     }
   }
-  return { rows: problems.length === 0 ? rows : [], problems, templateVersion, contacts };
+  // A previous-version template has no attestation; a workbook that is no template at all is
+  // told so once (metadata.missing), not again for each attestation field.
+  const attestation =
+    templateVersion === undefined || metadata.previousLayout
+      ? undefined
+      : readAttestation(workbook.attestationRows, context);
+  for (const problem of attestation?.problems ?? []) add(problem);
+  const accepted = problems.length === 0;
+  return {
+    rows: accepted ? rows : [],
+    problems,
+    templateVersion,
+    contacts,
+    warnings,
+    ...(accepted && attestation?.attestation ? { attestation: attestation.attestation } : {}),
+    rowNumbers: accepted ? rowNumbers : new Map(),
+  };
+}
+
+interface MetadataVerdict {
+  readonly templateVersion: string | undefined;
+  /** A previous-version workbook: read by that version's rules (no mitigation, no attestation). */
+  readonly previousLayout: boolean;
+  readonly warnings: InputProblem[];
 }
 
 function checkMetadata(
   metadata: ReadonlyMap<string, string> | undefined,
   context: SubmissionContext,
   add: (problem: Omit<InputProblem, 'file'>) => void,
-): string | undefined {
+): MetadataVerdict {
   if (metadata === undefined || metadata.get(METADATA_KEYS.format) !== TEMPLATE_FORMAT) {
     add({
       rule: 'metadata.missing',
       message:
         'the workbook is not a strategy-report template (its hidden Metadata sheet is missing or changed): fill in a template from `strategy-report template`',
     });
-    return undefined;
+    return { templateVersion: undefined, previousLayout: false, warnings: [] };
   }
   const get = (key: string) => metadata.get(key)?.trim() ?? '';
   const office = get(METADATA_KEYS.office);
@@ -154,12 +206,15 @@ function checkMetadata(
       rule: 'metadata.catalog-version',
       message: `the workbook was made from catalog "${catalogId}" version "${catalogVersion}", which is not the catalog in force (${context.catalog.id} ${context.catalog.version}): download a new template`,
     });
-  if (!ACCEPTED_TEMPLATE_VERSIONS.includes(templateVersion))
-    add({
-      rule: 'metadata.template-version',
-      message: `template version "${templateVersion}" is not accepted (accepted: ${ACCEPTED_TEMPLATE_VERSIONS.join(', ')}): download a new template`,
-    });
-  return templateVersion;
+  const verdict = judgeTemplateVersion(templateVersion, context.templateGrace ?? {});
+  if (verdict.kind === 'refused') add(verdict.problem);
+  return {
+    templateVersion,
+    // Read by its own version's rules even when refused: its answer is "download the new template",
+    // not a list of what the new one asks for.
+    previousLayout: templateVersion === PREVIOUS_TEMPLATE_VERSION,
+    warnings: verdict.kind === 'previous' ? [{ file: context.file, ...verdict.warning }] : [],
+  };
 }
 
 function readHeader(
@@ -201,6 +256,8 @@ interface RowState {
   readonly owned: ReadonlySet<string>;
   readonly seen: Map<string, number>;
   readonly checkOwnership: boolean;
+  /** Rows of a previous-version template: no Mitigation / Next Steps column to require. */
+  readonly previousLayout: boolean;
 }
 
 type RowProblem = Omit<InputProblem, 'file' | 'sheet' | 'row'>;
@@ -260,6 +317,7 @@ function validateRow(
   const milestoneDue = field(definition('milestoneDue'), dateCell(cellOf('milestoneDue'), context.period));
   const accomplishments = field(definition('accomplishments'), textCell(cellOf('accomplishments'), max));
   const risksAndIssues = field(definition('risksAndIssues'), textCell(cellOf('risksAndIssues'), max));
+  const mitigation = field(definition('mitigation'), textCell(cellOf('mitigation'), max));
   const pointOfContact = field(definition('pointOfContact'), emailCell(cellOf('pointOfContact'), max));
 
   if (status === 'Complete' && percentComplete !== undefined && percentComplete !== 100)
@@ -273,6 +331,12 @@ function validateRow(
       rule: 'risks.required',
       column: 'Risks and Issues',
       message: `the status is ${status}: say what the risks and issues are`,
+    });
+  if ((status === 'At Risk' || status === 'Off Track') && mitigation === undefined && !state.previousLayout)
+    problems.push({
+      rule: 'mitigation.required',
+      column: definition('mitigation').header,
+      message: `the status is ${status}: say what is being done about it and the next steps (Mitigation / Next Steps)`,
     });
   const contact = pointOfContact;
   if (problems.length > 0 || status === undefined || percentComplete === undefined)
@@ -289,6 +353,7 @@ function validateRow(
     ...(milestoneDue !== undefined ? { milestoneDue } : {}),
     ...(accomplishments !== undefined ? { accomplishments } : {}),
     ...(risksAndIssues !== undefined ? { risksAndIssues } : {}),
+    ...(mitigation !== undefined ? { mitigation } : {}),
     ...(pointOfContact !== undefined ? { pointOfContact } : {}),
   };
   // The stored row schema is the last word: a row the rules let through must also be storable.

@@ -30,7 +30,7 @@ describe('reading a submitted workbook', () => {
 
   it('reads the Progress rows and the hidden metadata of a template', async () => {
     const workbook = read(await workbooks.read(filled, defaultLimits, 'ofo.xlsx'));
-    expect(workbook.sheetNames).toEqual(['Instructions', 'Progress', 'Metadata']);
+    expect(workbook.sheetNames).toEqual(['Instructions', 'Progress', 'Attestation', 'Metadata']);
     expect(workbook.metadata?.get('office')).toBe('OFO');
     expect(workbook.metadata?.get('period')).toBe('2026-10');
     expect(workbook.progressRows?.[0]?.cells.get(1)).toEqual({ kind: 'text', text: 'Activity ID' });
@@ -40,6 +40,9 @@ describe('reading a submitted workbook', () => {
       6: { kind: 'number', value: 10, percentFormat: false },
       11: { kind: 'date', value: new Date('2026-12-15T00:00:00.000Z') },
     });
+    expect(workbook.attestationRows?.[0]?.cells.get(2)).toEqual({ kind: 'text', text: 'Answer' });
+    expect(workbook.attestationRows?.[1]?.cells.get(1)).toEqual({ kind: 'text', text: 'Prepared by: name' });
+    expect(workbook.attestationRows?.[1]?.cells.get(2)).toEqual({ kind: 'text', text: 'Pat Analyst' });
   });
 
   it('reads a workbook LibreOffice re-saved: its shared strings, styles, percentages and dates', async () => {
@@ -143,7 +146,7 @@ describe('reading a submitted workbook', () => {
       problems: [
         {
           rule: 'workbook.too-many-sheets',
-          message: 'the workbook has 3 sheets; at most 2 are accepted',
+          message: 'the workbook has 4 sheets; at most 2 are accepted',
           file: 'sheets.xlsx',
         },
       ],
@@ -158,7 +161,7 @@ describe('reading a submitted workbook', () => {
     });
     const workbook = read(await workbooks.read(renamed, defaultLimits, 'renamed.xlsx'));
     expect(workbook.progressRows).toBeUndefined();
-    expect(workbook.sheetNames).toEqual(['Instructions', '__proto__', 'Metadata']);
+    expect(workbook.sheetNames).toEqual(['Instructions', '__proto__', 'Attestation', 'Metadata']);
   });
 
   it('does not parse what failed the safety checks', async () => {

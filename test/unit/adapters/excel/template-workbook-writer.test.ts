@@ -46,6 +46,7 @@ describe('the template workbook', () => {
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
       ['Instructions', 'visible'],
       ['Progress', 'visible'],
+      ['Attestation', 'visible'],
       ['Metadata', 'veryHidden'],
     ]);
     const metadata: Record<string, unknown> = {};
@@ -55,7 +56,7 @@ describe('the template workbook', () => {
     expect(metadata).toMatchObject({
       office: 'OT',
       period: '2026-10',
-      templateVersion: '1',
+      templateVersion: '2',
       catalogVersion: catalog.version,
     });
   });
@@ -98,7 +99,8 @@ describe('the template workbook', () => {
     });
     expect(row.getCell(11).dataValidation).toMatchObject({ type: 'date', operator: 'between' });
     expect(row.getCell(11).numFmt).toBe('yyyy-mm-dd');
-    expect(row.getCell(14).dataValidation).toMatchObject({ type: 'textLength', formulae: [254] });
+    expect(row.getCell(14).dataValidation).toMatchObject({ type: 'textLength', formulae: [4000] });
+    expect(row.getCell(15).dataValidation).toMatchObject({ type: 'textLength', formulae: [254] });
   });
 
   it('pre-fills last period answers, and writes text that looks like a formula as text', async () => {

@@ -142,18 +142,19 @@ describe('the structure scan, before exceljs sees anything', () => {
     const result = await scan(await templateFor());
     if (result.kind !== 'scanned') throw new Error(JSON.stringify(result));
     const { structure } = result;
-    expect(structure.sheetNames).toEqual(['Instructions', 'Progress', 'Metadata']);
+    expect(structure.sheetNames).toEqual(['Instructions', 'Progress', 'Attestation', 'Metadata']);
     expect(structure.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
       ['Instructions', 'visible'],
       ['Progress', 'visible'],
+      ['Attestation', 'visible'],
       ['Metadata', 'veryHidden'],
     ]);
     const progress = structure.worksheets[1]?.layout;
     expect(progress?.pane).toMatchObject({ xSplit: '1', ySplit: '1', state: 'frozen' });
     expect(progress?.columns[0]).toMatchObject({ min: 1, max: 1, hidden: false, width: expect.any(Number) });
     expect(progress?.protection).toMatchObject({ sheet: '1' });
-    // Fourteen columns, a header and one row per key activity OFO reports on.
-    expect(progress?.autoFilter).toBe(`A1:N${catalog.activitiesOf('OFO').length + 1}`);
+    // Fifteen columns, a header and one row per key activity OFO reports on.
+    expect(progress?.autoFilter).toBe(`A1:O${catalog.activitiesOf('OFO').length + 1}`);
     expect(progress?.validations.find((validation) => validation.attributes.type === 'list')).toEqual({
       attributes: expect.objectContaining({ sqref: expect.stringMatching(/^E\d+:E\d+$/) }),
       formulae: ['"Not Started,On Track,At Risk,Off Track,Complete"'],

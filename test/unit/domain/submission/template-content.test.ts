@@ -26,7 +26,7 @@ describe('buildTemplateContent', () => {
     );
     expect(Object.fromEntries(content.metadata)).toEqual({
       format: 'strategy-report-progress',
-      templateVersion: '1',
+      templateVersion: '2',
       catalogId: catalog.id,
       catalogVersion: catalog.version,
       office: 'AMO',

@@ -27,7 +27,21 @@ describe('validateSubmission', () => {
     expect(result.problems).toEqual([]);
     expect(result.rows.map((row) => row.activityId)).toEqual(ofo);
     expect(result.rows[0]).toEqual({ activityId: ofo[0], status: 'On Track', percentComplete: 10 });
-    expect(result.templateVersion).toBe('1');
+    expect(result.templateVersion).toBe('2');
+    expect(result.warnings).toEqual([]);
+    expect(result.rowNumbers.get(ofo[1] as string)).toBe(3);
+    expect(result.attestation).toEqual({
+      preparedBy: { name: 'Pat Analyst', title: 'Program analyst', email: 'pat.analyst@agency.example' },
+      approvedBy: { name: 'Dana Director', title: 'Deputy director', email: 'dana.director@agency.example' },
+      date: '2026-10-28',
+      dataQuality: {
+        verification: 'A second analyst checks every figure.',
+        sources: 'The program management system.',
+        accuracy: 'Within 5 points.',
+        limitations: 'None known.',
+        compensation: 'Not needed.',
+      },
+    });
   });
 
   it('checks the metadata against the upload key, the catalog and the template versions', () => {
@@ -41,7 +55,7 @@ describe('validateSubmission', () => {
       `ofo.xlsx: the workbook is the template of office "USBP" but was uploaded under OFO's folder: upload each office's workbook to its own folder [metadata.office-mismatch]`,
       'ofo.xlsx: the workbook is the template for "2026-09" but was uploaded for 2026-10: download the 2026-10 template (it is pre-filled with your last answers) [metadata.period-mismatch]',
       `ofo.xlsx: the workbook was made from catalog "${catalog.id}" version "0.9.0", which is not the catalog in force (${catalog.id} ${catalog.version}): download a new template [metadata.catalog-version]`,
-      'ofo.xlsx: template version "7" is not accepted (accepted: 1): download a new template [metadata.template-version]',
+      'ofo.xlsx: template version "7" is not accepted (accepted: 2): download a new template [metadata.template-version]',
     ]);
     expect(result.rows).toEqual([]);
   });
@@ -152,7 +166,7 @@ describe('validateSubmission', () => {
       submittedWorkbook('OFO', '2026-10', {
         edit: (id, cells) => {
           if (id === a) return { ...cells, status: text('complete'), percentComplete: num(90) };
-          if (id === b) return { ...cells, status: text('Off Track') };
+          if (id === b) return { ...cells, status: text('Off Track'), mitigation: text('new vendor') };
           if (id === c)
             return {
               ...cells,
@@ -196,6 +210,7 @@ describe('validateSubmission', () => {
                 milestoneDue: text('2027-03-31'),
                 accomplishments: text('kick-off'),
                 risksAndIssues: text('staffing'),
+                mitigation: text('  detail two analysts by March  '),
                 pointOfContact: text('lead@agency.gov'),
               }
             : cells,
@@ -214,6 +229,7 @@ describe('validateSubmission', () => {
       milestoneDue: '2027-03-31',
       accomplishments: 'kick-off',
       risksAndIssues: 'staffing',
+      mitigation: 'detail two analysts by March',
       pointOfContact: 'lead@agency.gov',
     });
     expect(result.contacts).toEqual(['lead@agency.gov']);
