@@ -22,6 +22,7 @@ function emptyLevel(expected: number): LevelSummary {
     reported: 0,
     carriedForward: 0,
     missing: expected,
+    unchanged: 0,
     percentComplete: null,
     metricAttainment: null,
     metricCount: 0,

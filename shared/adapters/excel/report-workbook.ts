@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unchangedLine } from '../../domain/report/brief-wording';
 import { formatIsoDate } from '../../domain/report/display-format';
 import { objectiveLabel, type ReportModel } from '../../domain/report/report-model';
 import { COUNTED_STATUSES, type LevelSummary, type SnapshotRow } from '../../domain/rollup/rollup-snapshot';
@@ -62,6 +63,9 @@ function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['Period', `${model.period} (${model.periodLabel}), as of ${model.asOf}`],
     ['Generated', model.generatedOn],
     ['Offices reported', model.offices.text],
+    ...(unchangedLine(model)
+      ? [['Unchanged entries', unchangedLine(model) as string] as [string, string]]
+      : []),
     ['Catalog', `${model.catalog.id} version ${model.catalog.version}`],
     ['Rollup snapshot', `version ${model.snapshot.version}, SHA-256 ${model.snapshot.sha256}`],
   ];
@@ -241,6 +245,8 @@ function addOfficesSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       input?.sha256,
       input?.rowCount,
       ...summaryValues(office),
+      // Snapshots that count unchanged entries (schema 2) add the column; older ones render as they did.
+      ...(model.unchanged ? [office.unchanged] : []),
     ];
   });
   writeTable(
@@ -256,6 +262,7 @@ function addOfficesSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       { header: 'Submission SHA-256', kind: 'text' },
       { header: 'Rows', kind: 'count' },
       ...SUMMARY_COLUMNS,
+      ...(model.unchanged ? [{ header: 'Unchanged entries', kind: 'count' as const }] : []),
     ],
     rows,
     { freezeColumns: 2 },
@@ -283,6 +290,7 @@ function addAtRiskSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     entry.milestoneDue,
     entry.pointOfContact,
     entry.source === 'reported' ? 'reported' : 'carried forward',
+    ...(model.unchanged ? [entry.mitigation] : []),
   ]);
   writeTable(
     sheet,
@@ -304,6 +312,7 @@ function addAtRiskSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       { header: 'Milestone due', kind: 'date' },
       { header: 'Point of contact', kind: 'text' },
       { header: 'Source', kind: 'text' },
+      ...(model.unchanged ? [{ header: 'Mitigation / next steps', kind: 'wrap' as const }] : []),
     ],
     rows,
     { freezeColumns: 4 },
@@ -365,6 +374,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       row.source,
       row.fromPeriod,
       row.revision,
+      ...(model.unchanged ? [row.mitigation, row.unchanged] : []),
     ];
   });
   writeTable(
@@ -382,6 +392,12 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       { header: 'source', kind: 'text' },
       { header: 'from_period', kind: 'text' },
       { header: 'revision', kind: 'count' },
+      ...(model.unchanged
+        ? [
+            { header: 'mitigation', kind: 'text' as const },
+            { header: 'unchanged', kind: 'yesno' as const },
+          ]
+        : []),
     ],
     rows,
   );

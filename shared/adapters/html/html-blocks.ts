@@ -1,6 +1,6 @@
 import type { ReportCharts } from '../../domain/report/charts/report-charts';
 import type { ReportModel, SummaryLine } from '../../domain/report/report-model';
-import { SUMMARY_HEADERS, summaryCells } from '../../domain/report/summary-columns';
+import { type ExtraSummaryColumn, SUMMARY_HEADERS, summaryCells } from '../../domain/report/summary-columns';
 import { statusClass } from './brief-html-style';
 import { escapeHtml as e } from './html-text';
 
@@ -52,14 +52,25 @@ function cellHtml(cell: Cell, rowHeader: boolean): string {
   return rowHeader ? `<th scope="row"${attribute}>${html}</th>` : `<td${attribute}>${html}</td>`;
 }
 
-/** Levels (agency, goals, mission areas, objectives, offices) with the shared summary columns. */
-export function summaryTable(caption: string, firstHeader: string, lines: readonly SummaryLine[]): string {
+/** Levels (agency, goals, mission areas, objectives, offices) with the shared summary columns (and `extra`). */
+export function summaryTable(
+  caption: string,
+  firstHeader: string,
+  lines: readonly SummaryLine[],
+  extra?: ExtraSummaryColumn,
+): string {
   return tableHtml(
     caption,
-    [firstHeader, ...SUMMARY_HEADERS],
+    [firstHeader, ...SUMMARY_HEADERS, ...(extra ? [extra.header] : [])],
     lines.map((line) => {
       const cells = summaryCells(line.summary);
-      return [line.label, statusCell(cells[0] ?? ''), ...cells.slice(1, 8).map(numberCell), cells[8] ?? ''];
+      return [
+        line.label,
+        statusCell(cells[0] ?? ''),
+        ...cells.slice(1, 8).map(numberCell),
+        cells[8] ?? '',
+        ...(extra ? [numberCell(extra.cell(line.summary))] : []),
+      ];
     }),
   );
 }

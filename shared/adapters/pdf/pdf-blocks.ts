@@ -2,7 +2,7 @@ import type { Content, ContentText, TableCell } from 'pdfmake/interfaces';
 import type { ReportCharts } from '../../domain/report/charts/report-charts';
 import type { ReportModel, SummaryLine } from '../../domain/report/report-model';
 import { statusColours } from '../../domain/report/status-palette';
-import { SUMMARY_HEADERS, summaryCells } from '../../domain/report/summary-columns';
+import { type ExtraSummaryColumn, SUMMARY_HEADERS, summaryCells } from '../../domain/report/summary-columns';
 import { TABLE_LAYOUT } from './brief-styles';
 
 /** Text from data, made printable and drawable by the embedded fonts (see pdf-fonts.ts). */
@@ -78,20 +78,28 @@ export function table(
       };
 }
 
-/** Levels (agency, goals, mission areas, objectives, offices) with the shared summary columns. */
-export function summaryTable(t: DrawableText, firstHeader: string, lines: readonly SummaryLine[]): Content {
+/** Levels (agency, goals, mission areas, objectives, offices) with the shared summary columns (and `extra`). */
+export function summaryTable(
+  t: DrawableText,
+  firstHeader: string,
+  lines: readonly SummaryLine[],
+  extra?: ExtraSummaryColumn,
+): Content {
   return table(
     t,
-    [firstHeader, ...SUMMARY_HEADERS],
+    [firstHeader, ...SUMMARY_HEADERS, ...(extra ? [extra.header] : [])],
     lines.map((line) => {
       const cells = summaryCells(line.summary);
       return [
         { text: t(line.label) },
         statusCell(t, cells[0] ?? ''),
-        ...cells.slice(1).map((cell) => ({ text: t(cell), style: 'cellNumber' })),
+        ...[...cells.slice(1), ...(extra ? [extra.cell(line.summary)] : [])].map((cell) => ({
+          text: t(cell),
+          style: 'cellNumber',
+        })),
       ];
     }),
-    ['*', 50, 36, 40, 34, 36, 32, 34, 40, 44],
+    ['*', 50, 36, 40, 34, 36, 32, 34, 40, 44, ...(extra ? [44] : [])],
     'table',
   );
 }

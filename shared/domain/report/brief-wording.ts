@@ -1,5 +1,5 @@
 import type { SnapshotRow } from '../rollup/rollup-snapshot';
-import { formatLongDate, formatPercent, formatRatio } from './display-format';
+import { formatLongDate, formatPercent, formatPeriodLong, formatRatio } from './display-format';
 import {
   type ActivitySection,
   type AtRiskEntry,
@@ -42,6 +42,17 @@ export function coverFacts(model: ReportModel): { label: string; value: string; 
   ];
 }
 
+/**
+ * Beside the completeness figures: how many of the entries reported this period repeat the
+ * office's previous answers word for word (docs/status-rules.md, "Unchanged entries"); null when
+ * the snapshot does not count them.
+ */
+export function unchangedLine(model: ReportModel): string | null {
+  const unchanged = model.unchanged;
+  if (unchanged === null) return null;
+  const since = unchanged.previousPeriod ? ` (${formatPeriodLong(unchanged.previousPeriod)})` : '';
+  return `${unchanged.entries} of ${unchanged.reported} entries unchanged since last period${since}: the same answers as the office's previous report.`;
+}
 export const topRisksHeading = (model: ReportModel) =>
   `Top risks (${Math.min(TOP_RISKS, model.atRisk.length)} of ${model.atRisk.length})`;
 export const NOTHING_AT_RISK = 'Nothing is at risk or off track.';
@@ -92,6 +103,9 @@ export function riskFacts(entry: AtRiskEntry): { label: string; value: string; n
   return [
     { label: 'Why flagged', value: entry.reasons.join('; '), narrative: false },
     { label: 'Risks and issues', value: entry.risksAndIssues ?? 'none given', narrative: true },
+    ...(entry.mitigation !== undefined
+      ? [{ label: 'Mitigation / next steps', value: entry.mitigation, narrative: true }]
+      : []),
     { label: 'Accomplishments', value: entry.accomplishments ?? 'none given', narrative: true },
     {
       label: 'Next milestone',

@@ -90,6 +90,15 @@ export interface ReportModel {
     readonly all: readonly OfficeSummary[];
   };
   readonly agency: LevelSummary;
+  /**
+   * Entries reported this period with the same answers as the office's previous period, and how
+   * many were reported; null when the snapshot does not count them (schema version 1).
+   */
+  readonly unchanged: {
+    readonly entries: number;
+    readonly reported: number;
+    readonly previousPeriod: string | null;
+  } | null;
   readonly executiveSummary: {
     readonly overall: string;
     readonly changes: readonly string[];
@@ -155,6 +164,14 @@ export function buildReportModel(snapshot: RollupSnapshot, context: RenderContex
     ...reportIdentity(snapshot, context),
     offices: officesReported(snapshot),
     agency: snapshot.agency,
+    unchanged:
+      snapshot.agency.unchanged === undefined
+        ? null
+        : {
+            entries: snapshot.agency.unchanged,
+            reported: snapshot.agency.reported,
+            previousPeriod: snapshot.previousSnapshot?.period ?? null,
+          },
     executiveSummary: {
       overall: overallSentence(snapshot),
       changes: headlineChanges(snapshot),

@@ -17,6 +17,18 @@ export const SUMMARY_HEADERS = [
   'Likelihood',
 ] as const;
 
+/** A column some summary tables add after the shared ones. */
+export interface ExtraSummaryColumn {
+  readonly header: string;
+  readonly cell: (summary: LevelSummary) => string;
+}
+
+/** Reported entries with the same answers as last period (snapshots of schema version 2 on). */
+export const UNCHANGED_COLUMN: ExtraSummaryColumn = {
+  header: 'Unchanged',
+  cell: (summary) => (summary.unchanged === undefined ? '' : String(summary.unchanged)),
+};
+
 export function summaryCells(summary: LevelSummary): string[] {
   return [
     summary.status,

@@ -196,6 +196,7 @@ function snapshotSources(
       acceptedAt: revision.acceptedAt,
       uploader: revision.uploader,
       rowCount: revision.rowCount,
+      ...provenanceOf(revision),
     });
   }
   const history = trendHistory(inputs.history, inputs.period);
@@ -219,6 +220,15 @@ function snapshotSources(
     trendSources,
   });
   return { inputs: snapshotInputs, history, previousRef, trendSources, inputHash };
+}
+
+/** What a revision says of its own making: the template version, the attestation, what it was compared with. */
+function provenanceOf(revision: SubmissionInput['revision']): Partial<SnapshotInput> {
+  return {
+    ...(revision.templateVersion !== undefined ? { templateVersion: revision.templateVersion } : {}),
+    ...(revision.attestation !== undefined ? { attestation: revision.attestation } : {}),
+    ...(revision.comparedWith !== undefined ? { comparedWith: revision.comparedWith } : {}),
+  };
 }
 
 /** Each office: whether and what it submitted, then its level summary. */

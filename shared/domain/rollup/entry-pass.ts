@@ -137,11 +137,30 @@ function countEntry(
   if (code < 0)
     throw new Error(`${row.office} ${activityId} has status ${status}, not one of ${STATUSES.join(', ')}`);
   const carried = row.source === 'carried-forward';
+  const unchanged = row.unchanged === true;
   if (carried) result.carriedForward.push({ office: row.office, activityId, fromPeriod: row.fromPeriod });
   const openDue = code === COMPLETE ? undefined : row.milestoneDue;
   const { percentComplete, attainment, milestoneOverdue } = row;
-  result.activityTally.add(activity, code, carried, percentComplete, attainment, openDue, milestoneOverdue);
-  result.officeTally.add(office, code, carried, percentComplete, attainment, openDue, milestoneOverdue);
+  result.activityTally.add(
+    activity,
+    code,
+    carried,
+    unchanged,
+    percentComplete,
+    attainment,
+    openDue,
+    milestoneOverdue,
+  );
+  result.officeTally.add(
+    office,
+    code,
+    carried,
+    unchanged,
+    percentComplete,
+    attainment,
+    openDue,
+    milestoneOverdue,
+  );
   if (milestoneOverdue) result.overdueMilestones.push(overdueMilestoneOf(row));
   const movement = inputs.previous === null ? null : statusMove(result, row, code, inputs.previous, entry);
   if (isAtRisk(row)) {
@@ -205,6 +224,7 @@ function atRiskItemOf(
     severity,
     reasons,
     risksAndIssues: row.risksAndIssues,
+    mitigation: row.mitigation,
     accomplishments: row.accomplishments,
     nextMilestone: row.nextMilestone,
     milestoneDue: row.milestoneDue,
@@ -248,7 +268,10 @@ function snapshotRowOf(
     milestoneOverdue: milestoneDue !== undefined && milestoneDue < asOf && status !== 'Complete',
     accomplishments: source.accomplishments,
     risksAndIssues: source.risksAndIssues,
+    mitigation: source.mitigation,
     pointOfContact: source.pointOfContact,
+    // Whether the office looked at it again is a fact of this period's report only.
+    unchanged: kind === 'reported' ? source.unchanged : undefined,
     source: kind,
     fromPeriod,
     revision,

@@ -256,6 +256,7 @@ function summarizeLevel(
     reported: totals.reported,
     carriedForward: totals.carried,
     missing: totals.expected - totals.reported - totals.carried,
+    unchanged: totals.unchanged,
     percentComplete,
     metricAttainment: totals.metricCount > 0 ? roundRatio(totals.metricSum / totals.metricCount) : null,
     metricCount: totals.metricCount,

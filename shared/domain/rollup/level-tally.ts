@@ -10,6 +10,8 @@ export interface Totals {
   expected: number;
   reported: number;
   carried: number;
+  /** Reported entries whose answers are unchanged since the previous period. */
+  unchanged: number;
   metricSum: number;
   metricCount: number;
   /** Latest milestone due among entries with data that are not Complete ('' = none). */
@@ -23,6 +25,7 @@ export const newTotals = (): Totals => ({
   expected: 0,
   reported: 0,
   carried: 0,
+  unchanged: 0,
   metricSum: 0,
   metricCount: 0,
   deadline: '',
@@ -36,6 +39,7 @@ export function addInto(target: Totals, part: Totals): void {
   target.expected += part.expected;
   target.reported += part.reported;
   target.carried += part.carried;
+  target.unchanged += part.unchanged;
   target.metricSum += part.metricSum;
   target.metricCount += part.metricCount;
   if (part.deadline > target.deadline) target.deadline = part.deadline;
@@ -55,6 +59,7 @@ export class Tally {
   private readonly expected: Int32Array;
   private readonly reported: Int32Array;
   private readonly carried: Int32Array;
+  private readonly unchanged: Int32Array;
   private readonly metricCount: Int32Array;
   private readonly metricSum: Float64Array;
   private readonly percentSum: Float64Array;
@@ -66,6 +71,7 @@ export class Tally {
     this.expected = new Int32Array(size);
     this.reported = new Int32Array(size);
     this.carried = new Int32Array(size);
+    this.unchanged = new Int32Array(size);
     this.metricCount = new Int32Array(size);
     this.metricSum = new Float64Array(size);
     this.percentSum = new Float64Array(size);
@@ -79,11 +85,12 @@ export class Tally {
     bump(this.counts, index * K + NOT_REPORTED);
   }
 
-  /** An expected entry with a value, reported this period or carried forward. */
+  /** An expected entry with a value, reported this period (perhaps unchanged) or carried forward. */
   add(
     index: number,
     status: number,
     carried: boolean,
+    unchanged: boolean,
     percent: number,
     attainment: number | undefined,
     openMilestoneDue: string | undefined,
@@ -91,6 +98,7 @@ export class Tally {
   ): void {
     bump(this.expected, index);
     bump(carried ? this.carried : this.reported, index);
+    if (unchanged) bump(this.unchanged, index);
     bump(this.counts, index * K + status);
     this.percentSum[index] = (this.percentSum[index] as number) + percent;
     if (attainment !== undefined) {
@@ -108,6 +116,7 @@ export class Tally {
       expected: this.expected[index] as number,
       reported: this.reported[index] as number,
       carried: this.carried[index] as number,
+      unchanged: this.unchanged[index] as number,
       metricSum: this.metricSum[index] as number,
       metricCount: this.metricCount[index] as number,
       deadline: this.deadline[index] as string,

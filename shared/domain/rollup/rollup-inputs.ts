@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Period } from '../period';
 import type { ProgressRow } from '../progress';
+import type { Attestation } from '../submission/attestation';
 import type { RollupSnapshot, TrendPoint } from './rollup-snapshot';
 import type { WeightOverrides } from './weights';
 
@@ -29,6 +30,9 @@ export interface SubmittedRevision {
   readonly acceptedAt: string;
   readonly uploader: string;
   readonly rowCount: number;
+  readonly templateVersion?: string;
+  readonly attestation?: Attestation;
+  readonly comparedWith?: { readonly period: string; readonly revision: number } | null;
 }
 
 /** An office's current revision for the period with its rows. */

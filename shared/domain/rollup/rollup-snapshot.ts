@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { STATUSES } from '../progress';
+import { attestationSchema } from '../submission/attestation';
 
 /**
  * The rollup snapshot: everything a report says about one period, computed by the rollup from
  * the catalog, the period's current revisions, the previous snapshot and the trend history.
  * Renderers read only this, so a stored snapshot always renders to the same bytes. Described
- * for readers in docs/rollup-snapshot.md; bump SNAPSHOT_SCHEMA_VERSION on any breaking change.
+ * for readers in docs/rollup-snapshot.md; bump SNAPSHOT_SCHEMA_VERSION on any change of shape.
+ *
+ * Version 2 (issue 16) added the unchanged counts of every level, the rows' mitigation and
+ * unchanged flag, the at-risk entries' mitigation, and each input's template version, attestation
+ * and the revision its rows were compared with. Snapshots of version 1 still load (those fields
+ * are absent from them) and render exactly as they did.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
+/** Every schema version a stored snapshot may have. */
+export const READABLE_SNAPSHOT_SCHEMA_VERSIONS = [1, 2] as const;
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -63,6 +71,11 @@ export const levelSummarySchema = z.object({
   carriedForward: count,
   /** expected − reported − carriedForward. */
   missing: count,
+  /**
+   * Entries reported this period whose answers are those of the office's previous period
+   * (docs/status-rules.md, "Unchanged entries"): at most `reported`. From schema version 2.
+   */
+  unchanged: count.optional(),
   /** Weighted percent complete (docs/status-rules.md); null when nothing is reported or carried. */
   percentComplete: percent.nullable(),
   /** Mean of actual ÷ target over entries that give both (target ≠ 0); null when none do. */
@@ -99,7 +112,14 @@ export const snapshotRowSchema = z.object({
   milestoneOverdue: z.boolean(),
   accomplishments: z.string().optional(),
   risksAndIssues: z.string().optional(),
+  /** Mitigation / Next Steps (template version 2). */
+  mitigation: z.string().optional(),
   pointOfContact: z.string().optional(),
+  /**
+   * A reported row whose answers are those of the office's previous period (set at the ingest).
+   * Absent on carried-forward rows and on rows of revisions accepted before the check existed.
+   */
+  unchanged: z.boolean().optional(),
   /** 'carried-forward': the office did not report it this period; the value is from `fromPeriod`. */
   source: z.enum(['reported', 'carried-forward']),
   fromPeriod: period,
@@ -115,6 +135,15 @@ export const snapshotInputSchema = z.object({
   acceptedAt: z.string(),
   uploader: z.string(),
   rowCount: count,
+  /** The template version the workbook was on (from schema version 2). */
+  templateVersion: z.string().optional(),
+  /** The office's attestation with this revision (template version 2 on). */
+  attestation: attestationSchema.optional(),
+  /** The revision its rows were compared with to mark them unchanged; null: none to compare with. */
+  comparedWith: z
+    .object({ period, revision: z.number().int().min(1) })
+    .nullable()
+    .optional(),
 });
 export type SnapshotInput = z.infer<typeof snapshotInputSchema>;
 
@@ -132,7 +161,10 @@ export const trendPointSchema = z.object({
 export type TrendPoint = z.infer<typeof trendPointSchema>;
 
 export const rollupSnapshotSchema = z.object({
-  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  schemaVersion: z.union([
+    z.literal(READABLE_SNAPSHOT_SCHEMA_VERSIONS[0]),
+    z.literal(READABLE_SNAPSHOT_SCHEMA_VERSIONS[1]),
+  ]),
   period,
   /** The date the snapshot speaks as of: the last day of the period. Overdue means due before it. */
   asOf: isoDate,
@@ -245,6 +277,7 @@ export const rollupSnapshotSchema = z.object({
       severity: z.number().finite(),
       reasons: z.array(z.string()),
       risksAndIssues: z.string().optional(),
+      mitigation: z.string().optional(),
       accomplishments: z.string().optional(),
       nextMilestone: z.string().optional(),
       milestoneDue: isoDate.optional(),

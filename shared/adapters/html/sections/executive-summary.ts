@@ -4,6 +4,7 @@ import {
   topRiskNarrative,
   topRiskStatus,
   topRisksHeading,
+  unchangedLine,
 } from '../../../domain/report/brief-wording';
 import type { AtRiskEntry } from '../../../domain/report/report-model';
 import { type HtmlBrief, type HtmlSection, summaryTable } from '../html-blocks';
@@ -16,7 +17,7 @@ export function executiveSummary({ model }: HtmlBrief): HtmlSection {
     id: 'executive-summary',
     title: BRIEF_TITLES.executiveSummary,
     html: `<p>${e(summary.overall)}</p>
-<h3>Headline changes</h3>
+${unchangedLine(model) ? `<p>${e(unchangedLine(model) as string)}</p>\n` : ''}<h3>Headline changes</h3>
 <ul>${summary.changes.map((change) => `<li>${e(change)}</li>`).join('')}</ul>
 <h3>${e(topRisksHeading(model))}</h3>
 ${summary.topRisks.length === 0 ? `<p>${e(NOTHING_AT_RISK)}</p>` : `<ol>${summary.topRisks.map(topRiskItem).join('\n')}</ol>`}

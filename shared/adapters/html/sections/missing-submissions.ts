@@ -7,6 +7,7 @@ import {
   NOT_REPORTED_HEADERS,
   OVERDUE_HEADERS,
 } from '../../../domain/report/brief-wording';
+import { UNCHANGED_COLUMN } from '../../../domain/report/summary-columns';
 import { type HtmlBrief, type HtmlSection, statusCell, summaryTable, tableHtml } from '../html-blocks';
 import { escapeHtml as e } from '../html-text';
 
@@ -18,7 +19,7 @@ export function missingSubmissions({ model }: HtmlBrief): HtmlSection {
     title: BRIEF_TITLES.missing,
     html: `<p>${e(missingOfficesSummary(model))}</p>
 <h3>${e(MISSING_TITLES.offices)}</h3>
-${summaryTable('Offices', 'Office', model.officeLines)}
+${summaryTable('Offices', 'Office', model.officeLines, model.unchanged ? UNCHANGED_COLUMN : undefined)}
 <h3>${e(MISSING_TITLES.notReported)}</h3>
 ${tableHtml(
   'Entries not reported',

@@ -5,6 +5,7 @@ import {
   topRiskNarrative,
   topRiskStatus,
   topRisksHeading,
+  unchangedLine,
 } from '../../../domain/report/brief-wording';
 import { heading, type PdfBrief, paragraph, sectionHeading, summaryTable } from '../pdf-blocks';
 
@@ -17,6 +18,7 @@ export function executiveSummary({ model, t }: PdfBrief): Content[] {
   return [
     sectionHeading(t, BRIEF_TITLES.executiveSummary),
     paragraph(t, summary.overall),
+    ...(unchangedLine(model) ? [paragraph(t, unchangedLine(model) as string)] : []),
     heading(t, 'Headline changes', 3),
     { ul: summary.changes.map((change) => ({ text: t(change), style: 'body' })) },
     heading(t, topRisksHeading(model), 3),

@@ -8,6 +8,7 @@ import {
   NOT_REPORTED_HEADERS,
   OVERDUE_HEADERS,
 } from '../../../domain/report/brief-wording';
+import { UNCHANGED_COLUMN } from '../../../domain/report/summary-columns';
 import {
   heading,
   type PdfBrief,
@@ -25,7 +26,7 @@ export function missingSubmissions({ model, t }: PdfBrief): Content[] {
     sectionHeading(t, BRIEF_TITLES.missing),
     paragraph(t, missingOfficesSummary(model)),
     heading(t, MISSING_TITLES.offices, 2),
-    summaryTable(t, 'Office', model.officeLines),
+    summaryTable(t, 'Office', model.officeLines, model.unchanged ? UNCHANGED_COLUMN : undefined),
     heading(t, MISSING_TITLES.notReported, 2),
     table(
       t,

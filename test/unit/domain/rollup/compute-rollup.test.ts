@@ -40,7 +40,7 @@ describe('computeRollup', () => {
     const snapshot = october();
     expect(rollupSnapshotSchema.parse(snapshot)).toEqual(snapshot);
     expect(snapshot).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       period: '2026-10',
       asOf: '2026-10-31',
       catalog: { id: 'small-plan', version: '1.0.0', title: 'Small Plan' },
