@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestHandler } from '../../functions/ingest/handler';
 import { createRollupHandler } from '../../functions/rollup/handler';
-import { fillProgressSheet, progressAnswersOf } from '../../shared/adapters/excel/progress-sheet-filler';
+import {
+  attestationAnswersOf,
+  fillProgressSheet,
+  progressAnswersOf,
+} from '../../shared/adapters/excel/progress-sheet-filler';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
@@ -18,6 +22,7 @@ import { silentLog } from '../../shared/ports/log';
 import { uploadKey } from '../../shared/storage/object-keys';
 import { generateTemplate } from '../../shared/use-cases/generate-template';
 import type { IngestOutcome } from '../../shared/use-cases/ingest-submission';
+import { defaultAttestation } from '../support/workbooks';
 
 /*
  * The rollup handler against the embedded servers. Every office's rows are typed into the
@@ -35,7 +40,8 @@ const OCTOBER = parsePeriod('2026-10');
 /** A row whose every field follows from (office, activity, period, revision), so the test can recompute it. */
 function rowFor(office: string, activityIndex: number, period: Period, revision: number): ProgressRow {
   const activity = catalog.activitiesOf(office)[activityIndex] as { id: string };
-  const seed = OFFICES.indexOf(office) * 7 + activityIndex * 3 + Number(period.slice(5)) + revision;
+  // Months weigh 3 and revisions 1, so no two (period, revision) pairs of the plan give the same rows.
+  const seed = OFFICES.indexOf(office) * 7 + activityIndex * 3 + Number(period.slice(5)) * 3 + revision;
   const status = STATUSES[seed % STATUSES.length] as Status;
   const percentComplete = status === 'Complete' ? 100 : status === 'Not Started' ? 0 : (seed * 13) % 97;
   return {
@@ -43,7 +49,10 @@ function rowFor(office: string, activityIndex: number, period: Period, revision:
     status,
     percentComplete,
     ...(status === 'At Risk' || status === 'Off Track'
-      ? { risksAndIssues: `${office} ${activity.id} blocked` }
+      ? {
+          risksAndIssues: `${office} ${activity.id} blocked`,
+          mitigation: `${office} ${activity.id} recovery plan`,
+        }
       : {}),
     ...(seed % 4 === 0 ? { actual: seed % 10, target: 8 } : {}),
     ...(seed % 3 === 0
@@ -59,8 +68,50 @@ const PLAN: Record<string, Record<string, number[]>> = {
   '2026-10': { OFO: [1, 2], USBP: [1], OS: [1] },
 };
 
+/**
+ * Rows an office sends again as they were in its last revision of the previous period (nobody
+ * looked at them): all of USBP's in October, every other one of OS's.
+ */
+const COPIED: Record<string, (index: number) => boolean> = {
+  '2026-10 USBP': () => true,
+  '2026-10 OS': (index) => index % 2 === 0,
+};
+
 function rowsOf(office: string, period: Period, revision: number): ProgressRow[] {
-  return catalog.activitiesOf(office).map((_activity, index) => rowFor(office, index, period, revision));
+  const copied = COPIED[`${period} ${office}`];
+  const before = addMonths(period, -1);
+  const previous = PLAN[before]?.[office]?.at(-1);
+  return catalog
+    .activitiesOf(office)
+    .map((_activity, index) =>
+      copied?.(index) && previous !== undefined
+        ? rowFor(office, index, before, previous)
+        : rowFor(office, index, period, revision),
+    );
+}
+
+/** Whether an office's reported row repeats its previous period's current revision, answer for answer. */
+function repeatsPreviousPeriod(office: string, period: Period, row: ProgressRow): boolean {
+  const before = addMonths(period, -1);
+  const previous = PLAN[before]?.[office]?.at(-1);
+  if (previous === undefined) return false;
+  const earlier = rowsOf(office, before, previous).find((entry) => entry.activityId === row.activityId);
+  const answers = (entry: ProgressRow | undefined) =>
+    entry === undefined
+      ? undefined
+      : JSON.stringify([
+          entry.status,
+          entry.percentComplete,
+          entry.metric,
+          entry.actual,
+          entry.target,
+          entry.nextMilestone,
+          entry.milestoneDue,
+          entry.accomplishments,
+          entry.risksAndIssues,
+          entry.mitigation,
+        ]);
+  return answers(earlier) === answers(row);
 }
 
 /** The value an entry has in `period`: reported, else the latest report of up to 3 months before. */
@@ -84,8 +135,9 @@ function independentFigures(period: Period) {
   const activityPercent = new Map<string, number | null>();
   const counts = { reported: 0, carried: 0, missing: 0, byStatus: {} as Record<string, number> };
   const offices = Object.fromEntries(
-    OFFICES.map((office) => [office, { reported: 0, carried: 0, missing: 0 }]),
+    OFFICES.map((office) => [office, { reported: 0, carried: 0, missing: 0, unchanged: 0 }]),
   );
+  const unchangedByActivity = new Map<string, number>();
   let overdue = 0;
   let atRisk = 0;
   let attainmentSum = 0;
@@ -94,7 +146,12 @@ function independentFigures(period: Period) {
     const percents: number[] = [];
     for (const office of activity.offices) {
       const entry = expectedEntry(office, activity.id, period);
-      const tally = offices[office] as { reported: number; carried: number; missing: number };
+      const tally = offices[office] as {
+        reported: number;
+        carried: number;
+        missing: number;
+        unchanged: number;
+      };
       if (!entry) {
         counts.missing++;
         tally.missing++;
@@ -104,6 +161,10 @@ function independentFigures(period: Period) {
       if (entry.source === 'reported') {
         counts.reported++;
         tally.reported++;
+        if (repeatsPreviousPeriod(office, period, entry.row)) {
+          tally.unchanged++;
+          unchangedByActivity.set(activity.id, (unchangedByActivity.get(activity.id) ?? 0) + 1);
+        }
       } else {
         counts.carried++;
         tally.carried++;
@@ -142,9 +203,21 @@ function independentFigures(period: Period) {
   const goalPercent = catalog.goals.map((goal) =>
     groupPercent(catalog.objectives.filter((objective) => objective.goalId === goal.id).map((o) => o.id)),
   );
+  const unchangedOf = (activities: readonly { id: string }[]) =>
+    activities.reduce((sum, activity) => sum + (unchangedByActivity.get(activity.id) ?? 0), 0);
   return {
     counts,
     offices,
+    unchanged: {
+      agency: unchangedOf(catalog.keyActivities),
+      goals: catalog.goals.map((goal) =>
+        unchangedOf(catalog.keyActivities.filter((activity) => activity.goalId === goal.id)),
+      ),
+      missionAreas: catalog.missionAreas.map((area) =>
+        unchangedOf(catalog.keyActivities.filter((activity) => activity.missionAreaId === area.id)),
+      ),
+      objectives: catalog.objectives.map((objective) => unchangedOf(objective.keyActivities)),
+    },
     overdue,
     atRisk,
     attainment: attainmentCount > 0 ? Math.round((attainmentSum / attainmentCount) * 10_000) / 10_000 : null,
@@ -181,10 +254,14 @@ describe('the rollup handler on the embedded servers', () => {
   ) {
     const template = await generateTemplate({ office, period }, deps);
     const byActivity = new Map(rows.map((row) => [row.activityId, row]));
-    const bytes = await fillProgressSheet(template.bytes, (activityId) => {
-      const row = byActivity.get(activityId);
-      return row ? progressAnswersOf(row) : {};
-    });
+    const bytes = await fillProgressSheet(
+      template.bytes,
+      (activityId) => {
+        const row = byActivity.get(activityId);
+        return row ? progressAnswersOf(row) : {};
+      },
+      attestationAnswersOf(defaultAttestation(period)),
+    );
     await uploadAndDeliver(
       {
         key: uploadKey(office, period, `${office}-r${revision}.xlsx`),
@@ -259,11 +336,43 @@ describe('the rollup handler on the embedded servers', () => {
     );
     for (const office of october.offices)
       expect(
-        { reported: office.reported, carried: office.carriedForward, missing: office.missing },
+        {
+          reported: office.reported,
+          carried: office.carriedForward,
+          missing: office.missing,
+          unchanged: office.unchanged,
+        },
         office.code,
       ).toEqual(figures.offices[office.code]);
     expect(october.completeness.overdueMilestones).toHaveLength(figures.overdue);
     expect(october.atRisk).toHaveLength(figures.atRisk);
+  });
+
+  it('counts the entries sent again unchanged at every level, and marks them on the rows', () => {
+    const figures = independentFigures(OCTOBER);
+    // All of USBP's rows and every other one of OS's repeat September.
+    const usbp = catalog.activitiesOf('USBP').length;
+    const os = Math.ceil(catalog.activitiesOf('OS').length / 2);
+    expect(figures.unchanged.agency).toBe(usbp + os);
+    expect(october.agency.unchanged).toBe(figures.unchanged.agency);
+    expect(october.goals.map((goal) => goal.unchanged)).toEqual(figures.unchanged.goals);
+    expect(october.missionAreas.map((area) => area.unchanged)).toEqual(figures.unchanged.missionAreas);
+    expect(october.objectives.map((objective) => objective.unchanged)).toEqual(figures.unchanged.objectives);
+    expect(october.rows.filter((row) => row.unchanged).length).toBe(usbp + os);
+    // Carried-forward entries are the office's old answers, not a report sent again: never counted.
+    expect(
+      october.rows
+        .filter((row) => row.source === 'carried-forward')
+        .every((row) => row.unchanged === undefined),
+    ).toBe(true);
+    const input = october.inputs.find((entry) => entry.office === 'USBP');
+    expect(input).toMatchObject({
+      templateVersion: '2',
+      comparedWith: { period: '2026-09', revision: 1 },
+      attestation: defaultAttestation('2026-10'),
+    });
+    const atRisk = october.atRisk.find((entry) => entry.status === 'At Risk' || entry.status === 'Off Track');
+    expect(atRisk?.mitigation).toBe(`${atRisk?.office} ${atRisk?.activityId} recovery plan`);
   });
 
   it('names its inputs, carries forward what was missed, and lists who is missing', () => {
@@ -371,7 +480,9 @@ describe('the rollup handler on the embedded servers', () => {
               activityId: activity.id,
               status,
               percentComplete: status === 'Complete' ? 100 : percent,
-              ...(status === 'At Risk' || status === 'Off Track' ? { risksAndIssues: 'x' } : {}),
+              ...(status === 'At Risk' || status === 'Off Track'
+                ? { risksAndIssues: 'x', mitigation: 'y' }
+                : {}),
             };
           });
           await submit('OT', period, 1, rows);
