@@ -4,7 +4,7 @@ import { notifyLeadership } from '../../shared/use-cases/notify-leadership';
 
 export type NotifyDependencies = Pick<
   Dependencies,
-  'renderedReports' | 'snapshots' | 'deliveries' | 'mail' | 'clock' | 'config'
+  'reportIndex' | 'snapshots' | 'deliveries' | 'mail' | 'clock' | 'config'
 >;
 
 export interface NotifyResult {
@@ -27,7 +27,7 @@ export function createNotifyHandler(deps: NotifyDependencies) {
     });
     const outcome = await notifyLeadership(
       {
-        reports: deps.renderedReports,
+        reportIndex: deps.reportIndex,
         snapshots: deps.snapshots,
         deliveries: deps.deliveries,
         mail: deps.mail,

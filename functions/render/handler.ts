@@ -6,7 +6,7 @@ import { scheduledPeriod } from '../../shared/domain/scheduled-event';
 import type { ReportRenderer } from '../../shared/ports/report-renderer';
 import { renderReport } from '../../shared/use-cases/render-report';
 
-export type RenderDependencies = Pick<Dependencies, 'snapshots' | 'renderedReports' | 'clock' | 'config'>;
+export type RenderDependencies = Pick<Dependencies, 'snapshots' | 'reportIndex' | 'clock' | 'config'>;
 
 export interface RenderResult {
   readonly period: string;
@@ -34,7 +34,7 @@ export function createRenderHandler(deps: RenderDependencies, renderer: ReportRe
       function: 'render',
     });
     const outcome = await renderReport(
-      { snapshots: deps.snapshots, reports: deps.renderedReports, renderer, clock: deps.clock },
+      { snapshots: deps.snapshots, reportIndex: deps.reportIndex, renderer, clock: deps.clock },
       {
         period: input.period,
         force: input.force ?? false,

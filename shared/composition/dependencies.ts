@@ -31,13 +31,15 @@ export interface Dependencies {
   readonly config: ProductConfig;
   readonly clock: Clock;
   readonly names: ResourceNames;
+  /** The uploads bucket: workbooks as offices sent them, and annotated copies of rejected ones. */
   readonly uploads: ObjectStore;
-  readonly reports: ObjectStore;
+  /** The reports bucket: rollup snapshots, report files and manifests. */
+  readonly reportObjects: ObjectStore;
   readonly progress: ProgressRepository;
   readonly history: SubmissionHistory;
   readonly snapshots: SnapshotRepository;
   /** Rendered report versions and the manifest chain (files in the reports bucket). */
-  readonly renderedReports: ReportRepository;
+  readonly reportIndex: ReportRepository;
   /** What was e-mailed, so nothing is mailed twice. */
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
@@ -59,18 +61,18 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
   // A function deployed without a bucket gets a store that says so on first use.
   const store = (bucket: string, variable: string): ObjectStore =>
     bucket === '' ? new UnconfiguredObjectStore(variable) : new S3ObjectStore(clients.s3, bucket);
-  const reports = store(names.buckets.reports, ENVIRONMENT_VARIABLES.reportsBucket);
+  const reportObjects = store(names.buckets.reports, ENVIRONMENT_VARIABLES.reportsBucket);
   return {
     catalog: inputs.catalog,
     config: inputs.config,
     clock: inputs.clock,
     names,
     uploads: store(names.buckets.uploads, ENVIRONMENT_VARIABLES.uploadsBucket),
-    reports,
+    reportObjects,
     progress: new DynamoDbProgressRepository(clients.documents, { tableName: names.tableName }),
     history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
-    snapshots: new DynamoDbSnapshotRepository(clients.documents, names.tableName, reports),
-    renderedReports: new DynamoDbReportRepository(clients.documents, names.tableName, reports),
+    snapshots: new DynamoDbSnapshotRepository(clients.documents, names.tableName, reportObjects),
+    reportIndex: new DynamoDbReportRepository(clients.documents, names.tableName, reportObjects),
     deliveries: new DynamoDbDeliveryLog(clients.documents, names.tableName),
     mail: inputs.mail,
     workbooks: new ExcelSubmissionWorkbooks(),

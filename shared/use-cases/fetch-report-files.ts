@@ -43,16 +43,16 @@ async function read(objects: ObjectStore, key: string): Promise<Buffer> {
  * file, and nothing is returned, so no caller can write part of a tampered report.
  */
 export async function fetchReportFiles(
-  ports: { readonly reports: ReportRepository; readonly objects: ObjectStore },
+  ports: { readonly reportIndex: ReportRepository; readonly reportObjects: ObjectStore },
   request: {
     readonly period: Period;
     readonly version?: number;
     readonly formats?: readonly ReportFileFormat[];
   },
 ): Promise<{ record: ReportRecord; manifest: ReportManifest; files: FetchedReportFile[] }> {
-  const record = await findReportVersion(ports.reports, request.period, request.version);
+  const record = await findReportVersion(ports.reportIndex, request.period, request.version);
   const label = reportLabel(record.period, record.version);
-  const manifestBytes = await read(ports.objects, record.manifestKey);
+  const manifestBytes = await read(ports.reportObjects, record.manifestKey);
   const manifestSha256 = sha256Hex(manifestBytes);
   if (manifestSha256 !== record.manifestSha256)
     throw new IntegrityError(
@@ -81,7 +81,7 @@ export async function fetchReportFiles(
       throw new IntegrityError(
         `the report index and the manifest of ${label} disagree about ${name}: run \`strategy-report reports verify ${record.period}\``,
       );
-    const bytes = await read(ports.objects, entry.key);
+    const bytes = await read(ports.reportObjects, entry.key);
     const sha256 = sha256Hex(bytes);
     if (sha256 !== entry.sha256 || bytes.length !== entry.size)
       throw new IntegrityError(

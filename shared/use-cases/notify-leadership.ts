@@ -9,7 +9,7 @@ import type { ReportRecord, ReportRepository } from '../ports/report-repository'
 import type { SnapshotRepository } from '../ports/snapshot-repository';
 
 export interface NotifyLeadershipPorts {
-  readonly reports: ReportRepository;
+  readonly reportIndex: ReportRepository;
   readonly snapshots: SnapshotRepository;
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
@@ -57,7 +57,7 @@ export async function notifyLeadership(
   request: NotifyLeadershipRequest,
 ): Promise<NotifyLeadershipOutcome> {
   // 1. The report to send: the latest version of the period.
-  const record = await ports.reports.latest(request.period);
+  const record = await ports.reportIndex.latest(request.period);
   if (!record)
     throw new NotFoundError(
       `no report for ${request.period}: run \`strategy-report render --period ${request.period}\` first`,
@@ -80,7 +80,7 @@ export async function notifyLeadership(
   let mailed = false;
   try {
     // 3. What the report says, from the snapshot it was rendered from.
-    const manifest = await ports.reports.readManifest(record);
+    const manifest = await ports.reportIndex.readManifest(record);
     const snapshotRecord = (await ports.snapshots.versions(record.period)).find(
       (candidate) =>
         candidate.version === manifest.snapshot.version && candidate.sha256 === manifest.snapshot.sha256,
@@ -106,7 +106,7 @@ export async function notifyLeadership(
       {
         filename: names.pdf,
         contentType: 'application/pdf',
-        content: await ports.reports.readFile(record, 'brief.pdf'),
+        content: await ports.reportIndex.readFile(record, 'brief.pdf'),
       },
     ];
     const workbookFile = record.files.find((file) => file.name === 'workbook.xlsx');
@@ -115,7 +115,7 @@ export async function notifyLeadership(
     if (workbookFile && workbookFile.size > limit) {
       const seconds = request.workbookLinkSeconds ?? WORKBOOK_LINK_SECONDS;
       workbookLink = {
-        url: await ports.reports.fileUrl(record, 'workbook.xlsx', seconds),
+        url: await ports.reportIndex.fileUrl(record, 'workbook.xlsx', seconds),
         expiresAt: new Date(ports.clock.now().getTime() + seconds * 1000).toISOString(),
         size: workbookFile.size,
       };
@@ -123,7 +123,7 @@ export async function notifyLeadership(
       attachments.push({
         filename: names.workbook,
         contentType: workbookFile?.contentType ?? 'application/octet-stream',
-        content: await ports.reports.readFile(record, 'workbook.xlsx'),
+        content: await ports.reportIndex.readFile(record, 'workbook.xlsx'),
       });
     }
 

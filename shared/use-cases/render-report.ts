@@ -8,7 +8,7 @@ import type { SnapshotRecord, SnapshotRepository } from '../ports/snapshot-repos
 
 export interface RenderReportPorts {
   readonly snapshots: SnapshotRepository;
-  readonly reports: ReportRepository;
+  readonly reportIndex: ReportRepository;
   readonly renderer: ReportRenderer;
   readonly clock: Clock;
 }
@@ -55,7 +55,7 @@ export async function renderReport(
 
   // 2. Rendered already? Then there is nothing new to say, unless asked to.
   if (!request.force) {
-    const existing = (await ports.reports.versions(request.period)).filter(
+    const existing = (await ports.reportIndex.versions(request.period)).filter(
       (record) =>
         record.snapshot.version === snapshotRecord.version &&
         record.snapshot.sha256 === snapshotRecord.sha256,
@@ -76,7 +76,7 @@ export async function renderReport(
   });
 
   // 4. Publish: files, manifest last, then the version becomes visible.
-  const record = await ports.reports.publish(
+  const record = await ports.reportIndex.publish(
     {
       period: request.period,
       generatedAt: snapshotRecord.createdAt,

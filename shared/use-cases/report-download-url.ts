@@ -28,7 +28,7 @@ export interface ReportDownloadUrl {
  * bytes. Signing is local: nothing is written.
  */
 export async function reportDownloadUrl(
-  ports: { readonly reports: ReportRepository; readonly clock: Clock },
+  ports: { readonly reportIndex: ReportRepository; readonly clock: Clock },
   request: {
     readonly period: Period;
     readonly version?: number;
@@ -36,15 +36,15 @@ export async function reportDownloadUrl(
     readonly expiresInSeconds: number;
   },
 ): Promise<ReportDownloadUrl> {
-  const record = await findReportVersion(ports.reports, request.period, request.version);
-  const manifest = await ports.reports.readManifest(record);
+  const record = await findReportVersion(ports.reportIndex, request.period, request.version);
+  const manifest = await ports.reportIndex.readManifest(record);
   const name = reportFileOfFormat(request.format);
   const file =
     name === MANIFEST_FILE.name
       ? { key: record.manifestKey, sha256: record.manifestSha256 }
       : manifest.files.find((candidate) => candidate.name === name);
   if (!file) throw new Error(`the manifest of ${record.period} v${record.version} lists no ${name}`);
-  const url = await ports.reports.fileUrl(
+  const url = await ports.reportIndex.fileUrl(
     record,
     name as ReportFileName | typeof MANIFEST_FILE.name,
     request.expiresInSeconds,

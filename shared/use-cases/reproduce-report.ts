@@ -10,10 +10,10 @@ import { findReportVersion } from './find-report-version';
 import { hashStoredObject } from './stored-object-hash';
 
 export interface ReproduceReportPorts {
-  readonly reports: ReportRepository;
+  readonly reportIndex: ReportRepository;
   readonly snapshots: SnapshotRepository;
   /** The reports bucket, where the stored files are re-hashed. */
-  readonly objects: ObjectStore;
+  readonly reportObjects: ObjectStore;
   readonly renderer: ReportRenderer;
 }
 
@@ -42,8 +42,8 @@ export async function reproduceReport(
   ports: ReproduceReportPorts,
   request: { readonly period: Period; readonly version?: number; readonly softwareVersion: string },
 ): Promise<Reproduction> {
-  const record = await findReportVersion(ports.reports, request.period, request.version);
-  const manifest = await ports.reports.readManifest(record);
+  const record = await findReportVersion(ports.reportIndex, request.period, request.version);
+  const manifest = await ports.reportIndex.readManifest(record);
   const snapshot = await ports.snapshots.load({
     period: manifest.snapshot.period as Period,
     version: manifest.snapshot.version,
@@ -59,7 +59,7 @@ export async function reproduceReport(
   const reproduced = new Map(rendered.map((file) => [file.name as string, sha256Hex(file.bytes)]));
   const stored = new Map<string, string | null>();
   for (const file of manifest.files)
-    stored.set(file.name, (await hashStoredObject(ports.objects, file.key))?.sha256 ?? null);
+    stored.set(file.name, (await hashStoredObject(ports.reportObjects, file.key))?.sha256 ?? null);
   const files = compareReproduction(manifest.files, stored, reproduced);
   return {
     period: record.period,

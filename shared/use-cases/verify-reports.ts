@@ -31,9 +31,9 @@ import { reportKey, snapshotKey } from '../storage/object-keys';
 import { hashStoredObject } from './stored-object-hash';
 
 export interface VerifyReportsPorts {
-  readonly reports: ReportRepository;
+  readonly reportIndex: ReportRepository;
   /** The reports bucket: manifests, report files and snapshots. */
-  readonly objects: ObjectStore;
+  readonly reportObjects: ObjectStore;
 }
 
 /** `--all`: the whole chain; a period: that period's versions and the links from the head down to them. */
@@ -162,9 +162,9 @@ export async function verifyReports(
   scope: VerifyScope,
 ): Promise<VerificationResult> {
   const [records, head, pending] = await Promise.all([
-    ports.reports.inRange(FIRST_PERIOD, LAST_PERIOD),
-    ports.reports.chainHead(),
-    ports.reports.pendingPublication(),
+    ports.reportIndex.inRange(FIRST_PERIOD, LAST_PERIOD),
+    ports.reportIndex.chainHead(),
+    ports.reportIndex.pendingPublication(),
   ]);
   const inScope = (period: string) => scope.kind === 'all' || period === scope.period;
   const targets = records.filter((record) => inScope(record.period));
@@ -191,7 +191,7 @@ export async function verifyReports(
   }
 
   const counts = { reports: 0, manifests: 0, links: 0, files: 0, snapshots: 0 };
-  const evidence = new StoredEvidence(ports.objects);
+  const evidence = new StoredEvidence(ports.reportObjects);
   const snapshotsChecked = new Set<string>();
   const reached = new Set<ReportRecord>();
   const checked: (ReportContext & { manifestKey: string })[] = [];

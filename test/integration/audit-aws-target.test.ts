@@ -85,7 +85,7 @@ describe('reports and history with --target aws --stack NAME', () => {
         problems: [{ rule: 'status.allowed-values', message: 'bad status', row: 3 }],
         problemCount: 1,
       });
-      records = await deps.renderedReports.inRange(parsePeriod('2026-01'), parsePeriod('2026-12'));
+      records = await deps.reportIndex.inRange(parsePeriod('2026-01'), parsePeriod('2026-12'));
       world = await recordWorld(runtime);
     } finally {
       await runtime.close();

@@ -49,7 +49,7 @@ describe('strategy-report reports … and history on the local stores', () => {
   /** Changes one byte of a stored object for the duration of `check`. */
   async function withTampered(key: string, check: () => Promise<void>) {
     const original = await withRuntime(async (runtime) => {
-      const reports = store(runtime).reports;
+      const reports = store(runtime).reportObjects;
       const bytes = await reports.get(key);
       const changed = Buffer.from(bytes);
       changed[100] = (changed[100] as number) ^ 0x20;
@@ -59,7 +59,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     try {
       await check();
     } finally {
-      await withRuntime((runtime) => store(runtime).reports.put(key, original));
+      await withRuntime((runtime) => store(runtime).reportObjects.put(key, original));
     }
   }
 
@@ -279,7 +279,7 @@ describe('strategy-report reports … and history on the local stores', () => {
   it('names a removed link of the chain', async () => {
     const key = 'reports/2026-09/v0001/manifest.json';
     const saved = await withRuntime(async (runtime) => {
-      const reports = store(runtime).reports;
+      const reports = store(runtime).reportObjects;
       const bytes = await reports.get(key);
       await reports.delete(key);
       return bytes;
@@ -294,7 +294,7 @@ describe('strategy-report reports … and history on the local stores', () => {
       });
       expect(oneErrorLine(verified.err)).toContain(`chain broken at #2: ${key} is missing`);
     } finally {
-      await withRuntime((runtime) => store(runtime).reports.put(key, saved));
+      await withRuntime((runtime) => store(runtime).reportObjects.put(key, saved));
     }
   });
 

@@ -39,7 +39,7 @@ describe('auditing a multi-month run', () => {
   let deps: Dependencies;
   const rendered: RenderResult[] = [];
   const verify = (scope: VerifyScope = { kind: 'all' }) =>
-    verifyReports({ reports: deps.renderedReports, objects: deps.reports }, scope);
+    verifyReports({ reportIndex: deps.reportIndex, reportObjects: deps.reportObjects }, scope);
 
   /** Runs `check` with the stored object changed by `change`, then puts the original back. */
   async function withStored(
@@ -47,14 +47,14 @@ describe('auditing a multi-month run', () => {
     change: (bytes: Buffer) => Buffer | undefined,
     check: () => Promise<void>,
   ) {
-    const original = await deps.reports.get(key);
+    const original = await deps.reportObjects.get(key);
     const changed = change(Buffer.from(original));
-    if (changed) await deps.reports.put(key, changed);
-    else await deps.reports.delete(key);
+    if (changed) await deps.reportObjects.put(key, changed);
+    else await deps.reportObjects.delete(key);
     try {
       await check();
     } finally {
-      await deps.reports.put(key, original);
+      await deps.reportObjects.put(key, original);
     }
   }
   const flipOneByte = (bytes: Buffer) => {
@@ -108,7 +108,7 @@ describe('auditing a multi-month run', () => {
   });
 
   it('lists every version in period order, from the index alone', async () => {
-    const all = await listReports({ reports: deps.renderedReports }, {});
+    const all = await listReports({ reportIndex: deps.reportIndex }, {});
     expect(all.reports.map((record) => `${record.period} v${record.version} #${record.sequence}`)).toEqual([
       '2026-07 v1 #1',
       '2026-07 v2 #6',
@@ -124,7 +124,7 @@ describe('auditing a multi-month run', () => {
       rendered[0]?.files.map((file) => [file.name, file.sha256]),
     );
     const some = await listReports(
-      { reports: deps.renderedReports },
+      { reportIndex: deps.reportIndex },
       { from: P('2026-08'), to: P('2026-09') },
     );
     expect(some.reports.map((record) => `${record.period} v${record.version}`)).toEqual([
@@ -133,7 +133,7 @@ describe('auditing a multi-month run', () => {
       '2026-09 v1',
     ]);
     await expect(
-      listReports({ reports: deps.renderedReports }, { from: P('2026-10'), to: P('2026-08') }),
+      listReports({ reportIndex: deps.reportIndex }, { from: P('2026-10'), to: P('2026-08') }),
     ).rejects.toThrow(
       new InvalidInputError({
         rule: 'reports.range',
@@ -220,8 +220,8 @@ describe('auditing a multi-month run', () => {
         },
       );
     }
-    const manifest = await deps.renderedReports.readManifest(
-      (await deps.renderedReports.versions(P('2026-09')))[0] as ReportRecord,
+    const manifest = await deps.reportIndex.readManifest(
+      (await deps.reportIndex.versions(P('2026-09')))[0] as ReportRecord,
     );
     await withStored(
       manifest.snapshot.key,
@@ -359,9 +359,9 @@ describe('auditing a multi-month run', () => {
     for (const result of rendered) {
       const reproduction = await reproduceReport(
         {
-          reports: deps.renderedReports,
+          reportIndex: deps.reportIndex,
           snapshots: deps.snapshots,
-          objects: deps.reports,
+          reportObjects: deps.reportObjects,
           renderer: reportFileRenderer,
         },
         { period: P(result.period), version: result.version, softwareVersion: SOFTWARE_VERSION },
@@ -383,9 +383,9 @@ describe('auditing a multi-month run', () => {
     await withStored(pdf?.key as string, flipOneByte, async () => {
       const reproduction = await reproduceReport(
         {
-          reports: deps.renderedReports,
+          reportIndex: deps.reportIndex,
           snapshots: deps.snapshots,
-          objects: deps.reports,
+          reportObjects: deps.reportObjects,
           renderer: reportFileRenderer,
         },
         { period: P('2026-09'), softwareVersion: SOFTWARE_VERSION },
@@ -404,7 +404,7 @@ describe('auditing a multi-month run', () => {
 
   it('gets byte-identical files, and refuses a tampered one without writing anything', async () => {
     const fetched = await fetchReportFiles(
-      { reports: deps.renderedReports, objects: deps.reports },
+      { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
       { period: P('2026-10'), version: 1 },
     );
     expect(fetched.files.map((file) => file.name)).toEqual([
@@ -413,7 +413,8 @@ describe('auditing a multi-month run', () => {
       'brief.html',
       'manifest.json',
     ]);
-    for (const file of fetched.files) expect(file.bytes.equals(await deps.reports.get(file.key))).toBe(true);
+    for (const file of fetched.files)
+      expect(file.bytes.equals(await deps.reportObjects.get(file.key))).toBe(true);
     expect(sha256Hex(fetched.files[3]?.bytes as Buffer)).toBe(rendered[3]?.manifest.sha256);
 
     const out = mkdtempSync(join(tmpdir(), 'audit-get-'));
@@ -434,14 +435,14 @@ describe('auditing a multi-month run', () => {
     const html = rendered[3]?.files.find((file) => file.name === 'brief.html');
     await withStored(html?.key as string, flipOneByte, async () => {
       const attempt = fetchReportFiles(
-        { reports: deps.renderedReports, objects: deps.reports },
+        { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
         { period: P('2026-10'), version: 1 },
       );
       await expect(attempt).rejects.toBeInstanceOf(IntegrityError);
       await expect(attempt).rejects.toThrow(`${html?.key} has SHA-256`);
       // Only the PDF was asked for: it is fine, and is handed out.
       const pdfOnly = await fetchReportFiles(
-        { reports: deps.renderedReports, objects: deps.reports },
+        { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
         { period: P('2026-10'), version: 1, formats: ['pdf'] },
       );
       expect(pdfOnly.files.map((file) => file.name)).toEqual(['brief.pdf']);
@@ -450,7 +451,7 @@ describe('auditing a multi-month run', () => {
     await withStored(manifestKey, flipOneByte, async () => {
       await expect(
         fetchReportFiles(
-          { reports: deps.renderedReports, objects: deps.reports },
+          { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
           { period: P('2026-10'), version: 1 },
         ),
       ).rejects.toThrow(`${manifestKey} has SHA-256`);
@@ -460,7 +461,7 @@ describe('auditing a multi-month run', () => {
   it('makes a presigned URL the local S3 server answers with the stored bytes', async () => {
     for (const format of ['pdf', 'xlsx', 'html', 'manifest'] as const) {
       const link = await reportDownloadUrl(
-        { reports: deps.renderedReports, clock },
+        { reportIndex: deps.reportIndex, clock },
         { period: P('2026-08'), format, expiresInSeconds: 3600 },
       );
       expect(link).toMatchObject({
@@ -474,11 +475,11 @@ describe('auditing a multi-month run', () => {
       const response = await fetch(link.url);
       expect(response.status).toBe(200);
       const bytes = Buffer.from(await response.arrayBuffer());
-      expect(bytes.equals(await deps.reports.get(link.key))).toBe(true);
+      expect(bytes.equals(await deps.reportObjects.get(link.key))).toBe(true);
       expect(sha256Hex(bytes)).toBe(link.sha256);
     }
     const week = await reportDownloadUrl(
-      { reports: deps.renderedReports, clock },
+      { reportIndex: deps.reportIndex, clock },
       { period: P('2026-08'), version: 1, format: 'pdf', expiresInSeconds: 604_800 },
     );
     expect(week.url).toContain('X-Amz-Expires=604800');
@@ -487,9 +488,9 @@ describe('auditing a multi-month run', () => {
 
   it('wrote nothing while auditing: the same keys and index as after the run', async () => {
     const keys: string[] = [];
-    for await (const object of deps.reports.list('reports/')) keys.push(object.key);
+    for await (const object of deps.reportObjects.list('reports/')) keys.push(object.key);
     expect(keys).toHaveLength(7 * 4);
-    expect((await listReports({ reports: deps.renderedReports }, {})).reports).toHaveLength(7);
+    expect((await listReports({ reportIndex: deps.reportIndex }, {})).reports).toHaveLength(7);
   });
 });
 
@@ -525,13 +526,13 @@ describe('verifying while a render is publishing', () => {
         return Reflect.get(target, property, receiver);
       },
     });
-    const dying = new DynamoDbReportRepository(watched, runtime.names.tableName, deps.reports);
+    const dying = new DynamoDbReportRepository(watched, runtime.names.tableName, deps.reportObjects);
     await expect(
-      createRenderHandler({ ...deps, renderedReports: dying }, tinyRenderer)({ period: '2026-10' }),
+      createRenderHandler({ ...deps, reportIndex: dying }, tinyRenderer)({ period: '2026-10' }),
     ).rejects.toThrow('the process died');
 
     const result = await verifyReports(
-      { reports: deps.renderedReports, objects: deps.reports },
+      { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
       { kind: 'all' },
     );
     expect(result.ok).toBe(true);

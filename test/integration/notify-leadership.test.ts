@@ -78,9 +78,9 @@ describe('the notify function on the embedded servers', () => {
     expect(mail.text).toContain('TOP RISKS (5 of');
     expect(mail.html).toContain('<h2 style="font-size:16px">Headline</h2>');
 
-    const record = await deps.renderedReports.latest(parsePeriod('2026-10'));
-    const pdf = await deps.reports.get(record?.files[0]?.key ?? '');
-    const workbook = await deps.reports.get(record?.files[1]?.key ?? '');
+    const record = await deps.reportIndex.latest(parsePeriod('2026-10'));
+    const pdf = await deps.reportObjects.get(record?.files[0]?.key ?? '');
+    const workbook = await deps.reportObjects.get(record?.files[1]?.key ?? '');
     expect(mail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([
       ['strategy-brief-2026-10-v0001.pdf', 'application/pdf'],
       [
@@ -115,7 +115,7 @@ describe('the notify function on the embedded servers', () => {
     await createRenderHandler(deps, tinyRenderer)({ period: '2026-10', force: true });
     const outcome = await notifyLeadership(
       {
-        reports: deps.renderedReports,
+        reportIndex: deps.reportIndex,
         snapshots: deps.snapshots,
         deliveries: deps.deliveries,
         mail: deps.mail,

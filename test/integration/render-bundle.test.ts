@@ -82,7 +82,7 @@ describe('the bundled render function', () => {
     const reports = localDependencies(runtime, {
       catalog: defaultCatalog(),
       config: parseProductConfig({}),
-    }).reports;
+    }).reportObjects;
     const pdf = await reports.get(result.files.find((file) => file.name === 'brief.pdf')?.key ?? '');
     const pages = await pdfPageTexts(pdf);
     expect(pages[0]).toContain('5 of 6 offices reported');

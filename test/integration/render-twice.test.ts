@@ -24,7 +24,7 @@ async function renderInFreshStore(now: Date): Promise<Record<string, string>> {
     const result = await createRenderHandler(deps)({ period: '2026-10' });
     const hashes: Record<string, string> = {};
     for (const key of [...result.files.map((file) => file.key), result.manifest.key])
-      hashes[key] = sha256Hex(await deps.reports.get(key));
+      hashes[key] = sha256Hex(await deps.reportObjects.get(key));
     return hashes;
   } finally {
     await runtime.close();

@@ -48,7 +48,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         // The auditor's check, on everything the year produced: every file against its manifest,
         // every manifest against the chain, from the head back to the first report.
         const verification = await verifyReports(
-          { reports: deps.renderedReports, objects: deps.reports },
+          { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
           { kind: 'all' },
         );
         if (!verification.ok) {
@@ -60,7 +60,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
           `Verified the report chain: ${verification.counts.reports} reports, ${verification.counts.files} files and ${verification.counts.snapshots} snapshots match their manifests; ${verification.counts.links} links from the head to the first report`,
         );
         const lastPeriod = run.periods[run.periods.length - 1] as (typeof run.periods)[number];
-        const latest = await deps.renderedReports.latest(lastPeriod);
+        const latest = await deps.reportIndex.latest(lastPeriod);
         if (!latest) throw new Error(`the demo rendered no report for ${lastPeriod}`);
         const directory = join(runtime.dataDirectory ?? '.', 'latest');
         await mkdir(directory, { recursive: true });
@@ -68,7 +68,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         for (const name of REPORT_FILE_NAMES) {
           const path = join(directory, name);
           // readFile checks the bytes against the manifest before they are handed out.
-          await writeFile(path, await deps.renderedReports.readFile(latest, name));
+          await writeFile(path, await deps.reportIndex.readFile(latest, name));
           files[name] = path;
         }
         const emails = (await readdir(runtime.outboxDirectory)).filter((name) =>

@@ -37,7 +37,7 @@ export function registerReportsGetCommand(reports: Command, io: CliIo): void {
       const version = options.version === undefined ? undefined : parseReportVersion(options.version);
       const fetched = await withTargetDependencies(globalOptionsOf(command), (deps) =>
         fetchReportFiles(
-          { reports: deps.renderedReports, objects: deps.reports },
+          { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
           {
             period,
             ...(version !== undefined ? { version } : {}),

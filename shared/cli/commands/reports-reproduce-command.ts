@@ -50,9 +50,9 @@ export function registerReportsReproduceCommand(reports: Command, io: CliIo): vo
       const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
         reproduceReport(
           {
-            reports: deps.renderedReports,
+            reportIndex: deps.reportIndex,
             snapshots: deps.snapshots,
-            objects: deps.reports,
+            reportObjects: deps.reportObjects,
             renderer: reportFileRenderer,
           },
           { period, ...(version !== undefined ? { version } : {}), softwareVersion: SOFTWARE_VERSION },

@@ -32,7 +32,7 @@ export function registerReportsUrlCommand(reports: Command, io: CliIo): void {
         const expiresInSeconds = parseUrlExpiry(options.expires);
         const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
           reportDownloadUrl(
-            { reports: deps.renderedReports, clock: deps.clock },
+            { reportIndex: deps.reportIndex, clock: deps.clock },
             {
               period,
               ...(version !== undefined ? { version } : {}),

@@ -69,7 +69,7 @@ export function registerReportsVerifyCommand(reports: Command, io: CliIo): void 
         const period = periodText === undefined ? undefined : parsePeriod(periodText, { column: 'PERIOD' });
         const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
           verifyReports(
-            { reports: deps.renderedReports, objects: deps.reports },
+            { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
             period ? { kind: 'period', period } : { kind: 'all' },
           ),
         );
