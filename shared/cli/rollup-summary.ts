@@ -1,5 +1,5 @@
 import type { LevelSummary, RollupSnapshot } from '../domain/rollup/rollup-snapshot';
-import type { SnapshotRecord } from '../ports/snapshot-repository';
+import type { SnapshotRecord } from '../ports/snapshot-index';
 
 /** How many at-risk entries and entry moves the text summary lists before saying "and N more". */
 const TOP_RISKS = 5;

@@ -1,9 +1,4 @@
 import type { SQSBatchResponse } from 'aws-lambda';
-import { createIngestHandler } from '../../functions/ingest/handler';
-import { createNotifyHandler } from '../../functions/notify/handler';
-import { createRemindHandler } from '../../functions/remind/handler';
-import { createRenderHandler } from '../../functions/render/handler';
-import { createRollupHandler } from '../../functions/rollup/handler';
 import {
   fillProgressSheet,
   type ProgressAnswers,
@@ -12,6 +7,11 @@ import {
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import { type Period, previousCalendarMonth } from '../domain/period';
+import { createIngestHandler } from '../entries/ingest-entry';
+import { createNotifyHandler } from '../entries/notify-entry';
+import { createRemindHandler } from '../entries/remind-entry';
+import { createRenderHandler } from '../entries/render-entry';
+import { createRollupHandler } from '../entries/rollup-entry';
 import { uploadAndDeliver } from '../local/deliver-upload';
 import { localDependencies } from '../local/local-dependencies';
 import type { LocalRuntime } from '../local/local-runtime';

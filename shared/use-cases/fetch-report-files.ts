@@ -10,7 +10,7 @@ import {
 import { parseManifest, type ReportManifest } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
-import type { ReportRecord, ReportRepository } from '../ports/report-repository';
+import type { ReportIndex, ReportRecord } from '../ports/report-index';
 import { findReportVersion } from './find-report-version';
 
 export interface FetchedReportFile {
@@ -43,7 +43,7 @@ async function read(objects: ObjectStore, key: string): Promise<Buffer> {
  * file, and nothing is returned, so no caller can write part of a tampered report.
  */
 export async function fetchReportFiles(
-  ports: { readonly reportIndex: ReportRepository; readonly reportObjects: ObjectStore },
+  ports: { readonly reportIndex: ReportIndex; readonly reportObjects: ObjectStore },
   request: {
     readonly period: Period;
     readonly version?: number;

@@ -5,12 +5,17 @@ import { buildReportModel } from '../domain/report/report-model';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
 import type { MailAttachment, MailSender } from '../ports/mail-sender';
-import type { ReportRecord, ReportRepository } from '../ports/report-repository';
-import type { SnapshotRepository } from '../ports/snapshot-repository';
+import type { ObjectStore } from '../ports/object-store';
+import type { ReportIndex, ReportRecord } from '../ports/report-index';
+import type { SnapshotIndex } from '../ports/snapshot-index';
+import { readReportFile, readReportManifest, reportFileLink } from './report-reads';
+import { loadSnapshot } from './snapshot-storage';
 
 export interface NotifyLeadershipPorts {
-  readonly reportIndex: ReportRepository;
-  readonly snapshots: SnapshotRepository;
+  readonly reportIndex: ReportIndex;
+  readonly snapshotIndex: SnapshotIndex;
+  /** The reports bucket: the report's files and manifest, and the snapshot it was rendered from. */
+  readonly reportObjects: ObjectStore;
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
   readonly clock: Clock;
@@ -80,8 +85,8 @@ export async function notifyLeadership(
   let mailed = false;
   try {
     // 3. What the report says, from the snapshot it was rendered from.
-    const manifest = await ports.reportIndex.readManifest(record);
-    const snapshotRecord = (await ports.snapshots.versions(record.period)).find(
+    const manifest = await readReportManifest(ports.reportObjects, record);
+    const snapshotRecord = (await ports.snapshotIndex.versions(record.period)).find(
       (candidate) =>
         candidate.version === manifest.snapshot.version && candidate.sha256 === manifest.snapshot.sha256,
     );
@@ -89,7 +94,7 @@ export async function notifyLeadership(
       throw new NotFoundError(
         `the snapshot of report ${record.period} ${versionTag(record.version)} (v${manifest.snapshot.version}) is missing`,
       );
-    const snapshot = await ports.snapshots.load(snapshotRecord);
+    const snapshot = await loadSnapshot(ports.reportObjects, snapshotRecord);
     const model = buildReportModel(snapshot, {
       generatedAt: manifest.generatedAt,
       snapshotVersion: snapshotRecord.version,
@@ -106,7 +111,7 @@ export async function notifyLeadership(
       {
         filename: names.pdf,
         contentType: 'application/pdf',
-        content: await ports.reportIndex.readFile(record, 'brief.pdf'),
+        content: await readReportFile(ports.reportObjects, record, 'brief.pdf'),
       },
     ];
     const workbookFile = record.files.find((file) => file.name === 'workbook.xlsx');
@@ -115,7 +120,7 @@ export async function notifyLeadership(
     if (workbookFile && workbookFile.size > limit) {
       const seconds = request.workbookLinkSeconds ?? WORKBOOK_LINK_SECONDS;
       workbookLink = {
-        url: await ports.reportIndex.fileUrl(record, 'workbook.xlsx', seconds),
+        url: await reportFileLink(ports.reportObjects, record, 'workbook.xlsx', seconds),
         expiresAt: new Date(ports.clock.now().getTime() + seconds * 1000).toISOString(),
         size: workbookFile.size,
       };
@@ -123,7 +128,7 @@ export async function notifyLeadership(
       attachments.push({
         filename: names.workbook,
         contentType: workbookFile?.contentType ?? 'application/octet-stream',
-        content: await ports.reportIndex.readFile(record, 'workbook.xlsx'),
+        content: await readReportFile(ports.reportObjects, record, 'workbook.xlsx'),
       });
     }
 

@@ -3,16 +3,16 @@ import type { Period } from '../domain/period';
 import type { ReportManifest } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
+import type { ReportIndex } from '../ports/report-index';
 import type { ReportRenderer } from '../ports/report-renderer';
-import type { ReportRepository } from '../ports/report-repository';
-import type { SnapshotRepository } from '../ports/snapshot-repository';
 import { findReportVersion } from './find-report-version';
+import { readReportManifest } from './report-reads';
+import { loadSnapshot } from './snapshot-storage';
 import { hashStoredObject } from './stored-object-hash';
 
 export interface ReproduceReportPorts {
-  readonly reportIndex: ReportRepository;
-  readonly snapshots: SnapshotRepository;
-  /** The reports bucket, where the stored files are re-hashed. */
+  readonly reportIndex: ReportIndex;
+  /** The reports bucket: the manifest and the snapshot are read from it, the stored files re-hashed. */
   readonly reportObjects: ObjectStore;
   readonly renderer: ReportRenderer;
 }
@@ -43,8 +43,8 @@ export async function reproduceReport(
   request: { readonly period: Period; readonly version?: number; readonly softwareVersion: string },
 ): Promise<Reproduction> {
   const record = await findReportVersion(ports.reportIndex, request.period, request.version);
-  const manifest = await ports.reportIndex.readManifest(record);
-  const snapshot = await ports.snapshots.load({
+  const manifest = await readReportManifest(ports.reportObjects, record);
+  const snapshot = await loadSnapshot(ports.reportObjects, {
     period: manifest.snapshot.period as Period,
     version: manifest.snapshot.version,
     key: manifest.snapshot.key,

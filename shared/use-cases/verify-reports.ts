@@ -21,17 +21,12 @@ import { FIRST_PERIOD, isPeriod, LAST_PERIOD, type Period } from '../domain/peri
 import { type ManifestFile, parseManifest } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
-import type {
-  ChainHead,
-  PendingPublication,
-  ReportRecord,
-  ReportRepository,
-} from '../ports/report-repository';
+import type { ChainHead, PendingPublication, ReportIndex, ReportRecord } from '../ports/report-index';
 import { reportKey, snapshotKey } from '../storage/object-keys';
 import { hashStoredObject } from './stored-object-hash';
 
 export interface VerifyReportsPorts {
-  readonly reportIndex: ReportRepository;
+  readonly reportIndex: ReportIndex;
   /** The reports bucket: manifests, report files and snapshots. */
   readonly reportObjects: ObjectStore;
 }

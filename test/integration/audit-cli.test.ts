@@ -9,7 +9,8 @@ import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
-import type { ReportRecord } from '../../shared/ports/report-repository';
+import type { ReportRecord } from '../../shared/ports/report-index';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { temporaryDataDirectory } from '../support/local-runtime';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { runBin } from '../support/run-bin';
@@ -67,7 +68,8 @@ describe('strategy-report reports … and history on the local stores', () => {
     await withRuntime(async (runtime) => {
       const deps = store(runtime);
       for (const period of ['2026-08', '2026-09'])
-        await deps.snapshots.save(
+        await storeSnapshot(
+          deps,
           populatedSnapshot({ period: parsePeriod(period) }),
           new Date(`${period}-28T12:00:00Z`),
         );

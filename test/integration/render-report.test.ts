@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRenderHandler } from '../../functions/render/handler';
 import packageJson from '../../package.json' with { type: 'json' };
-import { DynamoDbReportRepository } from '../../shared/adapters/dynamodb/dynamodb-report-repository';
+import { DynamoDbReportIndex } from '../../shared/adapters/dynamodb/dynamodb-report-index';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
+import { SOFTWARE_VERSION } from '../../shared/config/software-version';
 import { type Period, parsePeriod } from '../../shared/domain/period';
 import { parseManifest, type ReportManifest } from '../../shared/domain/report/report-manifest';
 import { sha256Hex } from '../../shared/domain/sha256';
+import { createRenderHandler, runRender } from '../../shared/entries/render-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
-import { ReportChainBusyError } from '../../shared/ports/report-repository';
+import { renderReport } from '../../shared/use-cases/render-report';
+import { ReportChainBusyError } from '../../shared/use-cases/report-chain-hold';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { dyingDocuments, failingStore, tinyRenderer } from '../support/report-fakes';
 
@@ -30,7 +33,7 @@ describe('the render function on the embedded servers', () => {
   });
 
   const saveSnapshot = async (period: string, createdAt: string, seed = 1) =>
-    (await deps.snapshots.save(populatedSnapshot({ period: parsePeriod(period), seed }), new Date(createdAt)))
+    (await storeSnapshot(deps, populatedSnapshot({ period: parsePeriod(period), seed }), new Date(createdAt)))
       .record;
 
   const manifestOf = async (key: string): Promise<{ manifest: ReportManifest; sha256: string }> => {
@@ -116,7 +119,10 @@ describe('the render function on the embedded servers', () => {
     expect(await keysUnder('reports/2026-10/v0002/')).toEqual([]);
 
     const first = await manifestOf('reports/2026-10/v0001/manifest.json');
-    const forced = await createRenderHandler(deps)({ period: '2026-10', force: true });
+    await expect(createRenderHandler(deps)({ period: '2026-10', force: true })).rejects.toThrow(
+      /render event: unknown field "force"/,
+    );
+    const forced = await runRender(deps, { period: parsePeriod('2026-10'), force: true });
     expect(forced).toMatchObject({
       outcome: 'rendered',
       version: 2,
@@ -167,26 +173,18 @@ describe('the render function on the embedded servers', () => {
   it('leaves no manifest, no index item and an unmoved chain when a render fails half-way', async () => {
     await saveSnapshot('2026-07', '2026-08-05T12:00:00Z');
     const head = await deps.reportIndex.chainHead();
-    const broken = new DynamoDbReportRepository(
-      runtime.clients.documents,
-      runtime.names.tableName,
-      failingStore(deps.reportObjects, (_key, index) => index === 1),
-    );
+    const broken = failingStore(deps.reportObjects, (_key, index) => index === 1);
     await expect(
-      createRenderHandler({ ...deps, reportIndex: broken }, tinyRenderer)({ period: '2026-07' }),
+      createRenderHandler({ ...deps, reportObjects: broken }, tinyRenderer)({ period: '2026-07' }),
     ).rejects.toThrow(/injected failure writing reports\/2026-07\/v0001\/workbook.xlsx/);
     expect(await keysUnder('reports/2026-07/')).toEqual(['reports/2026-07/v0001/brief.pdf']);
     expect(await deps.reportIndex.versions(parsePeriod('2026-07'))).toEqual([]);
     expect(await deps.reportIndex.chainHead()).toEqual(head);
 
     // A failure writing the manifest gives the chain back at once: the next render does not wait.
-    const manifestFails = new DynamoDbReportRepository(
-      runtime.clients.documents,
-      runtime.names.tableName,
-      failingStore(deps.reportObjects, (key) => key.endsWith('manifest.json')),
-    );
+    const manifestFails = failingStore(deps.reportObjects, (key) => key.endsWith('manifest.json'));
     await expect(
-      createRenderHandler({ ...deps, reportIndex: manifestFails }, tinyRenderer)({ period: '2026-07' }),
+      createRenderHandler({ ...deps, reportObjects: manifestFails }, tinyRenderer)({ period: '2026-07' }),
     ).rejects.toThrow(/injected failure writing reports\/2026-07\/v0002\/manifest.json/);
     expect((await keysUnder('reports/2026-07/')).filter((key) => key.endsWith('manifest.json'))).toEqual([]);
     expect(await deps.reportIndex.chainHead()).toEqual(head);
@@ -202,40 +200,41 @@ describe('the render function on the embedded servers', () => {
     const head = await deps.reportIndex.chainHead();
     let dead = false;
     // The manifest reaches S3, then the process dies before it can record it anywhere else.
-    const killer = new DynamoDbReportRepository(
+    const dyingIndex = new DynamoDbReportIndex(
       dyingDocuments(runtime.clients.documents, () => dead),
       runtime.names.tableName,
-      new Proxy(deps.reportObjects, {
-        get(target, property, receiver) {
-          if (property === 'put')
-            return async (...args: Parameters<typeof target.put>) => {
-              const result = await target.put(...args);
-              if (args[0].endsWith('manifest.json')) dead = true;
-              return result;
-            };
-          const value = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }),
     );
+    const killingObjects = new Proxy(deps.reportObjects, {
+      get(target, property, receiver) {
+        if (property === 'put')
+          return async (...args: Parameters<typeof target.put>) => {
+            const result = await target.put(...args);
+            if (args[0].endsWith('manifest.json')) dead = true;
+            return result;
+          };
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
     await expect(
-      createRenderHandler({ ...deps, reportIndex: killer }, tinyRenderer)({ period: '2026-06' }),
+      createRenderHandler(
+        { ...deps, reportIndex: dyingIndex, reportObjects: killingObjects },
+        tinyRenderer,
+      )({ period: '2026-06' }),
     ).rejects.toThrow('the process died');
     expect(await keysUnder('reports/2026-06/v0001/')).toContain('reports/2026-06/v0001/manifest.json');
     expect(await deps.reportIndex.versions(parsePeriod('2026-06'))).toEqual([]);
 
     // While its hold lasts, another render waits and then says the chain is busy.
-    const impatient = new DynamoDbReportRepository(
-      runtime.clients.documents,
-      runtime.names.tableName,
-      deps.reportObjects,
-      {
-        waitForChainMs: 20,
-        pollMs: 5,
-      },
-    );
     await expect(
-      createRenderHandler({ ...deps, reportIndex: impatient }, tinyRenderer)({ period: '2026-05' }),
+      renderReport(
+        { ...deps, renderer: tinyRenderer },
+        {
+          period: parsePeriod('2026-05'),
+          softwareVersion: SOFTWARE_VERSION,
+          chainHold: { waitForChainMs: 20, pollMs: 5 },
+        },
+      ),
     ).rejects.toBeInstanceOf(ReportChainBusyError);
 
     // After the lease, the next render completes the dead one's publication, then its own.

@@ -6,6 +6,7 @@ import { formatFinding } from '../../domain/audit/audit-finding';
 import { parsePeriod } from '../../domain/period';
 import { REPORT_FILE_NAMES } from '../../domain/report/report-files';
 import { localDependencies } from '../../local/local-dependencies';
+import { readReportFile } from '../../use-cases/report-reads';
 import { verifyReports } from '../../use-cases/verify-reports';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, loadSettings, withLocalRuntime } from '../global-options';
@@ -47,10 +48,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const deps = localDependencies(runtime, settings);
         // The auditor's check, on everything the year produced: every file against its manifest,
         // every manifest against the chain, from the head back to the first report.
-        const verification = await verifyReports(
-          { reportIndex: deps.reportIndex, reportObjects: deps.reportObjects },
-          { kind: 'all' },
-        );
+        const verification = await verifyReports(deps, { kind: 'all' });
         if (!verification.ok) {
           throw new Error(
             `the report chain does not verify: ${verification.firstFailure ? formatFinding(verification.firstFailure) : 'unknown'}`,
@@ -67,8 +65,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const files: Record<string, string> = {};
         for (const name of REPORT_FILE_NAMES) {
           const path = join(directory, name);
-          // readFile checks the bytes against the manifest before they are handed out.
-          await writeFile(path, await deps.reportIndex.readFile(latest, name));
+          // Checked against the SHA-256 the version records before they are handed out.
+          await writeFile(path, await readReportFile(deps.reportObjects, latest, name));
           files[name] = path;
         }
         const emails = (await readdir(runtime.outboxDirectory)).filter((name) =>

@@ -49,12 +49,7 @@ export function registerReportsReproduceCommand(reports: Command, io: CliIo): vo
       ]);
       const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
         reproduceReport(
-          {
-            reportIndex: deps.reportIndex,
-            snapshots: deps.snapshots,
-            reportObjects: deps.reportObjects,
-            renderer: reportFileRenderer,
-          },
+          { ...deps, renderer: reportFileRenderer },
           { period, ...(version !== undefined ? { version } : {}), softwareVersion: SOFTWARE_VERSION },
         ),
       );
