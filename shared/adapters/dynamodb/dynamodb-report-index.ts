@@ -72,7 +72,7 @@ export class DynamoDbReportIndex implements ReportIndex {
     const result = await this.documents.send(
       new GetCommand({ TableName: this.tableName, Key: HEAD_KEY, ConsistentRead: true }),
     );
-    return result.Item as ChainState | undefined;
+    return result.Item ? chainStateOf(result.Item as ChainState) : undefined;
   }
 
   async holdChain(hold: ChainHold, sequence: number | undefined): Promise<boolean> {
@@ -200,4 +200,17 @@ export class DynamoDbReportIndex implements ReportIndex {
   async pendingPublication(): Promise<PendingPublication | undefined> {
     return pendingPublicationOf(await this.chainState());
   }
+}
+
+/** The head item without its keys: the link it names (if any) and the hold (if any). */
+function chainStateOf(item: ChainState): ChainState {
+  const { sequence, period, version, manifestKey, manifestSha256, pending } = item;
+  return {
+    sequence,
+    ...(period !== undefined ? { period } : {}),
+    ...(version !== undefined ? { version } : {}),
+    ...(manifestKey !== undefined ? { manifestKey } : {}),
+    ...(manifestSha256 !== undefined ? { manifestSha256 } : {}),
+    ...(pending !== undefined ? { pending } : {}),
+  };
 }

@@ -212,10 +212,7 @@ describe('ingestSubmission', () => {
       config: { mail: { officeContacts: { OFO: 'ofo.desk@example.gov' } } },
     });
     const again = configured.workbooks.workbookFile(submittedWorkbook('OFO', '2026-10'), 'ofo-1');
-    await ingestSubmission(
-      await upload(configured, 'uploads/OFO/2026-10/a.xlsx', again, ''),
-      configured,
-    );
+    await ingestSubmission(await upload(configured, 'uploads/OFO/2026-10/a.xlsx', again, ''), configured);
     expect(configured.mail.sent.map((mail) => mail.to)).toEqual([['ofo.desk@example.gov']]);
   });
 });
