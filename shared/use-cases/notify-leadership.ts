@@ -1,7 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
 import { leadershipEmail } from '../domain/report/leadership-email';
-import { buildReportModel } from '../domain/report/report-model';
+import { buildReportModel, type ReportModel } from '../domain/report/report-model';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
 import type { MailAttachment, MailSender } from '../ports/mail-sender';
@@ -85,52 +85,10 @@ export async function notifyLeadership(
   let mailed = false;
   try {
     // 3. What the report says, from the snapshot it was rendered from.
-    const manifest = await readReportManifest(ports.reportObjects, record);
-    const snapshotRecord = (await ports.snapshotIndex.versions(record.period)).find(
-      (candidate) =>
-        candidate.version === manifest.snapshot.version && candidate.sha256 === manifest.snapshot.sha256,
-    );
-    if (!snapshotRecord)
-      throw new NotFoundError(
-        `the snapshot of report ${record.period} ${versionTag(record.version)} (v${manifest.snapshot.version}) is missing`,
-      );
-    const snapshot = await loadSnapshot(ports.reportObjects, snapshotRecord);
-    const model = buildReportModel(snapshot, {
-      generatedAt: manifest.generatedAt,
-      snapshotVersion: snapshotRecord.version,
-      snapshotSha256: snapshotRecord.sha256,
-      markingBanner: manifest.renderOptions.markingBanner ?? undefined,
-    });
+    const model = await reportModelOf(ports, record);
 
     // 4. The attachments, checked against their hashes; a large workbook becomes a link.
-    const names = {
-      pdf: `strategy-brief-${record.period}-${versionTag(record.version)}.pdf`,
-      workbook: `strategy-workbook-${record.period}-${versionTag(record.version)}.xlsx`,
-    };
-    const attachments: MailAttachment[] = [
-      {
-        filename: names.pdf,
-        contentType: 'application/pdf',
-        content: await readReportFile(ports.reportObjects, record, 'brief.pdf'),
-      },
-    ];
-    const workbookFile = record.files.find((file) => file.name === 'workbook.xlsx');
-    const limit = request.workbookAttachmentLimitBytes ?? WORKBOOK_ATTACHMENT_LIMIT_BYTES;
-    let workbookLink: { url: string; expiresAt: string; size: number } | undefined;
-    if (workbookFile && workbookFile.size > limit) {
-      const seconds = request.workbookLinkSeconds ?? WORKBOOK_LINK_SECONDS;
-      workbookLink = {
-        url: await reportFileLink(ports.reportObjects, record, 'workbook.xlsx', seconds),
-        expiresAt: new Date(ports.clock.now().getTime() + seconds * 1000).toISOString(),
-        size: workbookFile.size,
-      };
-    } else {
-      attachments.push({
-        filename: names.workbook,
-        contentType: workbookFile?.contentType ?? 'application/octet-stream',
-        content: await readReportFile(ports.reportObjects, record, 'workbook.xlsx'),
-      });
-    }
+    const { names, attachments, workbookLink } = await attachmentsOf(ports, record, request);
 
     // 5. Send, then record it.
     const email = leadershipEmail({
@@ -164,4 +122,64 @@ export async function notifyLeadership(
     if (!mailed) await ports.deliveries.release(key).catch(() => undefined);
     throw error;
   }
+}
+
+/** The model of the brief, from the snapshot the version was rendered from (checked as it is loaded). */
+async function reportModelOf(ports: NotifyLeadershipPorts, record: ReportRecord): Promise<ReportModel> {
+  const manifest = await readReportManifest(ports.reportObjects, record);
+  const snapshotRecord = (await ports.snapshotIndex.versions(record.period)).find(
+    (candidate) =>
+      candidate.version === manifest.snapshot.version && candidate.sha256 === manifest.snapshot.sha256,
+  );
+  if (!snapshotRecord)
+    throw new NotFoundError(
+      `the snapshot of report ${record.period} ${versionTag(record.version)} (v${manifest.snapshot.version}) is missing`,
+    );
+  const snapshot = await loadSnapshot(ports.reportObjects, snapshotRecord);
+  return buildReportModel(snapshot, {
+    generatedAt: manifest.generatedAt,
+    snapshotVersion: snapshotRecord.version,
+    snapshotSha256: snapshotRecord.sha256,
+    markingBanner: manifest.renderOptions.markingBanner ?? undefined,
+  });
+}
+
+/** The PDF attached, and the workbook attached or — over the limit — linked; each read checked against its hash. */
+async function attachmentsOf(
+  ports: NotifyLeadershipPorts,
+  record: ReportRecord,
+  request: NotifyLeadershipRequest,
+): Promise<{
+  names: { pdf: string; workbook: string };
+  attachments: MailAttachment[];
+  workbookLink: { url: string; expiresAt: string; size: number } | undefined;
+}> {
+  const names = {
+    pdf: `strategy-brief-${record.period}-${versionTag(record.version)}.pdf`,
+    workbook: `strategy-workbook-${record.period}-${versionTag(record.version)}.xlsx`,
+  };
+  const attachments: MailAttachment[] = [
+    {
+      filename: names.pdf,
+      contentType: 'application/pdf',
+      content: await readReportFile(ports.reportObjects, record, 'brief.pdf'),
+    },
+  ];
+  const workbookFile = record.files.find((file) => file.name === 'workbook.xlsx');
+  const limit = request.workbookAttachmentLimitBytes ?? WORKBOOK_ATTACHMENT_LIMIT_BYTES;
+  if (workbookFile && workbookFile.size > limit) {
+    const seconds = request.workbookLinkSeconds ?? WORKBOOK_LINK_SECONDS;
+    const workbookLink = {
+      url: await reportFileLink(ports.reportObjects, record, 'workbook.xlsx', seconds),
+      expiresAt: new Date(ports.clock.now().getTime() + seconds * 1000).toISOString(),
+      size: workbookFile.size,
+    };
+    return { names, attachments, workbookLink };
+  }
+  attachments.push({
+    filename: names.workbook,
+    contentType: workbookFile?.contentType ?? 'application/octet-stream',
+    content: await readReportFile(ports.reportObjects, record, 'workbook.xlsx'),
+  });
+  return { names, attachments, workbookLink: undefined };
 }

@@ -202,9 +202,8 @@ describe('renderReport', () => {
     );
     const records = results.map((result) => result.record).sort((a, b) => a.sequence - b.sequence);
     expect(records.map((record) => record.sequence)).toEqual([1, 2, 3, 4]);
-    records.forEach((record, index) =>
-      expect(record.previousManifestSha256).toBe(index === 0 ? null : records[index - 1]?.manifestSha256),
-    );
+    for (const [index, record] of records.entries())
+      expect(record.previousManifestSha256).toBe(index === 0 ? null : records[index - 1]?.manifestSha256);
     expect(await deps.reportIndex.chainHead()).toMatchObject({ sequence: 4 });
   });
 });
