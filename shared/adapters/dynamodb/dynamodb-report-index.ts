@@ -16,11 +16,15 @@ import {
   type ReportIndex,
   type ReportRecord,
 } from '../../ports/report-index';
-import { GSI1 } from '../../storage/table-definition';
 import { conditionalWrite } from './condition-failure';
 import { itemKeys } from './item-keys';
-import { queryAllItems } from './query-all';
-import { latestVersionRecord, versionRecords } from './versioned-items';
+import {
+  latestVersionRecord,
+  putVersionRecord,
+  versionRecord,
+  versionRecords,
+  versionRecordsInRange,
+} from './versioned-items';
 
 const HEAD_KEY = { pk: itemKeys.chain, sk: itemKeys.chainHead };
 
@@ -145,33 +149,16 @@ export class DynamoDbReportIndex implements ReportIndex {
   }
 
   async putRecord(record: ReportRecord): Promise<boolean> {
-    return conditionalWrite(() =>
-      this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: itemKeys.report(record.period),
-            sk: itemKeys.version(record.version),
-            [GSI1.partitionKey.name]: itemKeys.allReports,
-            [GSI1.sortKey.name]: itemKeys.periodVersion(record.period, record.version),
-            entity: 'Report',
-            record,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
+    return putVersionRecord(this.documents, this.tableName, {
+      pk: itemKeys.report(record.period),
+      listing: itemKeys.allReports,
+      entity: 'Report',
+      record,
+    });
   }
 
   async record(period: Period, version: number): Promise<ReportRecord | undefined> {
-    const result = await this.documents.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: itemKeys.report(period), sk: itemKeys.version(version) },
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item?.record as ReportRecord | undefined;
+    return versionRecord<ReportRecord>(this.documents, this.tableName, itemKeys.report(period), version);
   }
 
   async versions(period: Period): Promise<ReportRecord[]> {
@@ -183,14 +170,7 @@ export class DynamoDbReportIndex implements ReportIndex {
   }
 
   async inRange(from: Period, to: Period): Promise<ReportRecord[]> {
-    const items = await queryAllItems(this.documents, {
-      TableName: this.tableName,
-      IndexName: GSI1.indexName,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#pk': GSI1.partitionKey.name, '#sk': GSI1.sortKey.name },
-      ExpressionAttributeValues: { ':pk': itemKeys.allReports, ':from': `${from}#`, ':to': `${to}#~` },
-    });
-    return items.map((item) => item.record as ReportRecord);
+    return versionRecordsInRange<ReportRecord>(this.documents, this.tableName, itemKeys.allReports, from, to);
   }
 
   async chainHead(): Promise<ChainHead | undefined> {

@@ -1,11 +1,15 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../../domain/period';
 import type { SnapshotIndex, SnapshotRecord } from '../../ports/snapshot-index';
-import { GSI1 } from '../../storage/table-definition';
 import { conditionalWrite } from './condition-failure';
 import { itemKeys } from './item-keys';
-import { queryAllItems } from './query-all';
-import { latestVersionRecord, versionRecords } from './versioned-items';
+import {
+  latestVersionRecord,
+  putVersionRecord,
+  versionRecord,
+  versionRecords,
+  versionRecordsInRange,
+} from './versioned-items';
 
 /**
  * Snapshot index items in the table: `ROLLUP#<period>` / `V#<n>` per version (also in GSI1 under
@@ -57,33 +61,16 @@ export class DynamoDbSnapshotIndex implements SnapshotIndex {
   }
 
   async putRecord(record: SnapshotRecord): Promise<boolean> {
-    return conditionalWrite(() =>
-      this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: itemKeys.rollup(record.period),
-            sk: itemKeys.version(record.version),
-            [GSI1.partitionKey.name]: itemKeys.allSnapshots,
-            [GSI1.sortKey.name]: itemKeys.periodVersion(record.period, record.version),
-            entity: 'RollupSnapshot',
-            record,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
+    return putVersionRecord(this.documents, this.tableName, {
+      pk: itemKeys.rollup(record.period),
+      listing: itemKeys.allSnapshots,
+      entity: 'RollupSnapshot',
+      record,
+    });
   }
 
   async record(period: Period, version: number): Promise<SnapshotRecord | undefined> {
-    const result = await this.documents.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: itemKeys.rollup(period), sk: itemKeys.version(version) },
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item?.record as SnapshotRecord | undefined;
+    return versionRecord<SnapshotRecord>(this.documents, this.tableName, itemKeys.rollup(period), version);
   }
 
   async latest(period: Period): Promise<SnapshotRecord | undefined> {
@@ -95,16 +82,15 @@ export class DynamoDbSnapshotIndex implements SnapshotIndex {
   }
 
   async latestInRange(from: Period, to: Period): Promise<SnapshotRecord[]> {
-    const items = await queryAllItems(this.documents, {
-      TableName: this.tableName,
-      IndexName: GSI1.indexName,
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#pk': GSI1.partitionKey.name, '#sk': GSI1.sortKey.name },
-      ExpressionAttributeValues: { ':pk': itemKeys.allSnapshots, ':from': `${from}#`, ':to': `${to}#~` },
-    });
+    const records = await versionRecordsInRange<SnapshotRecord>(
+      this.documents,
+      this.tableName,
+      itemKeys.allSnapshots,
+      from,
+      to,
+    );
     const latestByPeriod = new Map<string, SnapshotRecord>();
-    for (const item of items) {
-      const record = item.record as SnapshotRecord;
+    for (const record of records) {
       const current = latestByPeriod.get(record.period);
       if (!current || current.version < record.version) latestByPeriod.set(record.period, record);
     }
