@@ -22,12 +22,14 @@ export const dev: StageDefinition = {
   mail: { identity: { kind: 'email' }, verifyRecipients: true },
   schedules: {
     reportDay: 11,
-    rollupTime: '06:00',
-    renderTime: '06:30',
-    notifyTime: '07:00',
+    reportTime: '06:00',
     remindTime: '08:00',
     retryAttempts: 2,
     maxEventAgeMinutes: 60,
+  },
+  monthEnd: {
+    retry: { intervalSeconds: 30, maxAttempts: 4, backoffRate: 2 },
+    timeoutMinutes: 120,
   },
   retention: {
     reportsDays: 30,
@@ -45,10 +47,10 @@ export const dev: StageDefinition = {
   },
   functions: {
     ingest: { memoryMb: 1_536, timeoutSeconds: 120 },
-    rollup: { memoryMb: 1_024, timeoutSeconds: 300, reservedConcurrency: 1 },
-    render: { memoryMb: 2_048, timeoutSeconds: 300, reservedConcurrency: 1 },
-    notify: { memoryMb: 512, timeoutSeconds: 120, reservedConcurrency: 1 },
-    remind: { memoryMb: 512, timeoutSeconds: 120, reservedConcurrency: 1 },
+    rollup: { memoryMb: 1_024, timeoutSeconds: 300 },
+    render: { memoryMb: 2_048, timeoutSeconds: 300 },
+    notify: { memoryMb: 512, timeoutSeconds: 120 },
+    remind: { memoryMb: 512, timeoutSeconds: 120 },
   },
   alarmEmail: 'operations@example.gov',
   auditor: { principals: ['111111111111'], requireMfa: false },
