@@ -1,8 +1,8 @@
+import { defaultCatalog } from '../../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../../shared/composition/dependencies';
 import { parseProductConfig } from '../../../shared/config/product-config';
 import type { Catalog } from '../../../shared/domain/catalog/catalog';
 import { LOCAL_RESOURCE_NAMES } from '../../../shared/storage/resource-names';
-import { catalog as defaultCatalog } from '../submitted-workbooks';
 import { InMemoryDeliveryLog } from './in-memory-delivery-log';
 import { InMemoryObjectStore } from './in-memory-object-store';
 import { InMemoryProgressRepository } from './in-memory-progress-repository';
@@ -32,7 +32,7 @@ export function inMemoryDependencies(
   options: { now?: Date | string; config?: unknown; catalog?: Catalog } = {},
 ): InMemoryDependencies {
   return {
-    catalog: options.catalog ?? defaultCatalog,
+    catalog: options.catalog ?? defaultCatalog(),
     config: parseProductConfig(options.config ?? {}),
     clock: new SettableClock(options.now ?? '2026-11-20T15:00:00Z'),
     names: LOCAL_RESOURCE_NAMES,
