@@ -5,7 +5,7 @@ import { type RenderReportRequest, renderReport } from '../../../shared/use-case
 import { storeSnapshot } from '../../../shared/use-cases/snapshot-storage';
 import { populatedSnapshot } from '../populated-snapshot';
 import { tinyRenderer } from '../report-fakes';
-import type { InMemoryDependencies } from './in-memory-dependencies';
+import { type InMemoryDependencies, inMemoryDependencies } from './in-memory-dependencies';
 
 export const TEST_SOFTWARE_VERSION = '0.1.0-test';
 
@@ -34,4 +34,12 @@ export function renderWith(
     { ...deps, renderer: tinyRenderer },
     { period: parsePeriod(period) as Period, softwareVersion: TEST_SOFTWARE_VERSION, ...request },
   );
+}
+
+/** Fresh in-memory stores with one report rendered for the period (from a populated snapshot). */
+export async function withRenderedReport(period = '2026-10') {
+  const deps = inMemoryDependencies();
+  await storedSnapshot(deps, period);
+  const { record } = await renderWith(deps, period);
+  return { deps, record };
 }

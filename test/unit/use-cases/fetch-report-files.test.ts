@@ -3,21 +3,13 @@ import { IntegrityError } from '../../../shared/domain/errors';
 import { parsePeriod } from '../../../shared/domain/period';
 import { sha256Hex } from '../../../shared/domain/sha256';
 import { fetchReportFiles } from '../../../shared/use-cases/fetch-report-files';
-import { inMemoryDependencies } from '../../support/fakes/in-memory-dependencies';
-import { renderWith, storedSnapshot } from '../../support/fakes/report-scenarios';
+import { withRenderedReport } from '../../support/fakes/report-scenarios';
 
 const P = parsePeriod;
 
-async function rendered() {
-  const deps = inMemoryDependencies();
-  await storedSnapshot(deps, '2026-10');
-  const { record } = await renderWith(deps, '2026-10');
-  return { deps, record };
-}
-
 describe('fetchReportFiles', () => {
   it('hands out every file and the manifest, each checked, in a fixed order', async () => {
-    const { deps, record } = await rendered();
+    const { deps, record } = await withRenderedReport();
     const fetched = await fetchReportFiles(deps, { period: P('2026-10') });
     expect(fetched.record).toEqual(record);
     expect(fetched.files.map((file) => [file.format, file.name])).toEqual([
@@ -33,7 +25,7 @@ describe('fetchReportFiles', () => {
   });
 
   it('hands out nothing when any file or the manifest was altered or is missing', async () => {
-    const { deps, record } = await rendered();
+    const { deps, record } = await withRenderedReport();
     const html = record.files[2]?.key as string;
     const original = await deps.reportObjects.get(html);
     await deps.reportObjects.put(html, Buffer.from('altered'));
@@ -52,7 +44,7 @@ describe('fetchReportFiles', () => {
   });
 
   it('refuses a version whose index item and manifest disagree about a file', async () => {
-    const { deps, record } = await rendered();
+    const { deps, record } = await withRenderedReport();
     const other = {
       ...record,
       version: 2,

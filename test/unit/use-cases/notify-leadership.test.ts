@@ -3,7 +3,7 @@ import { IntegrityError, NotFoundError } from '../../../shared/domain/errors';
 import { parsePeriod } from '../../../shared/domain/period';
 import { notifyLeadership } from '../../../shared/use-cases/notify-leadership';
 import { type InMemoryDependencies, inMemoryDependencies } from '../../support/fakes/in-memory-dependencies';
-import { renderWith, storedSnapshot } from '../../support/fakes/report-scenarios';
+import { renderWith, storedSnapshot, withRenderedReport } from '../../support/fakes/report-scenarios';
 
 const P = parsePeriod;
 const request = {
@@ -17,10 +17,7 @@ const leadership = (version: number) => ({
 });
 
 async function rendered(): Promise<InMemoryDependencies> {
-  const deps = inMemoryDependencies();
-  await storedSnapshot(deps, '2026-10');
-  await renderWith(deps, '2026-10');
-  return deps;
+  return (await withRenderedReport()).deps;
 }
 
 describe('notifyLeadership', () => {

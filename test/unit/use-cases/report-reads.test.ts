@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { IntegrityError } from '../../../shared/domain/errors';
 import { readReportFile, readReportManifest, reportFileLink } from '../../../shared/use-cases/report-reads';
-import { inMemoryDependencies } from '../../support/fakes/in-memory-dependencies';
-import { renderWith, storedSnapshot } from '../../support/fakes/report-scenarios';
-
-async function rendered() {
-  const deps = inMemoryDependencies();
-  await storedSnapshot(deps, '2026-10');
-  const { record } = await renderWith(deps, '2026-10');
-  return { deps, record };
-}
+import { withRenderedReport } from '../../support/fakes/report-scenarios';
 
 describe('reads of a report version', () => {
   it('reads the manifest and files as published, and refuses them once altered', async () => {
-    const { deps, record } = await rendered();
+    const { deps, record } = await withRenderedReport();
     expect((await readReportManifest(deps.reportObjects, record)).version).toBe(1);
     const pdf = await readReportFile(deps.reportObjects, record, 'brief.pdf');
     expect(pdf.equals(await deps.reportObjects.get(record.files[0]?.key as string))).toBe(true);
@@ -27,7 +19,7 @@ describe('reads of a report version', () => {
   });
 
   it('signs links under a download name, and refuses a file the version does not have', async () => {
-    const { deps, record } = await rendered();
+    const { deps, record } = await withRenderedReport();
     const pdf = await reportFileLink(deps.reportObjects, record, 'brief.pdf', 60);
     const manifest = await reportFileLink(deps.reportObjects, record, 'manifest.json', 604800);
     expect(decodeURIComponent(pdf)).toContain('reports/2026-10/v0001/brief.pdf?X-Amz-Expires=60');
