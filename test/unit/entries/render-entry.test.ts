@@ -18,7 +18,12 @@ describe('the render entry', () => {
       previousManifestSha256: null,
       manifest: { key: 'reports/2026-10/v0001/manifest.json' },
     });
-    expect(result.files.map((file) => file.name)).toEqual(['brief.pdf', 'workbook.xlsx', 'brief.html']);
+    expect(result.files.map((file) => file.name)).toEqual([
+      'brief.pdf',
+      'workbook.xlsx',
+      'brief.html',
+      'report.stratml.xml',
+    ]);
     const again = await createRenderHandler(deps, tinyRenderer)({ period: '2026-10' });
     expect(again).toMatchObject({ period: '2026-10', outcome: 'already-rendered', version: 1 });
   });

@@ -16,10 +16,11 @@ describe('fetchReportFiles', () => {
       ['pdf', 'brief.pdf'],
       ['xlsx', 'workbook.xlsx'],
       ['html', 'brief.html'],
+      ['stratml', 'report.stratml.xml'],
       ['manifest', 'manifest.json'],
     ]);
     for (const file of fetched.files) expect(sha256Hex(file.bytes)).toBe(file.sha256);
-    expect(fetched.files[3]?.sha256).toBe(record.manifestSha256);
+    expect(fetched.files[4]?.sha256).toBe(record.manifestSha256);
     const pdfOnly = await fetchReportFiles(deps, { period: P('2026-10'), version: 1, formats: ['pdf'] });
     expect(pdfOnly.files.map((file) => file.name)).toEqual(['brief.pdf']);
   });

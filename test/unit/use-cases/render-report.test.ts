@@ -31,6 +31,7 @@ describe('renderReport', () => {
       'reports/2026-10/v0001/brief.pdf',
       'reports/2026-10/v0001/workbook.xlsx',
       'reports/2026-10/v0001/brief.html',
+      'reports/2026-10/v0001/report.stratml.xml',
       'reports/2026-10/v0001/manifest.json',
     ]);
     const bytes = await deps.reportObjects.get('reports/2026-10/v0001/manifest.json');
@@ -190,7 +191,7 @@ describe('renderReport', () => {
     expect(next.record).toMatchObject({ sequence: 1, previousManifestSha256: null });
     expect(await deps.reportIndex.versions(P('2026-09'))).toEqual([]);
     // Its files stay, unlisted, under their own keys: nothing is overwritten or deleted.
-    expect(deps.reportObjects.keys('reports/2026-09/')).toHaveLength(3);
+    expect(deps.reportObjects.keys('reports/2026-09/')).toHaveLength(4);
   });
 
   it('keeps the chain linear when renders of several periods run at once', async () => {

@@ -33,7 +33,7 @@ describe('reportDownloadUrl', () => {
       expiresInSeconds: 60,
     });
     expect(manifest).toMatchObject({ key: record.manifestKey, sha256: record.manifestSha256 });
-    expect(deps.reportObjects.writes.filter((key) => key.startsWith('reports/'))).toHaveLength(4);
+    expect(deps.reportObjects.writes.filter((key) => key.startsWith('reports/'))).toHaveLength(5);
   });
 
   it('names the versions a period has when asked for one it does not', async () => {

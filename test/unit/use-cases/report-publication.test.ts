@@ -37,13 +37,14 @@ describe('the publication steps', () => {
     expect(await claimReportVersion(deps.reportIndex, P('2026-10'), now)).toBe(4);
   });
 
-  it('stores the three files in a fixed order with their hashes, and refuses a render that lacks one', async () => {
+  it('stores the files in a fixed order with their hashes, and refuses a render that lacks one', async () => {
     const deps = inMemoryDependencies();
     const files = await storeReportFiles(deps.reportObjects, P('2026-10'), 2, [...rendered].reverse());
     expect(files.map((file) => file.key)).toEqual([
       'reports/2026-10/v0002/brief.pdf',
       'reports/2026-10/v0002/workbook.xlsx',
       'reports/2026-10/v0002/brief.html',
+      'reports/2026-10/v0002/report.stratml.xml',
     ]);
     expect(deps.reportObjects.writes).toEqual(files.map((file) => file.key));
     const pdf = await deps.reportObjects.head('reports/2026-10/v0002/brief.pdf');

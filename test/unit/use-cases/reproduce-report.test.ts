@@ -49,6 +49,7 @@ describe('reproduceReport', () => {
       ['brief.pdf', true],
       ['workbook.xlsx', false],
       ['brief.html', true],
+      ['report.stratml.xml', true],
     ]);
     expect(deps.reportObjects.writes).toHaveLength(writes);
   });

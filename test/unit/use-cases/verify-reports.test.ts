@@ -27,7 +27,7 @@ describe('verifyReports', () => {
       ok: true,
       head: { sequence: 3, period: '2026-09', version: 2 },
       pending: null,
-      counts: { reports: 3, manifests: 3, links: 3, files: 9, snapshots: 2, indexItems: 3, findings: 0 },
+      counts: { reports: 3, manifests: 3, links: 3, files: 12, snapshots: 2, indexItems: 3, findings: 0 },
       firstFailure: null,
     });
     expect(
