@@ -6,13 +6,15 @@ import { isEmailAddress, sanitizeHeaderText } from '../domain/mail-text';
 import type { Period } from '../domain/period';
 import { receiptText, rejectionText } from '../domain/submission/submission-mail';
 import { validateSubmission } from '../domain/submission/validate-submission';
+import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
+import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
 import type { Clock } from '../ports/clock';
 import { type Log, silentLog } from '../ports/log';
 import type { MailMessage, MailSender } from '../ports/mail-sender';
 import type { ObjectStore, StoredObject } from '../ports/object-store';
 import type { CommitOutcome, ProgressRepository } from '../ports/progress-repository';
 import type { SubmissionHistory } from '../ports/submission-history';
-import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
+import type { MarkedUpCopy, SubmissionWorkbooks } from '../ports/submission-workbooks';
 import { annotatedKey, parseUploadKey, type UploadKey, uploadKey } from '../storage/object-keys';
 
 /** One object-created notification for the uploads bucket, as S3 reports it. */
@@ -114,22 +116,28 @@ export async function ingestSubmission(
   const reject = (problems: readonly InputProblem[], details: RejectionDetails) =>
     answerRejection(received, problems, details, ports);
   if (head.size > limits.maxUploadBytes)
-    return reject([tooLarge(received, head.size, true, limits.maxUploadBytes)], { sha256: '', contacts: [] });
+    return reject([tooLarge(received, head.size, true, limits.maxUploadBytes)], {
+      sha256: '',
+      contacts: [],
+      noCopy: NO_COPY_REASONS.overLimits,
+    });
 
   // 3. GetObject, pinned to the version that was checked.
   const bytes = await ports.uploads.get(key, received.versionId);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length > limits.maxUploadBytes)
-    return reject([tooLarge(received, bytes.length, false, limits.maxUploadBytes)], { sha256, contacts: [] });
-
-  // 4. Safety checks, then the streaming parse.
-  const reading = await ports.workbooks.read(bytes, limits, upload.key.fileName);
-  if (reading.kind !== 'read')
-    return reject(reading.problems, {
+    return reject([tooLarge(received, bytes.length, false, limits.maxUploadBytes)], {
       sha256,
       contacts: [],
-      ...(reading.kind === 'unreadable' ? { workbook: bytes } : {}),
+      noCopy: NO_COPY_REASONS.overLimits,
     });
+
+  // 4. Safety checks, then the streaming parse, within the time budget (the adapter stops
+  //    past it and answers `file.too-complex`, so a slow file is answered, never retried).
+  const budget = workBudget(limits.timeBudgetSeconds, () => ports.clock.now().getTime());
+  const reading = await ports.workbooks.read(bytes, limits, upload.key.fileName, budget);
+  if (reading.kind !== 'read')
+    return reject(reading.problems, { sha256, contacts: [], noCopy: reading.noCopy });
 
   // 5. Every rule, every row.
   const validated = validateSubmission(reading.workbook, {
@@ -140,7 +148,7 @@ export async function ingestSubmission(
     maxTextLength: limits.maxTextLength,
   });
   if (validated.problems.length > 0)
-    return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes });
+    return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes, budget });
 
   // 6. The rows become the next revision, all at once (or nothing changes for the same bytes).
   const commit = await commitRows(received, validated, sha256, bytes.length, ports);
@@ -293,22 +301,27 @@ async function answerAcceptance(
 interface RejectionDetails {
   readonly sha256: string;
   readonly contacts: readonly string[];
-  /** The upload's bytes when it is a workbook that can safely be loaded and annotated. */
+  /** The upload's bytes when it is a workbook that was read within every limit: it may be marked up. */
   readonly workbook?: Buffer;
+  /** What is left of the upload's time budget for the marked-up copy. */
+  readonly budget?: WorkBudget;
+  /** Why there is no marked-up copy, when there is no workbook to mark. */
+  readonly noCopy?: string;
 }
 
 /** Records a rejected upload with every problem and answers the submitter, with the marked-up workbook when there is one. */
 async function answerRejection(
   received: ReceivedUpload,
-  problems: readonly InputProblem[],
+  found: readonly InputProblem[],
   details: RejectionDetails,
   ports: IngestPorts,
 ): Promise<IngestOutcome> {
   const log = ports.log ?? silentLog;
   const { submissionId, key, upload } = received;
-  const annotated = details.workbook
-    ? await storeAnnotatedCopy(received, details.workbook, problems, ports)
-    : undefined;
+  const markup = details.workbook
+    ? await storeMarkedUpCopy(received, details.workbook, found, details.budget, ports)
+    : { problems: found, ...(details.noCopy ? { noCopy: details.noCopy } : {}) };
+  const { annotated, noCopy, problems } = markup;
   await ports.history.record({
     submissionId,
     office: upload.office,
@@ -334,6 +347,7 @@ async function answerRejection(
     sha256: details.sha256,
     problems,
     annotated: annotated !== undefined,
+    ...(noCopy ? { noCopy } : {}),
   });
   const attachments = annotated
     ? [
@@ -365,33 +379,40 @@ async function answerRejection(
 
 /**
  * The submitter's workbook with its problems marked, stored beside the upload but outside the
- * notified prefix (so it does not come back as a new upload). A workbook that cannot be annotated
- * is still answered, without the copy.
+ * notified prefix (so it does not come back as a new upload). A workbook that cannot be marked up
+ * is still answered, saying why; a time budget that ran out while marking adds its problem.
  */
-async function storeAnnotatedCopy(
+async function storeMarkedUpCopy(
   received: ReceivedUpload,
   workbook: Buffer,
-  problems: readonly InputProblem[],
+  found: readonly InputProblem[],
+  budget: WorkBudget | undefined,
   ports: IngestPorts,
-): Promise<{ key: string; bytes: Buffer } | undefined> {
-  const { submissionId, key } = received;
-  let bytes: Buffer;
+): Promise<{
+  annotated?: { key: string; bytes: Buffer };
+  noCopy?: string;
+  problems: readonly InputProblem[];
+}> {
+  const { submissionId, key, upload } = received;
+  let copy: MarkedUpCopy;
   try {
-    bytes = await ports.workbooks.annotate(workbook, problems);
+    copy = await ports.workbooks.annotate(workbook, found, ports.config.limits, upload.fileName, budget);
   } catch (error) {
     (ports.log ?? silentLog).warn('could not annotate the rejected workbook', {
       submissionId,
       key,
       error: String(error),
     });
-    return undefined;
+    return { noCopy: NO_COPY_REASONS.failed, problems: found };
   }
-  const annotated = { key: annotatedKey(received.upload, submissionId), bytes };
+  if (copy.kind === 'no-copy')
+    return { noCopy: copy.reason, problems: copy.problem ? [...found, copy.problem] : found };
+  const annotated = { key: annotatedKey(upload, submissionId), bytes: copy.bytes };
   await ports.uploads.put(annotated.key, annotated.bytes, {
     contentType: XLSX_TYPE,
     metadata: { 'submission-id': submissionId, source: encodeURIComponent(key) },
   });
-  return annotated;
+  return { annotated, problems: found };
 }
 
 async function send(

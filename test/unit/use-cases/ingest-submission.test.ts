@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../../shared/domain/period';
 import { sha256Hex } from '../../../shared/domain/sha256';
+import { NO_COPY_REASONS } from '../../../shared/domain/submission/workbook-limits';
 import { CommitInProgressError } from '../../../shared/ports/progress-repository';
 import {
   ingestSubmission,
@@ -134,6 +135,23 @@ describe('ingestSubmission', () => {
     expect(log.lines.some((line) => line.message === 'could not annotate the rejected workbook')).toBe(true);
   });
 
+  it('says why there is no marked-up copy, and adds the problem of a time budget spent while marking', async () => {
+    const { deps, ports } = setup();
+    const tooComplex = { rule: 'file.too-complex', file: 'bad.xlsx', message: 'the work took too long' };
+    deps.workbooks.noCopy = { reason: NO_COPY_REASONS.tooComplex, problem: tooComplex };
+    const workbook = submittedWorkbook('OFO', '2026-10', {
+      edit: (_id, cells) => ({ ...cells, status: text('?') }),
+    });
+    const bytes = deps.workbooks.workbookFile(workbook, 'bad');
+    const outcome = await ingestSubmission(await upload(deps, 'uploads/OFO/2026-10/bad.xlsx', bytes), ports);
+    expect(outcome.kind === 'rejected' && outcome.problems.at(-1)).toEqual(tooComplex);
+    expect(outcome).not.toHaveProperty('annotatedKey');
+    const [attempt] = await deps.history.attempts('OFO', P('2026-10'));
+    expect(attempt?.problemCount).toBe(deps.catalog.activitiesOf('OFO').length + 1);
+    expect(deps.mail.sent[0]?.text).toContain(NO_COPY_REASONS.tooComplex);
+    expect(deps.uploads.keys('annotated/')).toEqual([]);
+  });
+
   it('rejects a file that is not a workbook, or too large, without parsing or annotating it', async () => {
     const { deps, ports } = setup();
     const notWorkbook = await ingestSubmission(
@@ -141,6 +159,7 @@ describe('ingestSubmission', () => {
       ports,
     );
     expect(notWorkbook).toMatchObject({ kind: 'rejected', problems: [{ rule: 'file.not-xlsx' }] });
+    expect(deps.mail.sent[0]?.text).toContain(NO_COPY_REASONS.notAWorkbook);
 
     const big = Buffer.alloc(deps.config.limits.maxUploadBytes + 1);
     const tooLarge = await ingestSubmission(await upload(deps, 'uploads/OFO/2026-10/big.xlsx', big), ports);
