@@ -3,6 +3,7 @@ import { parsePeriod } from '../../../shared/domain/period';
 import { generateTemplate } from '../../../shared/use-cases/generate-template';
 import { inMemoryDependencies } from '../../support/fakes/in-memory-dependencies';
 import { newRevision, progressRows } from '../../support/fixtures';
+import { defaultAttestation } from '../../support/workbooks';
 
 const P = parsePeriod;
 
@@ -27,6 +28,21 @@ describe('generateTemplate', () => {
     expect(content.rows.map((row) => row.activityId)).toEqual(ids);
     expect(deps.workbooks.templates).toEqual([content]);
     expect(JSON.parse(bytes.toString())).toEqual({ office: 'OFO', period: '2026-10', rows: ids.length });
+  });
+
+  it("pre-fills the attestation from the previous period's revision, all but its date", async () => {
+    const deps = inMemoryDependencies({ now: '2026-11-01T12:00:00Z' });
+    const attestation = defaultAttestation('2026-09');
+    await deps.progress.commitRevision(
+      newRevision({ period: P('2026-09'), rowCount: 0, templateVersion: '2', attestation }),
+      [],
+      new Date('2026-10-02T12:00:00Z'),
+    );
+    const { content } = await generateTemplate({ office: 'OFO', period: P('2026-10') }, deps);
+    const values = new Map(content.attestation.map((row) => [row.field.key, row.value]));
+    expect(values.get('approvedByEmail')).toBe(attestation.approvedBy.email);
+    expect(values.get('limitations')).toBe(attestation.dataQuality.limitations);
+    expect(values.get('date')).toBeUndefined();
   });
 
   it('starts empty for an office with no previous submission, and refuses an unknown office', async () => {
