@@ -21,6 +21,12 @@ export const catalogFileSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a catalog version is MAJOR.MINOR.PATCH'),
     title: text,
     source: text.optional(),
+    /** The first day the plan runs from (YYYY-MM-DD): where its fiscal quarters start (fiscal-quarter.ts). */
+    startDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a start date is YYYY-MM-DD')
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real date')
+      .optional(),
     /** The last day the plan runs to (YYYY-MM-DD): what "finishing on time" is measured against. */
     endDate: z
       .string()

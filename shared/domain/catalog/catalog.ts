@@ -46,6 +46,8 @@ export interface Catalog {
   readonly version: string;
   readonly title: string;
   readonly source?: string;
+  /** The first day the plan runs from (YYYY-MM-DD), when the catalog gives one. */
+  readonly startDate?: string;
   /** The last day the plan runs to (YYYY-MM-DD), when the catalog gives one. */
   readonly endDate?: string;
   /** The organisation, mission, vision and values, when the catalog gives them. */
@@ -102,6 +104,8 @@ function checkStructure(data: CatalogFile): string[] {
   const officeCodes = new Set(data.offices.map((office) => office.code));
   const activityIds: string[] = [];
 
+  if (data.startDate !== undefined && data.endDate !== undefined && data.startDate > data.endDate)
+    problems.push(`the plan starts on ${data.startDate}, after it ends (${data.endDate})`);
   for (const id of duplicates(data.goals.map((goal) => goal.id)))
     problems.push(`goal ${id} is defined twice`);
   for (const id of duplicates(data.missionAreas.map((area) => area.id)))
@@ -216,6 +220,7 @@ function buildCatalog(data: CatalogFile): Catalog {
     version: data.version,
     title: data.title,
     ...(data.source !== undefined ? { source: data.source } : {}),
+    ...(data.startDate !== undefined ? { startDate: data.startDate } : {}),
     ...(data.endDate !== undefined ? { endDate: data.endDate } : {}),
     ...(data.organization !== undefined ? { organization: Object.freeze({ ...data.organization }) } : {}),
     ...(data.mission !== undefined ? { mission: data.mission } : {}),

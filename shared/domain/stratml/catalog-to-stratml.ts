@@ -119,6 +119,7 @@ export function catalogToStratml(catalog: Catalog): StratmlDocument {
     })),
     administrativeInformation: {
       identifier: catalogIdentifier(catalog.id, catalog.version),
+      ...(catalog.startDate !== undefined ? { startDate: catalog.startDate } : {}),
       ...(catalog.endDate !== undefined ? { endDate: catalog.endDate } : {}),
       ...source.administrative,
     },

@@ -247,6 +247,7 @@ export function stratmlToCatalog(document: StratmlDocument, file: string): Strat
   const body = {
     title,
     ...(source !== undefined ? { source } : {}),
+    ...(admin?.startDate !== undefined ? { startDate: admin.startDate } : {}),
     ...(admin?.endDate !== undefined ? { endDate: admin.endDate } : {}),
     ...(organizationName !== undefined
       ? { organization: { name: organizationName, ...(acronym !== undefined ? { acronym } : {}) } }

@@ -117,4 +117,12 @@ describe('parseCatalog', () => {
     const document = { ...smallCatalog(), colour: 'blue' };
     expect(problemsOf(document).join('\n')).toMatch(/catalog\.schema: .*colour/);
   });
+
+  it('keeps the plan start date, and refuses one after the end date', () => {
+    const dated = parseCatalog({ ...smallCatalog(), startDate: '2023-10-01', endDate: '2028-09-30' });
+    expect([dated.startDate, dated.endDate]).toEqual(['2023-10-01', '2028-09-30']);
+    expect(problemsOf({ ...smallCatalog(), startDate: '2029-10-01', endDate: '2028-09-30' })).toEqual([
+      'catalog.structure: the plan starts on 2029-10-01, after it ends (2028-09-30)',
+    ]);
+  });
 });

@@ -44,7 +44,7 @@ describe('stratmlToCatalog', () => {
              <PerformanceIndicator><SequenceIndicator>2.3.1</SequenceIndicator><MeasurementDimension>Days to answer</MeasurementDimension><UnitOfMeasurement>Days</UnitOfMeasurement></PerformanceIndicator>
              <PerformanceIndicator><MeasurementDimension>Share answered</MeasurementDimension><UnitOfMeasurement>Percent</UnitOfMeasurement><Relationship><ReferentIdentifier>OFW</ReferentIdentifier><Name>Performer</Name></Relationship></PerformanceIndicator>`)}
            ${objective('<Name>Reach</Name><Description>Reach everyone.</Description>')}`)}`,
-        '<AdministrativeInformation><EndDate>2030-09-30</EndDate><Source>https://example.gov/plan</Source></AdministrativeInformation>',
+        '<AdministrativeInformation><StartDate>2026-10-01</StartDate><EndDate>2030-09-30</EndDate><Source>https://example.gov/plan</Source></AdministrativeInformation>',
       ),
     );
     expect(warnings).toEqual([]);
@@ -52,6 +52,7 @@ describe('stratmlToCatalog', () => {
       title: 'Agency Plan',
       id: 'agency-plan',
       source: 'https://example.gov/plan',
+      startDate: '2026-10-01',
       endDate: '2030-09-30',
       organization: { name: 'Department of Examples', acronym: 'DOE' },
       mission: 'To do good work.',
