@@ -60,6 +60,14 @@ const RISKS = [
   'A partner agency has not signed the data-sharing agreement.',
   'Equipment deliveries slipped by six weeks because of supply-chain shortages.',
 ] as const;
+/** What the office is doing about each risk above, in the same order (Mitigation / Next Steps). */
+const MITIGATIONS = [
+  'Legal is answering the protest; a bridge task order keeps the current vendor on until the award.',
+  'Two details from headquarters fill the gap; the vacancies are advertised with a recruitment incentive.',
+  'The phase is re-sequenced so the funded half goes first; the request is in the next spend plan review.',
+  'An interim memorandum lets data flow for the pilot while the agreement is negotiated.',
+  'A second supplier is qualified and installation crews are rescheduled to the new delivery dates.',
+] as const;
 
 /** Which trajectory an activity's entry follows over the twelve months. */
 type Story = 'steady' | 'slips-and-recovers' | 'off-track' | 'completes' | 'late-start';
@@ -84,8 +92,9 @@ function dayOfFollowingMonth(period: Period, day: number, hourUtc: number): Date
 
 /**
  * Twelve months of realistic office submissions: progress that moves, activities that slip and
- * recover, a few off track, some completing; one office late one month, one office silent one
- * month, and one rejected workbook corrected by a resubmission. Deterministic for a given seed.
+ * recover (with what is being done about it), a few off track, some completing, some sent again
+ * unchanged; one office late one month, one office silent one month, and one rejected workbook
+ * corrected by a resubmission. Deterministic for a given seed.
  */
 export function buildDemoScenario(catalog: Catalog, options: DemoScenarioOptions): DemoScenario {
   const seed = options.seed ?? 2024;
@@ -176,6 +185,9 @@ function rowFor(
   period: Period,
   seed: number,
 ): DemoRowValues {
+  // Some entries are sent again month after month as they were: nobody looked at them.
+  if (index > 0 && staysUnchanged(office, activity, index))
+    return rowFor(office, activity, index - 1, addMonths(period, -1), seed);
   const random = seededRandom(hashText(`${seed}:${office}:${activity.id}`));
   const start = random.integer(0, 30);
   const rate = 3 + random.next() * 5;
@@ -185,7 +197,8 @@ function rowFor(
   let percent = start + rate * index + wobble;
   let status: string;
   let risks: string | undefined;
-  const risk = RISKS[hashText(`${office}:${activity.id}:risk`) % RISKS.length] as string;
+  const riskIndex = hashText(`${office}:${activity.id}:risk`) % RISKS.length;
+  const risk = RISKS[riskIndex] as string;
   switch (story) {
     case 'slips-and-recovers': {
       const stalled = index >= 3 && index <= 5;
@@ -241,9 +254,17 @@ function rowFor(
       status === 'Not Started'
         ? 'Planning under way; work begins next quarter.'
         : `Progress on ${activity.id} reached ${percent}% this month.`,
-    ...(risks ? { risksAndIssues: risks } : {}),
+    ...(risks ? { risksAndIssues: risks, mitigation: MITIGATIONS[riskIndex] as string } : {}),
     pointOfContact: `${office.toLowerCase()}.lead@example.gov`,
   };
+}
+
+/** About one steady entry in four, in any month, repeats the month before word for word. */
+function staysUnchanged(office: string, activity: KeyActivity, index: number): boolean {
+  return (
+    storyOf(office, activity) === 'steady' &&
+    hashText(`${office}:${activity.id}:${index}:unchanged`) % 4 === 0
+  );
 }
 
 /** The same rows with the mistakes people make: a status not in the list, a percent over 100, a risk without text. */

@@ -1,13 +1,16 @@
 import type { SQSBatchResponse } from 'aws-lambda';
 import {
+  type AttestationAnswers,
+  attestationAnswersOf,
   fillProgressSheet,
   type ProgressAnswers,
   progressAnswersOf,
 } from '../adapters/excel/progress-sheet-filler';
 import type { Dependencies } from '../composition/dependencies';
 import type { ProductConfig } from '../config/product-config';
-import type { Catalog } from '../domain/catalog/catalog';
+import type { Catalog, Office } from '../domain/catalog/catalog';
 import { type Period, previousCalendarMonth } from '../domain/period';
+import type { TemplateContent } from '../domain/submission/template-content';
 import { createIngestHandler } from '../entries/ingest-entry';
 import { createNotifyHandler } from '../entries/notify-entry';
 import { createRemindHandler } from '../entries/remind-entry';
@@ -21,6 +24,7 @@ import { silentLog } from '../ports/log';
 import { uploadKey } from '../storage/object-keys';
 import { generateTemplate } from '../use-cases/generate-template';
 import type { IngestOutcome } from '../use-cases/ingest-submission';
+import { demoAttestation } from './demo-attestation';
 import { buildDemoScenario, type DemoMonth, type DemoRowValues, type DemoSubmission } from './demo-scenario';
 
 /** What the demo tells whoever runs it, one line per step. */
@@ -175,7 +179,11 @@ async function submit(
   }
   clock.set(submission.submittedAt);
   const template = await generateTemplate({ office: submission.office, period: submission.period }, deps);
-  const bytes = await fillProgressSheet(template.bytes, answersFor(submission.rows));
+  const bytes = await fillProgressSheet(
+    template.bytes,
+    answersFor(submission.rows),
+    attestationTyped(play, submission, template.content),
+  );
   play.lastOutcome = undefined;
   const delivered = await uploadAndDeliver(
     {
@@ -241,6 +249,21 @@ function answersFor(rows: readonly DemoRowValues[]): (activityId: string) => Pro
     const row = byActivity.get(activityId);
     return row ? progressAnswersOf(row) : {};
   };
+}
+
+/**
+ * What the office types on the Attestation sheet: everything the first time; afterwards the template
+ * is pre-filled from the month before and only the date is typed, as it must be every month.
+ */
+function attestationTyped(
+  play: DemoPlay,
+  submission: DemoSubmission,
+  template: TemplateContent,
+): AttestationAnswers {
+  const officeIndex = play.deps.catalog.offices.findIndex((office) => office.code === submission.office);
+  const office = play.deps.catalog.offices[officeIndex] as Office;
+  const answers = attestationAnswersOf(demoAttestation(office, officeIndex, submission.submittedAt));
+  return template.attestation.some((row) => row.value !== undefined) ? { date: answers.date } : answers;
 }
 
 /** The first reminder day of a period: `reminderDaysBefore` days before the deadline, 08:00 UTC. */

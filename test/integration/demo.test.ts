@@ -75,6 +75,28 @@ describe('the local demo: a year of the whole pipeline through the real handlers
     expect(silent.agency.reported).toBe(silent.agency.expected - catalog.activitiesOf('OT').length);
   });
 
+  it("stores each office's attestation and the At Risk rows' mitigation, and counts what was sent again unchanged", async () => {
+    const deps = localDependencies(runtime, { catalog, config });
+    const october = parsePeriod('2026-10');
+    for (const revision of await deps.progress.currentRevisions(october)) {
+      expect(revision.templateVersion, revision.office).toBe('2');
+      expect(revision.attestation?.approvedBy.email, revision.office).toBe(
+        `${revision.office.toLowerCase()}.director@example.gov`,
+      );
+      // Typed the day the workbook was sent; everything else came pre-filled from September.
+      expect(revision.attestation?.date, revision.office).toBe(revision.acceptedAt.slice(0, 10));
+    }
+    const snapshot = await loadSnapshot(
+      deps.reportObjects,
+      (await deps.snapshotIndex.latest(october)) ?? expect.unreachable(),
+    );
+    const troubled = snapshot.rows.filter((row) => row.status === 'At Risk' || row.status === 'Off Track');
+    expect(troubled.length).toBeGreaterThan(0);
+    expect(troubled.every((row) => row.mitigation !== undefined)).toBe(true);
+    expect(snapshot.agency.unchanged).toBe(snapshot.rows.filter((row) => row.unchanged).length);
+    expect(snapshot.agency.unchanged).toBeGreaterThan(0);
+  });
+
   it('mails receipts, the rejection, reminders and thirteen leadership briefs to the outbox', () => {
     const messages = readdirSync(runtime.outboxDirectory).filter((name) => name.endsWith('.eml'));
     const accepted = first.months.reduce((sum, month) => sum + month.accepted, 0);

@@ -54,7 +54,10 @@ describe('the demo scenario', () => {
       expect(row.percentComplete).toBeGreaterThanOrEqual(0);
       expect(row.percentComplete).toBeLessThanOrEqual(100);
       if (row.status === 'Complete') expect(row.percentComplete).toBe(100);
-      if (row.status === 'At Risk' || row.status === 'Off Track') expect(row.risksAndIssues).toBeTruthy();
+      if (row.status === 'At Risk' || row.status === 'Off Track') {
+        expect(row.risksAndIssues).toBeTruthy();
+        expect(row.mitigation).toBeTruthy();
+      }
     }
   });
 
@@ -89,6 +92,26 @@ describe('the demo scenario', () => {
     expect(accepted.some((submission) => submission.rows.some((row) => row.status === 'Complete'))).toBe(
       true,
     );
+  });
+
+  it('has offices send some entries again unchanged, month after month', () => {
+    const rowsOf = (period: string, office: string) =>
+      accepted.find((submission) => submission.period === period && submission.office === office)?.rows ?? [];
+    for (const [index, month] of scenario.months.entries()) {
+      if (index === 0) continue;
+      const previous = scenario.months[index - 1]?.period ?? '';
+      const repeated = catalog.offices.flatMap((office) => {
+        const before = new Map(
+          rowsOf(previous, office.code).map((row) => [row.activityId, JSON.stringify(row)]),
+        );
+        return rowsOf(month.period, office.code).filter(
+          (row) => before.get(row.activityId) === JSON.stringify(row),
+        );
+      });
+      // Between a tenth and a half of the entries: visible in the brief, never the whole month.
+      expect(repeated.length, month.period).toBeGreaterThan(10);
+      expect(repeated.length, month.period).toBeLessThan(53);
+    }
   });
 
   it('moves progress forward over the year', () => {
