@@ -176,6 +176,47 @@ describe('strategy-report template and submit', () => {
   });
 });
 
+describe('strategy-report submit, on template version 2', () => {
+  it('warns of a previous-version workbook within the grace period, and names the rows sent again unchanged', async () => {
+    const dataDir = temporaryDataDirectory('submit-v2');
+    const work = temporaryDataDirectory('files-v2');
+    const config = join(work, 'config.json');
+    await writeFile(config, JSON.stringify({ submissions: { previousTemplateGraceUntil: '2099-12-31' } }));
+    const global = ['--data-dir', dataDir, '--config', config];
+    const v1 = join(work, 'OFO-2026-10.xlsx');
+    await writeFile(
+      v1,
+      await readFile(
+        new URL('../fixtures/workbooks/OFO-2026-10-v1-libreoffice-resaved.xlsx', import.meta.url),
+      ),
+    );
+    const old = await cli([...global, 'submit', v1]);
+    expect(old.code, old.err).toBe(0);
+    expect(old.err).toMatch(
+      /^warning: OFO-2026-10\.xlsx: this workbook is on template version 1, accepted until 2099-12-31: .* \[template\.previous-version\]$/,
+    );
+
+    const november = join(work, 'OFO-2026-11.xlsx');
+    expect(
+      (await cli([...global, 'template', '--office', 'OFO', '--period', '2026-11', '--out', november])).code,
+    ).toBe(0);
+    // The pre-filled At Risk and Off Track rows (every fifth row from the third and fourth) now need
+    // Mitigation / Next Steps, which version 1 did not ask for; the other fourteen are sent as they were.
+    const troubled = (index: number) => index % 5 === 2 || index % 5 === 3;
+    await writeFile(
+      november,
+      await fillTemplate(await readFile(november), (_id, index) =>
+        troubled(index) ? { mitigation: 'a second vendor is qualified' } : {},
+      ),
+    );
+    const again = await cli([...global, 'submit', november]);
+    expect(again.code, again.err).toBe(0);
+    expect(again.out.split('\n')[1]).toMatch(
+      /^unchanged since last period: 14 rows \(1\.1\.4, 1\.2\.3, 2\.3\.3, /,
+    );
+  });
+});
+
 describe('the strategy-report executable', () => {
   it('writes a template and submits it, as a user would', async () => {
     const dataDir = temporaryDataDirectory('bin-submit');

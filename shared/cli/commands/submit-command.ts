@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Command } from 'commander';
 import type { Dependencies } from '../../composition/dependencies';
-import { type InputProblem, InvalidInputError } from '../../domain/errors';
+import { formatProblem, type InputProblem, InvalidInputError } from '../../domain/errors';
 import { isEmailAddress } from '../../domain/mail-text';
 import { type Period, parsePeriod } from '../../domain/period';
 import { METADATA_KEYS } from '../../domain/submission/template-layout';
@@ -122,10 +122,16 @@ function report(io: CliIo, outcome: IngestOutcome, json: boolean): void {
   if (json) printJson(io, outcome);
   switch (outcome.kind) {
     case 'accepted':
-      if (!json)
+      if (!json) {
         io.out(
           `accepted: ${outcome.office} ${outcome.period} revision ${outcome.revision}, ${outcome.rows} rows (${outcome.key}, SHA-256 ${outcome.sha256})`,
         );
+        if (outcome.unchanged && outcome.unchanged.length > 0)
+          io.out(
+            `unchanged since last period: ${outcome.unchanged.length} rows (${outcome.unchanged.join(', ')})`,
+          );
+        for (const warning of outcome.warnings ?? []) io.err(`warning: ${formatProblem(warning)}`);
+      }
       return;
     case 'duplicate':
       if (!json)
