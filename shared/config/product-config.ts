@@ -17,6 +17,8 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
   .refine((text) => {
+    // A text of another shape is the regex's to report, once.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return true;
     const time = Date.parse(`${text}T00:00:00Z`);
     return Number.isFinite(time) && new Date(time).toISOString().startsWith(text);
   }, 'not a real date');

@@ -37,8 +37,8 @@ export interface SubmissionWorkbooks {
   read(bytes: Buffer, limits: SubmissionLimits, file: string, budget?: WorkBudget): Promise<WorkbookReading>;
   /**
    * The marked-up copy of a workbook `read` returned as 'read': each bad cell of its Progress
-   * sheet marked, and an Errors sheet listing every problem. Built from the streamed cells,
-   * never from a full load of the original.
+   * and Attestation sheets marked, and an Errors sheet listing every problem. Built from the
+   * streamed cells, never from a full load of the original.
    */
   annotate(
     bytes: Buffer,
