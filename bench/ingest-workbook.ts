@@ -2,7 +2,21 @@ import { writeTemplateWorkbook } from '../shared/adapters/excel/template-workboo
 import { type Catalog, parseCatalog } from '../shared/domain/catalog/catalog';
 import { parsePeriod } from '../shared/domain/period';
 import type { ProgressRow } from '../shared/domain/progress';
+import type { Attestation } from '../shared/domain/submission/attestation';
 import { buildTemplateContent } from '../shared/domain/submission/template-content';
+
+const BENCH_ATTESTATION: Attestation = {
+  preparedBy: { name: 'Bench Analyst', title: 'Analyst', email: 'analyst@agency.example' },
+  approvedBy: { name: 'Bench Director', title: 'Director', email: 'director@agency.example' },
+  date: '2026-11-03',
+  dataQuality: {
+    verification: 'Second-person check against the system of record.',
+    sources: 'The program management system.',
+    accuracy: 'Within 5 points.',
+    limitations: 'None known.',
+    compensation: 'Not needed.',
+  },
+};
 
 /** The office and period of the benchmark workbook. */
 export const BENCH_OFFICE = 'BENCH';
@@ -57,7 +71,9 @@ export async function benchWorkbook(
       nextMilestone: 'finish the next increment',
       milestoneDue: `2027-0${(index % 9) + 1}-15`,
       accomplishments: `Row ${index}: finished the planned work for the month and briefed the stakeholders.`,
-      ...(status === 'At Risk' || status === 'Off Track' ? { risksAndIssues: 'staffing shortfall' } : {}),
+      ...(status === 'At Risk' || status === 'Off Track'
+        ? { risksAndIssues: 'staffing shortfall', mitigation: 'two details from headquarters until hired' }
+        : {}),
       pointOfContact: 'owner@agency.example',
     };
   });
@@ -69,7 +85,11 @@ export async function benchWorkbook(
     maxTextLength,
     maxUploadBytes: 10 * 1024 * 1024,
     generatedAt: new Date('2026-11-01T00:00:00Z'),
-    previous: { period: parsePeriod('2026-09'), revision: 1, rows },
+    previous: { period: parsePeriod('2026-09'), revision: 1, rows, attestation: BENCH_ATTESTATION },
   });
-  return writeTemplateWorkbook(content, maxTextLength);
+  // A complete attestation, dated as the office would date it (a template never pre-fills the date).
+  const attestation = content.attestation.map((row) =>
+    row.field.key === 'date' ? { ...row, value: BENCH_ATTESTATION.date } : row,
+  );
+  return writeTemplateWorkbook({ ...content, attestation }, maxTextLength);
 }

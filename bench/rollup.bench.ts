@@ -41,8 +41,8 @@ import {
  *
  * Neither target is met, and neither can be by a rollup that returns this snapshot (measured on
  * Node 20, 2 vCPUs, medians; the figures below are of one such run):
- * - The snapshot holds ~210 MB of new objects — 1,000,000 rows of 17 fields (160 bytes each),
- *   ~165,000 at-risk items of 17 fields, ~116,000 status moves, the level summaries — and the
+ * - The snapshot holds ~210 MB of new objects — 1,000,000 rows of 19 fields (about 170 bytes each),
+ *   ~165,000 at-risk items of 18 fields, ~116,000 status moves, the level summaries — and the
  *   bare pass allocates nothing. Allocating them costs ~59,000 page faults and ~70 ms of
  *   scavenges per run; the bare pass plus one object per row alone is ~2.5× the bare pass.
  * - A rollup of ~430 ms: aligning rows with entries ~85 ms (reading the 1,000,000 previous rows
@@ -163,7 +163,7 @@ report({
     `Node ${process.version}, ${RUNS} runs; the bare pass looks each row's key activity up in a Map, counts its status and sums its percent`,
     `previous snapshot held as the rollup use case holds it: canonical JSON parsed and checked by the schema, cut to previousSnapshotOf (bench/loaded-snapshot.ts); the current rows are plain objects (the repository's schema-checked rows would hold more and make the bare pass slower)`,
     `loading the previous snapshot whole (${load.bytesMb} MB of JSON) as loadSnapshot does peaks at ${load.peakRssMb} MB in a process of its own (${load.baselineMb} MB before it; ${load.heldHeapMb} MB of heap kept after it): the bytes, one string of them, the parsed tree and the schema's copy at once`,
-    `time target out of reach: the bare pass allocates nothing, while the snapshot the renderers read (one 17-field object per entry, ${summary.atRisk.toLocaleString('en-US')} at-risk items, ${summary.moves.toLocaleString('en-US')} status moves) holds ${snapshotHeapMb} MB of new heap to allocate, page in and scavenge; the bare pass plus one new object per row alone takes ${Math.round((median(floorTimes) / bareMs) * 100) / 100}× the bare pass (where the rest goes: the comment at the top of bench/rollup.bench.ts)`,
+    `time target out of reach: the bare pass allocates nothing, while the snapshot the renderers read (one 19-field object per entry, ${summary.atRisk.toLocaleString('en-US')} at-risk items, ${summary.moves.toLocaleString('en-US')} status moves) holds ${snapshotHeapMb} MB of new heap to allocate, page in and scavenge; the bare pass plus one new object per row alone takes ${Math.round((median(floorTimes) / bareMs) * 100) / 100}× the bare pass (where the rest goes: the comment at the top of bench/rollup.bench.ts)`,
     `memory target out of reach: ${setupRssMb} MB are resident before the rollup starts (the runtime, the catalog, 950,000 input rows and the 1,000,000-row previous snapshot as production holds them), and the result alone holds ${snapshotHeapMb} MB of heap`,
     `snapshot: ${summary.rows.toLocaleString('en-US')} rows (${summary.carried.toLocaleString('en-US')} carried forward), ${summary.atRisk.toLocaleString('en-US')} ranked at risk, ${summary.moves.toLocaleString('en-US')} status moves`,
   ],

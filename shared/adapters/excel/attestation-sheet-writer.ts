@@ -30,9 +30,11 @@ export async function writeAttestationSheet(
     cell.border = thinBorder();
   });
   for (const { field, value } of content.attestation) {
-    const answer = field.kind === 'date' || value === undefined ? null : value;
+    // The content never pre-fills the date (attestation-template.ts); one given is written as a date.
+    const answer =
+      value === undefined ? null : field.kind === 'date' ? new Date(`${value}T00:00:00Z`) : value;
     const row = sheet.addRow([field.label, answer, field.help]);
-    row.height = fittedRowHeight([field.label, answer ?? undefined, field.help], WIDTHS);
+    row.height = fittedRowHeight([field.label, value, field.help], WIDTHS);
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = thinBorder();
