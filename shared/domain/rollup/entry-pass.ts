@@ -137,31 +137,11 @@ function countEntry(
   if (code < 0)
     throw new Error(`${row.office} ${activityId} has status ${status}, not one of ${STATUSES.join(', ')}`);
   const carried = row.source === 'carried-forward';
-  const unchanged = row.unchanged === true;
   if (carried) result.carriedForward.push({ office: row.office, activityId, fromPeriod: row.fromPeriod });
   const openDue = code === COMPLETE ? undefined : row.milestoneDue;
-  const { percentComplete, attainment, milestoneOverdue } = row;
-  result.activityTally.add(
-    activity,
-    code,
-    carried,
-    unchanged,
-    percentComplete,
-    attainment,
-    openDue,
-    milestoneOverdue,
-  );
-  result.officeTally.add(
-    office,
-    code,
-    carried,
-    unchanged,
-    percentComplete,
-    attainment,
-    openDue,
-    milestoneOverdue,
-  );
-  if (milestoneOverdue) result.overdueMilestones.push(overdueMilestoneOf(row));
+  result.activityTally.add(activity, code, row, openDue);
+  result.officeTally.add(office, code, row, openDue);
+  if (row.milestoneOverdue) result.overdueMilestones.push(overdueMilestoneOf(row));
   const movement = inputs.previous === null ? null : statusMove(result, row, code, inputs.previous, entry);
   if (isAtRisk(row)) {
     const severity = Math.round(severityOf(row, movement, inputs.asOf) * SEVERITY_SCALE);

@@ -1,4 +1,4 @@
-import { COUNTED_STATUSES } from './rollup-snapshot';
+import { COUNTED_STATUSES, type SnapshotRow } from './rollup-snapshot';
 
 /** Counted statuses per level: the five a submitter chooses, then 'Not Reported'. */
 export const K = COUNTED_STATUSES.length;
@@ -85,22 +85,17 @@ export class Tally {
     bump(this.counts, index * K + NOT_REPORTED);
   }
 
-  /** An expected entry with a value, reported this period (perhaps unchanged) or carried forward. */
-  add(
-    index: number,
-    status: number,
-    carried: boolean,
-    unchanged: boolean,
-    percent: number,
-    attainment: number | undefined,
-    openMilestoneDue: string | undefined,
-    milestoneOverdue: boolean,
-  ): void {
+  /**
+   * An expected entry with a value: `row`, reported this period (perhaps unchanged) or carried
+   * forward, whose status code is `status`; `openMilestoneDue` is its milestone date unless Complete.
+   */
+  add(index: number, status: number, row: SnapshotRow, openMilestoneDue: string | undefined): void {
+    const { attainment, milestoneOverdue } = row;
     bump(this.expected, index);
-    bump(carried ? this.carried : this.reported, index);
-    if (unchanged) bump(this.unchanged, index);
+    bump(row.source === 'carried-forward' ? this.carried : this.reported, index);
+    if (row.unchanged === true) bump(this.unchanged, index);
     bump(this.counts, index * K + status);
-    this.percentSum[index] = (this.percentSum[index] as number) + percent;
+    this.percentSum[index] = (this.percentSum[index] as number) + row.percentComplete;
     if (attainment !== undefined) {
       bump(this.metricCount, index);
       this.metricSum[index] = (this.metricSum[index] as number) + attainment;
