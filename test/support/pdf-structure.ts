@@ -86,7 +86,9 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
         if ('str' in item) {
           if (item.str.trim() !== '') texts.push({ text: item.str, marks: [...marks] });
         } else if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
-          marks.push({ tag: item.tag ?? '', id: item.id ?? null });
+          // pdf.js sets `tag` on marked-content items though its type does not declare it.
+          const { tag } = item as { tag?: string };
+          marks.push({ tag: tag ?? '', id: item.id ?? null });
         } else if (item.type === 'endMarkedContent') {
           marks.pop();
         }

@@ -7,7 +7,7 @@ import { CONTENT_WIDTH } from './brief-page';
 import { pdfFonts } from './pdf-fonts';
 import { completeXmp } from './pdfkit-metadata';
 import { embedOutputIntent, endDocument, type PdfKitDocument } from './pdfkit-output-intent';
-import { installStructureHooks } from './pdfmake-structure-hooks';
+import { installStructureHooks, wasTagged } from './pdfmake-structure-hooks';
 import { SRGB_ICC_PROFILE_BASE64 } from './srgb-icc-profile';
 import { StructureWriter } from './structure-writer';
 
@@ -36,7 +36,13 @@ export async function renderPdfA(definition: TDocumentDefinitions): Promise<Buff
   // pdfmake types getStream() as pdfkit's PDFDocument; only the stream part of it is used here.
   const document: PdfKitDocument = await configuredPdfmake().createPdf(definition).getStream();
   embedOutputIntent(document, Buffer.from(SRGB_ICC_PROFILE_BASE64, 'base64'));
-  if (definition.tagged === true) completeXmp(document);
+  if (definition.tagged === true) {
+    if (!wasTagged(document))
+      throw new Error(
+        'pdfmake rendered a tagged document without tagging it: the pdfmake modules hooked are not the ones that rendered (see shared/adapters/pdf/pdfmake-structure-hooks.ts)',
+      );
+    completeXmp(document);
+  }
   return endDocument(document);
 }
 

@@ -38,6 +38,9 @@ export interface PageItem {
 
 export interface InlineText {
   readonly text: string;
+  /** Painted before the line's text (a highlight) or after it (underline, strike-through). */
+  readonly background?: string | null;
+  readonly decoration?: string | null;
   readonly link?: string | null;
   readonly linkToPage?: number | null;
   readonly linkToDestination?: string | null;
@@ -102,6 +105,7 @@ export const ITEM_WRITERS = ['addLine', 'addVector', 'addSVG', 'addImage'] as co
 
 let startTagging: StartTagging | undefined;
 let installed = false;
+const tagged = new WeakSet<object>();
 /** The node pdfmake is laying out now, with its ancestors. Layout is synchronous: one chain at a time. */
 let laying: LayoutFrame | undefined;
 
@@ -141,6 +145,7 @@ export function installStructureHooks(start: StartTagging): void {
     const document = (this as RendererInstance).pdfDocument;
     if (startTagging === undefined || document.options.tagged !== true) return renderPages.apply(this, args);
     const tagger = startTagging(document);
+    tagged.add(document);
     const own = this as unknown as Prototype;
     for (const [name, kind] of Object.entries(RENDER_METHODS)) {
       const draw = renderer[name] as Method;
@@ -167,6 +172,15 @@ export function installStructureHooks(start: StartTagging): void {
       for (const name of [...Object.keys(RENDER_METHODS), ...OTHER_RENDER_METHODS]) delete own[name];
     }
   };
+}
+
+/**
+ * Whether the hooks tagged this document as pdfmake rendered it: false for a `tagged: true`
+ * document means the pdfmake that rendered it is not the one hooked (a second copy of its modules,
+ * say in a bundle), and its PDF would claim a structure it does not have.
+ */
+export function wasTagged(document: object): boolean {
+  return tagged.has(document);
 }
 
 interface RendererInstance {

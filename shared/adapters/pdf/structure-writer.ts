@@ -101,13 +101,12 @@ export class StructureWriter implements PageItemTagger {
   beforeItem(kind: ItemKind, item: PageItem, frame: LayoutFrame | undefined): void {
     this.line = undefined;
     const target = this.targetOf(kind, item, frame);
-    this.mark(target);
-    if (
-      kind === 'line' &&
-      !isArtifact(target) &&
-      item.inlines?.some((inline) => linkOf(inline) !== undefined)
-    )
-      this.line = { inlines: item.inlines, holder: target, next: 0 };
+    const inlines = item.inlines ?? [];
+    if (kind === 'line' && !isArtifact(target) && inlines.some((inline) => linkOf(inline) !== undefined)) {
+      this.line = { inlines, holder: target, next: 0 };
+      // pdfmake sets each inline's colour (and a highlight) before its text(): open the first one's now.
+      this.mark(this.inlineTarget(this.line, 0));
+    } else this.mark(target);
   }
 
   afterItem(): void {
@@ -319,10 +318,12 @@ export class StructureWriter implements PageItemTagger {
   /** Within a line with links, each linked inline is drawn as content of a Link element. */
   private beforeText(): void {
     const line = this.line;
-    if (line === undefined) return;
-    const inline = line.inlines[line.next++];
-    const target = linkOf(inline);
-    this.mark(target === undefined ? line.holder : this.link(line.holder, target, line.inlines));
+    if (line !== undefined) this.mark(this.inlineTarget(line, line.next++));
+  }
+
+  private inlineTarget(line: LineWithLinks, index: number): Element {
+    const target = linkOf(line.inlines[index]);
+    return target === undefined ? line.holder : this.link(line.holder, target, line.inlines);
   }
 
   private link(holder: Element, target: string, inlines: readonly InlineText[]): LinkElement {
