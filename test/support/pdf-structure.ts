@@ -149,3 +149,13 @@ export function elementText(page: TaggedPage, element: StructureNode): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A PDF's objects as written, each as its lines (pdfkit writes dictionaries — structure elements, fonts, annotations — uncompressed). */
+export function pdfObjects(raw: string): string[] {
+  return [...raw.matchAll(/\n\d+ 0 obj\n([\s\S]*?)\nendobj/g)].map((match) => match[1] ?? '');
+}
+
+/** The first object that has `line` as one of its lines ('' when none has). */
+export function pdfObjectWith(raw: string, line: string): string {
+  return pdfObjects(raw).find((object) => object.split('\n').includes(line)) ?? '';
+}

@@ -10,6 +10,7 @@ import { buildReportModel, type RenderContext } from '../../../../shared/domain/
 import {
   contentIds,
   elementText,
+  pdfObjects,
   readTaggedPdf,
   type StructureNode,
   structureNodes,
@@ -56,9 +57,6 @@ const everywhere = (pdf: TaggedPdf, test: (node: StructureNode) => boolean): Fou
       .filter(test)
       .map((node) => ({ page: index + 1, node, text: elementText(page, node) })),
   );
-/** The file's objects, as written: pdfkit writes dictionaries (structure elements, fonts, annotations) uncompressed. */
-const objectsOf = (raw: string) =>
-  [...raw.matchAll(/\n\d+ 0 obj\n([\s\S]*?)\nendobj/g)].map((match) => match[1] ?? '');
 const childRoles = (node: StructureNode) =>
   node.children.flatMap((child) => ('role' in child ? [child.role] : []));
 
@@ -126,7 +124,7 @@ describe('the tagged PDF brief', () => {
       ).toBe(true);
     }
     // pdf.js does not expose attributes: every TH dictionary in the file carries its scope.
-    const headerCells = objectsOf(raw).filter((object) => object.includes('/S /TH\n'));
+    const headerCells = pdfObjects(raw).filter((object) => object.includes('/S /TH\n'));
     expect(headerCells.length).toBeGreaterThan(100);
     for (const cell of headerCells) expect(cell).toMatch(/\/O \/Table\n\/Scope \/(Column|Row)/);
     // The agency-and-goals table: its header row, then a row headed by its level.
@@ -207,7 +205,7 @@ describe('the tagged PDF brief', () => {
         .filter((heading) => heading.listed)
         .map((heading) => heading.text),
     );
-    const links = objectsOf(raw).filter((object) => object.includes('/Subtype /Link\n'));
+    const links = pdfObjects(raw).filter((object) => object.includes('/Subtype /Link\n'));
     expect(links.length).toBeGreaterThan(20);
     for (const link of links) {
       expect(link).toMatch(/\/StructParent \d+/);
@@ -249,7 +247,7 @@ describe('the tagged PDF brief', () => {
   });
 
   it('embeds every font with a Unicode map', () => {
-    const fonts = objectsOf(raw).filter((object) => object.includes('/Type /Font\n'));
+    const fonts = pdfObjects(raw).filter((object) => object.includes('/Type /Font\n'));
     const top = fonts.filter((font) => !font.includes('/Subtype /CIDFontType2'));
     expect(top.length).toBeGreaterThanOrEqual(3);
     for (const font of top) {
