@@ -246,7 +246,7 @@ describe('the tagged PDF brief', () => {
     expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
   });
 
-  it('embeds every font with a Unicode map', () => {
+  it('embeds every font with a Unicode map and its CID-to-glyph map', () => {
     const fonts = pdfObjects(raw).filter((object) => object.includes('/Type /Font\n'));
     const top = fonts.filter((font) => !font.includes('/Subtype /CIDFontType2'));
     expect(top.length).toBeGreaterThanOrEqual(3);
@@ -254,8 +254,10 @@ describe('the tagged PDF brief', () => {
       expect(font).toMatch(/\/Subtype \/Type0/);
       expect(font).toMatch(/\/ToUnicode \d+ 0 R/);
     }
-    for (const font of fonts.filter((each) => each.includes('/Subtype /CIDFontType2')))
+    for (const font of fonts.filter((each) => each.includes('/Subtype /CIDFontType2'))) {
       expect(font).toMatch(/\/FontDescriptor \d+ 0 R/);
+      expect(font).toMatch(/\/CIDToGIDMap \/Identity/);
+    }
     expect(raw.match(/\/FontFile2 \d+ 0 R/g)?.length).toBe(top.length);
   });
 
