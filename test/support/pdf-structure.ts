@@ -1,4 +1,5 @@
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from './report-text';
 
 /**
  * A tagged PDF as pdf.js (an independent reader: Mozilla's, not the pdfkit that wrote it) sees it:
@@ -68,12 +69,7 @@ const paints = (operator: number, args: unknown) =>
   (operator === OPS.constructPath && Array.isArray(args) && PAINTING.has(args[0] as number));
 
 export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
-  const document = await getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
+  const document = await openPdf(bytes);
   try {
     const pages: TaggedPage[] = [];
     for (let number = 1; number <= document.numPages; number++) {
