@@ -12,20 +12,16 @@
  * Tagging (issue 15) may cost at most 30 % more time than the same brief untagged: the two are
  * rendered alternately, 5 times each after a warm-up, and the ratios of their median wall and CPU
  * times printed. The target is on CPU time: on this shared machine wall times move with the load
- * far more than tagging moves them.
- * The untagged one is the same definition with `tagged: false` (PDF/A-2b, no structure), rendered
- * by the same hooked pdfmake, which then only stamps items at layout and draws as pdfmake alone
- * does (test/unit/adapters/pdf/pdfmake-structure-hooks.test.ts holds it to that).
+ * far more than tagging moves them. The untagged one is the brief as it was before
+ * (`renderBriefPdf(model, { tagged: false })`: PDF/A-2b, no structure), rendered by the same
+ * hooked pdfmake, which then only stamps items at layout and draws as pdfmake alone does
+ * (test/unit/adapters/pdf/pdfmake-structure-hooks.test.ts holds it to that).
  */
 import { cpus, loadavg } from 'node:os';
 import { renderReportWorkbook } from '../shared/adapters/excel/report-workbook';
 import { renderBriefHtml } from '../shared/adapters/html/brief-html';
-import { briefDocument } from '../shared/adapters/pdf/brief-document';
-import { CONTENT_WIDTH } from '../shared/adapters/pdf/brief-page';
-import { renderBriefPdf, renderPdfA } from '../shared/adapters/pdf/brief-pdf';
-import { pdfFonts } from '../shared/adapters/pdf/pdf-fonts';
+import { renderBriefPdf } from '../shared/adapters/pdf/brief-pdf';
 import { parsePeriod } from '../shared/domain/period';
-import { reportCharts } from '../shared/domain/report/charts/report-charts';
 import { buildReportModel } from '../shared/domain/report/report-model';
 import { populatedSnapshot } from '../test/support/populated-snapshot';
 import { figure, report } from './bench-result';
@@ -94,13 +90,7 @@ async function measureAgainst<T>(work: () => Promise<T>, reference: () => Promis
   };
 }
 
-const untaggedBrief = () => {
-  const model = buildReportModel(snapshot, context);
-  const definition = briefDocument(model, reportCharts(model, CONTENT_WIDTH), {
-    drawable: pdfFonts().drawable,
-  });
-  return renderPdfA({ ...definition, tagged: false, displayTitle: false, subset: 'PDF/A-2b' });
-};
+const untaggedBrief = () => renderBriefPdf(buildReportModel(snapshot, context), { tagged: false });
 
 const loadBefore = loadavg()[0] ?? 0;
 const pdf = await measure(() => renderBriefPdf(buildReportModel(snapshot, context)));

@@ -89,7 +89,7 @@ export async function renderReport(
       },
       catalog: { id: snapshot.catalog.id, version: snapshot.catalog.version },
       softwareVersion: request.softwareVersion,
-      renderOptions: { markingBanner },
+      renderOptions: { markingBanner, taggedPdf: true },
       submissions: snapshot.inputs,
       carriedForwardFrom: carriedForwardFrom(snapshot),
       files,

@@ -22,6 +22,17 @@ export const PAGE_SETUP = {
   compress: true,
 } as const satisfies Partial<TDocumentDefinitions>;
 
+/**
+ * The brief as it was before it was tagged (issue 15): PDF/A-2b, no structure. Only to reproduce
+ * reports rendered then, byte for byte: the blocks' tags and heading levels change nothing
+ * pdfmake draws (test/unit/adapters/pdf/pdfmake-structure-hooks.test.ts).
+ */
+export const UNTAGGED_SETUP = {
+  subset: 'PDF/A-2b',
+  tagged: false,
+  displayTitle: false,
+} as const satisfies Partial<TDocumentDefinitions>;
+
 /** Running headers and footers (title, page numbers, the marking banner) are not content: a screen reader skips them. */
 const PAGINATION: StructureTag = { role: 'Artifact', type: 'Pagination' };
 

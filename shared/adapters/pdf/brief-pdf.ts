@@ -3,7 +3,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { reportCharts } from '../../domain/report/charts/report-charts';
 import type { ReportModel } from '../../domain/report/report-model';
 import { briefDocument } from './brief-document';
-import { CONTENT_WIDTH } from './brief-page';
+import { CONTENT_WIDTH, UNTAGGED_SETUP } from './brief-page';
 import { pdfFonts } from './pdf-fonts';
 import { completeXmp } from './pdfkit-metadata';
 import { embedOutputIntent, endDocument, type PdfKitDocument } from './pdfkit-output-intent';
@@ -49,9 +49,14 @@ export async function renderPdfA(definition: TDocumentDefinitions): Promise<Buff
 /**
  * The PDF brief: tagged, PDF/UA-1 and PDF/A-2a (PDF 1.7), fonts embedded, vector charts, title,
  * subject, language and bookmarks set. Deterministic: every date in it is the model's generated
- * date, so the same model gives the same bytes.
+ * date, so the same model gives the same bytes. `tagged: false` gives the untagged PDF/A-2b brief
+ * of reports rendered before it was tagged, to reproduce them.
  */
-export async function renderBriefPdf(model: ReportModel): Promise<Buffer> {
+export async function renderBriefPdf(
+  model: ReportModel,
+  options: { tagged?: boolean } = {},
+): Promise<Buffer> {
   const fonts = pdfFonts();
-  return renderPdfA(briefDocument(model, reportCharts(model, CONTENT_WIDTH), { drawable: fonts.drawable }));
+  const definition = briefDocument(model, reportCharts(model, CONTENT_WIDTH), { drawable: fonts.drawable });
+  return renderPdfA(options.tagged === false ? { ...definition, ...UNTAGGED_SETUP } : definition);
 }
