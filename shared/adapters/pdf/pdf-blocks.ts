@@ -66,8 +66,11 @@ export const labelled = (t: DrawableText, label: string, text: string): Content 
   tag: PARAGRAPH,
 });
 
-/** A chart's vector drawing: a Figure whose alternative text is the chart's description. */
-export const chartDrawing = (chart: Chart): Content => ({
+/**
+ * A chart's vector drawing (any SVG with a description: a chart, a sparkline): a Figure whose
+ * alternative text is the description.
+ */
+export const chartDrawing = (chart: Pick<Chart, 'svg' | 'width' | 'description'>): Content => ({
   svg: chart.svg,
   width: chart.width,
   tag: { role: 'Figure', alt: chart.description },
