@@ -30,9 +30,10 @@ export const FUNCTION_ENTRIES: Readonly<Record<FunctionName, FunctionEntry>> = {
     entry: 'functions/ingest/index.ts',
     description: 'Validates an uploaded workbook and commits it as the office’s next revision',
     access: {
-      // GetItem: a workbook already committed (by hash); PutItem: attempts, revision claims;
+      // GetItem: a workbook already committed (by hash), the previous period's current revision;
+      // Query: that revision's rows, to mark rows unchanged; PutItem: attempts, revision claims;
       // UpdateItem: the commit and the current pointer; BatchWriteItem: the revision's rows.
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
+      table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
       // Annotated copies of rejected workbooks go under annotated/, outside the event prefix.
       uploads: { read: [UPLOADS_PREFIX], write: [ANNOTATED_PREFIX] },
       mail: true,

@@ -18,6 +18,7 @@ import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-ru
 import { silentLog } from '../../shared/ports/log';
 import { uploadKey } from '../../shared/storage/object-keys';
 import { generateTemplate } from '../../shared/use-cases/generate-template';
+import { attestationCellsFor } from '../support/workbooks';
 
 /*
  * Each function's data access is declared beside its entry (infra/lib/function-entries.ts) and
@@ -121,17 +122,19 @@ beforeAll(async () => {
   // ingest: accepted workbooks, the same workbook again under another name, a file that is none.
   const ingest = createIngestHandler(deps, { log: silentLog });
   now = new Date('2026-09-08T13:00:00Z');
-  const workbookOf = async (office: string, percentComplete = 40) => {
-    const template = await generateTemplate({ office, period: PERIOD }, deps);
-    return fillProgressSheet(template.bytes, () =>
-      progressAnswersOf({ status: 'On Track', percentComplete } as never),
+  const workbookOf = async (office: string, percentComplete = 40, period = PERIOD) => {
+    const template = await generateTemplate({ office, period }, deps);
+    return fillProgressSheet(
+      template.bytes,
+      () => progressAnswersOf({ status: 'On Track', percentComplete } as never),
+      attestationCellsFor(period),
     );
   };
   // The office's PUT is the upload, not ingest's: only the handler's own calls are recorded.
   const ingestRun: typeof ingest = (event, context) => as('ingest', () => ingest(event, context));
-  const upload = (office: string, name: string, bytes: Buffer) =>
+  const upload = (office: string, name: string, bytes: Buffer, period = PERIOD) =>
     uploadAndDeliver(
-      { key: uploadKey(office, PERIOD, name), bytes, uploader: 'a.submitter' },
+      { key: uploadKey(office, period, name), bytes, uploader: 'a.submitter' },
       deps.uploads,
       ingestRun,
       now,
@@ -143,6 +146,8 @@ beforeAll(async () => {
   await upload(first, 'progress-2-copy.xlsx', again); // a duplicate of the revision just committed
   await upload(first, 'over-100.xlsx', await workbookOf(first, 150)); // rejected, annotated copy
   await upload(first, 'notes.xlsx', Buffer.from('not a workbook')); // rejected, no workbook to annotate
+  // The next month's workbook: its rows are compared with this month's (a Query of their rows).
+  await upload(first, 'next.xlsx', await workbookOf(first, 45, NEXT), NEXT);
 
   // The month: rolled up, rendered, mailed (SES refuses the first try); then all of it again.
   now = new Date('2026-09-11T10:00:00Z');

@@ -107,8 +107,8 @@ describe('hostile workbooks are refused before exceljs sees them', () => {
     if (outcome.kind !== 'rejected') throw new Error(outcome.kind);
     expect(outcome.problems.map((problem) => problem.rule)).toEqual(['status.allowed-values']);
     expect(outcome.annotatedKey).toBeDefined();
-    // Read: Metadata and Progress. Marked-up copy: each of the three sheets.
-    expect(exceljs).toEqual({ workbooksOpened: 2, sheetsRead: 5 });
+    // Read: Metadata, Progress and Attestation. Marked-up copy: each of the four sheets.
+    expect(exceljs).toEqual({ workbooksOpened: 2, sheetsRead: 7 });
   });
 });
 

@@ -20,6 +20,7 @@ import { loadSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { verifyReports } from '../../shared/use-cases/verify-reports';
 import { htmlText, pdfPageTexts } from '../support/report-text';
 import { validateAgainstStratmlSchema } from '../support/stratml-schema';
+import { attestationCellsFor } from '../support/workbooks';
 
 /*
  * A plan written by someone else — a StratML Part 1 document from the published StratML
@@ -97,11 +98,17 @@ describe('a published StratML plan through the whole pipeline', () => {
     ]);
     const statuses = ['On Track', 'At Risk', 'Complete', 'Not Started', 'On Track'] as const;
     const percents = [40, 20, 100, 0, 60];
-    const bytes = await fillProgressSheet(template.bytes, (_activityId, index) => ({
-      status: statuses[index],
-      percentComplete: percents[index],
-      ...(statuses[index] === 'At Risk' ? { risksAndIssues: 'staffing not yet approved' } : {}),
-    }));
+    const bytes = await fillProgressSheet(
+      template.bytes,
+      (_activityId, index) => ({
+        status: statuses[index],
+        percentComplete: percents[index],
+        ...(statuses[index] === 'At Risk'
+          ? { risksAndIssues: 'staffing not yet approved', mitigation: 'a detail from headquarters' }
+          : {}),
+      }),
+      attestationCellsFor(OCTOBER),
+    );
     await uploadAndDeliver(
       { key: uploadKey('DJT', OCTOBER, 'djt-october.xlsx'), bytes, uploader: 'djt@example.gov' },
       deps.uploads,

@@ -49,6 +49,11 @@ export function fillTemplate(
   });
 }
 
+/** The Attestation sheet's answers of `defaultAttestation(period)`, to type into a template. */
+export function attestationCellsFor(period: string): AttestationAnswers {
+  return attestationAnswersOf(defaultAttestation(period));
+}
+
 /** A complete attestation, dated on the 28th of `period`. */
 export function defaultAttestation(period: string): Attestation {
   return {
