@@ -75,6 +75,8 @@ export function computeRollup(inputs: RollupInputs): RollupSnapshot {
     officeTally: pass.officeTally,
     previous: inputs.previous?.snapshot ?? null,
     history: sources.history.map((source) => source.point),
+    // A revision accepted before rows were compared has no flags: its unchanged rows are unknown.
+    countUnchanged: sources.inputs.every((input) => input.comparedWith !== undefined),
   });
   // 7. The snapshot, its at-risk list ranked and its own trend point last.
   const snapshot: RollupSnapshot = {

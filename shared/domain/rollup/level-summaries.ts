@@ -18,6 +18,8 @@ export interface LevelInputs {
   readonly officeTally: Tally;
   readonly previous: PreviousSnapshot | null;
   readonly history: readonly TrendPoint[];
+  /** Whether every input's rows were marked unchanged or not: else no level states a count. */
+  readonly countUnchanged: boolean;
 }
 
 type Levels = Pick<RollupSnapshot, 'agency' | 'goals' | 'missionAreas' | 'objectives' | 'keyActivities'> & {
@@ -256,7 +258,7 @@ function summarizeLevel(
     reported: totals.reported,
     carriedForward: totals.carried,
     missing: totals.expected - totals.reported - totals.carried,
-    unchanged: totals.unchanged,
+    ...(input.countUnchanged ? { unchanged: totals.unchanged } : {}),
     percentComplete,
     metricAttainment: totals.metricCount > 0 ? roundRatio(totals.metricSum / totals.metricCount) : null,
     metricCount: totals.metricCount,

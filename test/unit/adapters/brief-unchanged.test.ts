@@ -44,6 +44,7 @@ function submission(
       acceptedAt: `${period}-28T12:00:00.000Z`,
       uploader: 'someone@agency.example',
       rowCount: rows.length,
+      comparedWith: null,
     },
     rows,
   };
@@ -131,6 +132,23 @@ describe('unchanged entries in the brief and the workbook', () => {
     expect(facts).toContain(
       `${snapshot.agency.unchanged} of 106 entries unchanged since last period (September 2026): the same answers as the office's previous report.`,
     );
+  });
+
+  it('is not counted when a submission was accepted before rows were compared', () => {
+    const [first, ...others] = catalog.offices.map((office) =>
+      submission(office.code, october, (index) => index === 0),
+    );
+    const { comparedWith: _unknown, ...uncompared } = (first as SubmissionInput).revision;
+    const mixed = computeRollup({
+      catalog,
+      period: october,
+      submissions: [{ ...(first as SubmissionInput), revision: uncompared }, ...others],
+      previous: null,
+      history: [],
+    });
+    expect(mixed.agency.unchanged).toBeUndefined();
+    expect(mixed.offices.every((office) => office.unchanged === undefined)).toBe(true);
+    expect(mixed.inputs[1]?.comparedWith).toBeNull();
   });
 
   it('is not mentioned for a snapshot that does not count it (schema version 1)', async () => {
