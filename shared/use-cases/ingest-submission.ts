@@ -2,18 +2,21 @@ import { createHash } from 'node:crypto';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import { type InputProblem, InvalidInputError } from '../domain/errors';
-import { isEmailAddress, sanitizeHeaderText } from '../domain/mail-text';
+import { sanitizeHeaderText } from '../domain/mail-text';
 import type { Period } from '../domain/period';
-import { receiptText, rejectionText } from '../domain/submission/submission-mail';
+import { MAIL_PROBLEM_LIMIT, receiptText, rejectionText } from '../domain/submission/submission-mail';
 import { validateSubmission } from '../domain/submission/validate-submission';
+import type { AnswerOutbox } from '../ports/answer-outbox';
 import type { Clock } from '../ports/clock';
+import type { InboundMessages } from '../ports/inbound-messages';
 import { type Log, silentLog } from '../ports/log';
-import type { MailMessage, MailSender } from '../ports/mail-sender';
+import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
 import type { SubmissionAttempt, SubmissionHistory } from '../ports/submission-history';
 import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
 import { annotatedKey, parseUploadKey, type UploadKey, uploadKey } from '../storage/object-keys';
+import { answerSubmission } from './answer-submission';
 
 /** One object-created notification for the uploads bucket, as S3 reports it. */
 export interface UploadNotification {
@@ -62,6 +65,10 @@ export interface IngestPorts {
   readonly history: SubmissionHistory;
   readonly mail: MailSender;
   readonly workbooks: SubmissionWorkbooks;
+  /** Answers are recorded here before they are sent, and sent from the record. */
+  readonly answers: AnswerOutbox;
+  /** Received messages: a mailed workbook is answered in its message's thread. */
+  readonly inbound: InboundMessages;
   readonly log?: Log;
 }
 
@@ -71,9 +78,11 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /**
  * One uploaded workbook, from notification to answer. A bad file is answered (rejected, with
- * every problem), never thrown; only failures worth retrying (S3, DynamoDB, mail, a commit of the
- * same bytes in progress) escape, so the queue delivers the message again. Every step is safe
- * to repeat: the same notification twice yields one revision, one attempt record, one annotated copy.
+ * every problem), never thrown; only failures worth retrying (S3, DynamoDB, a commit of the same
+ * bytes in progress) escape, so the queue delivers the message again. The answer is recorded
+ * before it is sent and a failed send is retried on its own (answer-submission.ts), so a mail
+ * failure never runs the ingest again. Every step is safe to repeat: the same notification twice
+ * yields one revision, one attempt record, one annotated copy, one answer.
  */
 export async function ingestSubmission(
   notification: UploadNotification,
@@ -116,9 +125,10 @@ export async function ingestSubmission(
     receivedAt,
     size: head.size,
   };
+  const metadata = head.metadata;
   const reject = (problems: readonly InputProblem[], details: RejectionDetails) =>
     answerRejection(
-      { submissionId, key, versionId, upload, uploader, received, problems, ...details },
+      { submissionId, key, versionId, upload, uploader, received, problems, metadata, ...details },
       ports,
     );
 
@@ -206,7 +216,6 @@ export async function ingestSubmission(
     revision,
     rowCount: commit.revision.rowCount,
   });
-  const recipients = recipientsOf(validated.contacts, uploader, upload.office, ports.config);
   const text = receiptText({
     ...received,
     size: bytes.length,
@@ -215,7 +224,28 @@ export async function ingestSubmission(
     rows: commit.revision.rowCount,
     duplicate,
   });
-  await send(ports, recipients, text, [], log, { submissionId, key });
+  await answerSubmission(
+    {
+      submissionId,
+      key,
+      office: upload.office,
+      period: upload.period,
+      uploader,
+      contacts: validated.contacts,
+      metadata,
+      text,
+      outcome: {
+        kind: 'accepted',
+        office: upload.office,
+        period: upload.period,
+        revision,
+        rows: commit.revision.rowCount,
+        sha256,
+        duplicate,
+      },
+    },
+    { ...ports, log },
+  );
   log.info(duplicate ? 'submission duplicate' : 'submission accepted', {
     submissionId,
     office: upload.office,
@@ -251,6 +281,7 @@ async function answerRejection(
     readonly uploader: string;
     readonly received: { office: string; period: Period; fileName: string; receivedAt: string; size: number };
     readonly problems: readonly InputProblem[];
+    readonly metadata: Readonly<Record<string, string>>;
   },
   ports: IngestPorts,
 ): Promise<IngestOutcome> {
@@ -293,23 +324,41 @@ async function answerRejection(
   };
   await ports.history.record(attempt);
 
-  const recipients = recipientsOf(rejection.contacts, rejection.uploader, upload.office, ports.config);
   const text = rejectionText({
     ...rejection.received,
     sha256: rejection.sha256,
     problems,
     annotated: annotated !== undefined,
   });
-  const attachments = annotated
-    ? [
-        {
-          filename: `${upload.fileName.replace(/\.xlsx$/i, '')}.errors.xlsx`,
-          contentType: XLSX_TYPE,
-          content: annotated.bytes,
-        },
-      ]
-    : [];
-  await send(ports, recipients, text, attachments, log, { submissionId, key });
+  await answerSubmission(
+    {
+      submissionId,
+      key,
+      office: upload.office,
+      period: upload.period,
+      uploader: rejection.uploader,
+      contacts: rejection.contacts,
+      metadata: rejection.metadata,
+      text,
+      outcome: {
+        kind: 'rejected',
+        office: upload.office,
+        period: upload.period,
+        problems: problems.slice(0, MAIL_PROBLEM_LIMIT),
+        problemCount: problems.length,
+        annotated: annotated !== undefined,
+      },
+      ...(annotated
+        ? {
+            annotated: {
+              key: annotated.key,
+              filename: `${upload.fileName.replace(/\.xlsx$/i, '')}.errors.xlsx`,
+            },
+          }
+        : {}),
+    },
+    { ...ports, log },
+  );
   log.info('submission rejected', {
     submissionId,
     office: upload.office,
@@ -326,39 +375,6 @@ async function answerRejection(
     problems,
     ...(annotated ? { annotatedKey: annotated.key } : {}),
   };
-}
-
-async function send(
-  ports: IngestPorts,
-  recipients: readonly string[],
-  text: { subject: string; text: string },
-  attachments: MailMessage['attachments'],
-  log: Log,
-  context: Record<string, unknown>,
-): Promise<void> {
-  if (recipients.length === 0) {
-    log.warn('no address to answer the submitter at', context);
-    return;
-  }
-  await ports.mail.send({
-    from: ports.config.mail.sender,
-    to: recipients,
-    subject: text.subject,
-    text: text.text,
-    ...(attachments && attachments.length > 0 ? { attachments } : {}),
-  });
-}
-
-/** Who hears back: the first Point of Contact, else the uploader, else the office's contact. */
-function recipientsOf(
-  contacts: readonly string[],
-  uploader: string,
-  office: string,
-  config: ProductConfig,
-): string[] {
-  const candidate =
-    contacts[0] ?? (isEmailAddress(uploader) ? uploader : undefined) ?? config.mail.officeContacts[office];
-  return candidate ? [candidate] : [];
 }
 
 function uploaderOf(metadata: string | undefined, principalId: string | undefined): string {
