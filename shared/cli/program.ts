@@ -5,6 +5,7 @@ import { registerDemoCommand } from './commands/demo-command';
 import { registerHistoryCommand } from './commands/history-command';
 import { registerLocalCommand } from './commands/local-command';
 import { registerNotifyCommand } from './commands/notify-command';
+import { registerReceiveCommand } from './commands/receive-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
 import { registerReportsCommand } from './commands/reports-command';
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerDemoCommand(program, io);
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
+  registerReceiveCommand(program, io);
   registerStatusCommand(program, io);
   registerRollupCommand(program, io);
   registerRenderCommand(program, io);
