@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../shared/cli/run-cli';
-import { templateFor } from '../support/templates';
 import { temporaryDataDirectory } from '../support/local-runtime';
 import { writeReply } from '../support/reply-mail';
+import { templateFor } from '../support/templates';
 import { fillWithAnotherProgram } from '../support/xml-filled-workbook';
 
 async function cli(args: string[]) {
@@ -17,7 +17,9 @@ async function cli(args: string[]) {
 
 async function outbox(dataDir: string): Promise<ParsedMail[]> {
   const directory = join(dataDir, 'outbox');
-  const names = (await readdir(directory).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
+  const names = (await readdir(directory).catch(() => [] as string[]))
+    .filter((name) => name.endsWith('.eml'))
+    .sort();
   return Promise.all(names.map(async (name) => simpleParser(await readFile(join(directory, name)))));
 }
 
@@ -42,7 +44,16 @@ describe('strategy-report receive', () => {
 
   it('a template filled in by another program, attached to a reply written by another mail library, is accepted in a threaded answer and shows in status', async () => {
     const templateFile = join(work, 'OFO-2026-10.xlsx');
-    const made = await cli([...global(), 'template', '--office', 'OFO', '--period', '2026-10', '--out', templateFile]);
+    const made = await cli([
+      ...global(),
+      'template',
+      '--office',
+      'OFO',
+      '--period',
+      '2026-10',
+      '--out',
+      templateFile,
+    ]);
     expect(made.code, made.err).toBe(0);
     const filled = await fillWithAnotherProgram(await readFile(templateFile), (row) => ({
       status: 'On Track',
@@ -68,16 +79,23 @@ describe('strategy-report receive', () => {
     const summary = JSON.parse(received.out);
     expect(summary).toMatchObject({
       message: { status: 'submitted', sender: 'ann.lead@ofo.agency.example', offices: ['OFO'] },
-      workbooks: [{ file: 'OFO-2026-10.xlsx', office: 'OFO', period: '2026-10', outcome: { kind: 'accepted', revision: 1 } }],
+      workbooks: [
+        {
+          file: 'OFO-2026-10.xlsx',
+          office: 'OFO',
+          period: '2026-10',
+          outcome: { kind: 'accepted', revision: 1 },
+        },
+      ],
       answer: { state: 'sent', to: ['ann.lead@ofo.agency.example'] },
       allAccepted: true,
     });
 
     const [answer, ...others] = await outbox(dataDir);
     expect(others).toHaveLength(0);
-    expect(answer?.to && 'value' in answer.to ? answer.to.value.map((address) => address.address) : []).toEqual([
-      'ann.lead@ofo.agency.example',
-    ]);
+    expect(
+      answer?.to && 'value' in answer.to ? answer.to.value.map((address) => address.address) : [],
+    ).toEqual(['ann.lead@ofo.agency.example']);
     expect(answer?.subject).toBe('RE: OFO progress workbook for 2026-10: please reply by 2026-11-10');
     expect(answer?.inReplyTo).toBe('<first-reply@ofo.agency.example>');
     expect(answer?.references).toEqual(['<open-period@agency.example>', '<first-reply@ofo.agency.example>']);
@@ -110,7 +128,9 @@ describe('strategy-report receive', () => {
     expect(received.err).toContain('[mail.sender-not-listed]');
     expect(await outbox(dataDir)).toHaveLength(before);
     const status = await cli([...global(), 'status', '--period', '2026-10', '--json']);
-    expect(JSON.parse(status.out).offices.find((office: { office: string }) => office.office === 'AMO')).toMatchObject({
+    expect(
+      JSON.parse(status.out).offices.find((office: { office: string }) => office.office === 'AMO'),
+    ).toMatchObject({
       submitted: false,
       attempts: 0,
     });
