@@ -110,7 +110,8 @@ export async function receiveMail(
     return { record: begun.record, repeated: true };
   }
   const directory = new SubmitterDirectory(ports.config.mail.officeSubmitters);
-  const refuse = async (refusal: Refusal, extra: Partial<InboundRecord> = {}) => {
+  // A refusal names the offices the claimed sender is listed for, so `history` shows it to them.
+  const refuse = async (refusal: Refusal, claimedFrom: string, extra: Partial<InboundRecord> = {}) => {
     log.warn('message refused', { ...context, reason: refusal.reason, detail: refusal.detail });
     return done(
       await ports.inbound.finish(id, {
@@ -119,6 +120,7 @@ export async function receiveMail(
         detail: refusal.detail,
         workbooks: [],
         notes: [],
+        offices: directory.officesOf(claimedFrom),
         ...extra,
       }),
     );
@@ -129,13 +131,14 @@ export async function receiveMail(
   if (verdicts.virus === 'FAIL' || verdicts.spam === 'FAIL')
     return refuse(
       verdictRefusal(verdicts, { from: headerFrom, envelopeFrom: notification.envelopeFrom }) as Refusal,
+      headerFrom,
     );
   const head = await ports.uploads.head(key);
   if (!head) throw new Error(`the stored message ${key} is missing`);
   const limits = ports.config.intakeLimits;
   if (head.size > limits.maxMessageBytes) {
     const sender = authenticate(headerFrom, notification, directory);
-    if (sender.kind === 'refused') return refuse(sender.refusal);
+    if (sender.kind === 'refused') return refuse(sender.refusal, headerFrom);
     const detail = `the message is ${megabytes(head.size)} MB; at most ${megabytes(limits.maxMessageBytes)} MB are read`;
     return answerOnly(
       id,
@@ -154,7 +157,7 @@ export async function receiveMail(
   const parsing = await ports.mailReader.read(await ports.uploads.get(key));
   if (parsing.kind === 'malformed') {
     const sender = authenticate(headerFrom, notification, directory);
-    if (sender.kind === 'refused') return refuse(sender.refusal);
+    if (sender.kind === 'refused') return refuse(sender.refusal, headerFrom);
     return answerOnly(
       id,
       {
@@ -198,7 +201,7 @@ export async function receiveMail(
 
   // 4. Who sent it, proven by SES's verdicts and listed for an office.
   const sender = authenticate(from, notification, directory, message.fromAddresses.length);
-  if (sender.kind === 'refused') return refuse(sender.refusal, described);
+  if (sender.kind === 'refused') return refuse(sender.refusal, from, described);
   const offices = sender.offices;
 
   // 5. The same message again (a sender's server may send it twice): one ingest, one answer.
