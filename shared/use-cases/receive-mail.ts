@@ -178,6 +178,16 @@ export async function receiveMail(
     ...(message.messageId ? { rfcMessageId: sanitizeHeaderText(message.messageId, 500) } : {}),
     references: message.references.map((reference) => sanitizeHeaderText(reference, 500)).slice(-20),
   };
+  // Nobody to hold to account (no From, or several): nothing more is read.
+  if (message.fromAddresses.length !== 1 || !isEmailAddress(from))
+    return refuse(
+      {
+        reason: 'no-single-sender',
+        detail: `the From header holds ${message.fromAddresses.length} addresses; exactly one is needed`,
+      },
+      headerFrom,
+      described,
+    );
   const automatic = automaticMailReason({
     headers: message.headers,
     envelopeFrom: notification.envelopeFrom,
