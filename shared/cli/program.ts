@@ -9,6 +9,7 @@ import { registerReceiveCommand } from './commands/receive-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
 import { registerReportsCommand } from './commands/reports-command';
+import { registerResendCommand } from './commands/resend-command';
 import { registerRollupCommand } from './commands/rollup-command';
 import { registerStatusCommand } from './commands/status-command';
 import { registerSubmitCommand } from './commands/submit-command';
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);
   registerRemindCommand(program, io);
+  registerResendCommand(program, io);
   registerReportsCommand(program, io);
   registerHistoryCommand(program, io);
   // Subcommands too (`reports verify`): errors come back to runCli, output goes to io.
