@@ -17,7 +17,15 @@ interface Step {
 
 const steps = fc.array(
   fc.record({
-    kind: fc.constantFrom<Kind>('authorised', 'authorised', 'forged', 'spoofed', 'automatic', 'redelivered', 'resent'),
+    kind: fc.constantFrom<Kind>(
+      'authorised',
+      'authorised',
+      'forged',
+      'spoofed',
+      'automatic',
+      'redelivered',
+      'resent',
+    ),
     workbooks: fc.array(fc.boolean(), { minLength: 0, maxLength: 3 }),
     pick: fc.nat(),
   }),
@@ -86,7 +94,10 @@ describe('any sequence of received messages', () => {
             attachments,
             ...(step.kind === 'automatic' ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
           });
-          const stored = await harness.pipeline.store(raw, step.kind === 'spoofed' ? { verdicts: { dmarc: 'FAIL' } } : {});
+          const stored = await harness.pipeline.store(
+            raw,
+            step.kind === 'spoofed' ? { verdicts: { dmarc: 'FAIL' } } : {},
+          );
           const delivered = await harness.pipeline.deliver(stored.event);
           expect(delivered.response.batchItemFailures).toEqual([]);
           sent.push(stored);
