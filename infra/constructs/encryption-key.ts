@@ -11,6 +11,11 @@ export interface EncryptionKeyProps {
   readonly forCloudTrail?: boolean;
   /** CloudWatch alarms may publish to SNS topics encrypted with the key. */
   readonly forAlarmTopics?: boolean;
+  /**
+   * SES may use the key for this account's receipt rule (`sourceArn`): to write received mail to a
+   * bucket encrypted with it (S3 encrypts on SES's behalf), or to publish to a topic encrypted with it.
+   */
+  readonly forMailReceiving?: { readonly sourceArn: string };
 }
 
 /**
@@ -64,6 +69,20 @@ export class EncryptionKey extends Construct {
             StringLike: {
               'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${stack.partition}:cloudtrail:*:${stack.account}:trail/*`,
             },
+          },
+        }),
+      );
+    }
+    if (props.forMailReceiving) {
+      this.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'SesReceivingUsesTheKeyForThisAccountsRule',
+          principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+          actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+          resources: ['*'],
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': stack.account },
+            ArnLike: { 'aws:SourceArn': props.forMailReceiving.sourceArn },
           },
         }),
       );

@@ -17,8 +17,10 @@ export interface ScheduledFunctionsProps {
 }
 
 export interface ScheduleOptions {
-  /** Minute and hour of the run, and the day of the month (omitted: every day). */
-  readonly at: { readonly minute: number; readonly hour: number; readonly day?: number };
+  /** Minute and hour of the run, and the day of the month (omitted: every day); or `every`. */
+  readonly at?: { readonly minute: number; readonly hour: number; readonly day?: number };
+  /** A run at this interval instead of at a time of day. */
+  readonly every?: Duration;
   readonly description: string;
   /** Where Scheduler puts an invocation it could not deliver after its retries. */
   readonly deadLetterQueue: sqs.IQueue;
@@ -65,12 +67,14 @@ export class ScheduledFunctions extends Construct {
     const schedule = new scheduler.Schedule(this, id, {
       scheduleGroup: this.group,
       description: options.description,
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: String(options.at.minute),
-        hour: String(options.at.hour),
-        ...(options.at.day === undefined ? {} : { day: String(options.at.day) }),
-        timeZone: this.timeZone,
-      }),
+      schedule: options.every
+        ? scheduler.ScheduleExpression.rate(options.every)
+        : scheduler.ScheduleExpression.cron({
+            minute: String(options.at?.minute ?? 0),
+            hour: String(options.at?.hour ?? 0),
+            ...(options.at?.day === undefined ? {} : { day: String(options.at.day) }),
+            timeZone: this.timeZone,
+          }),
       target: new targets.LambdaInvoke(fn.function, {
         role: this.role,
         input: scheduler.ScheduleTargetInput.fromObject({}),

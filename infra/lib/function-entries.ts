@@ -1,6 +1,6 @@
 import type { BundlingExtras } from '../constructs/project-function';
 
-export const FUNCTION_NAMES = ['ingest', 'rollup', 'render', 'notify', 'remind'] as const;
+export const FUNCTION_NAMES = ['ingest', 'rollup', 'render', 'notify', 'remind', 'intake', 'resend'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export interface FunctionEntry {
@@ -41,6 +41,15 @@ export const FUNCTION_ENTRIES: Readonly<Record<FunctionName, FunctionEntry>> = {
   },
   remind: {
     entry: 'functions/remind/index.ts',
-    description: 'Reminds offices that have not submitted before the deadline',
+    description:
+      'Mails each office its workbook when the period opens, and reminds those that have not submitted',
+  },
+  intake: {
+    entry: 'functions/intake/index.ts',
+    description: 'Turns e-mailed workbooks from listed, authenticated senders into uploads',
+  },
+  resend: {
+    entry: 'functions/resend/index.ts',
+    description: 'Sends again the answers to submitters whose first send failed',
   },
 };

@@ -5,6 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import {
   ANNOTATED_PREFIX,
+  ANSWERS_PREFIX,
+  INBOUND_PREFIX,
   REPORTS_PREFIX,
   SNAPSHOTS_PREFIX,
   UPLOADS_PREFIX,
@@ -21,11 +23,13 @@ import {
   type TableRef,
 } from '../constructs/function-bindings';
 import { IngestPipeline } from '../constructs/ingest-pipeline';
+import { MailIntake } from '../constructs/mail-intake';
 import { MailSending } from '../constructs/mail-sending';
 import { Monitoring } from '../constructs/monitoring';
 import { ProjectFunction } from '../constructs/project-function';
 import { ScheduledFunctions } from '../constructs/scheduled-functions';
 import { FUNCTION_ENTRIES, type FunctionName } from '../lib/function-entries';
+import { intakeRuleSetName, mxRecordValue } from '../lib/mail-receiving';
 import { removalPolicyFor } from '../lib/removal-policy';
 import type { StatefulExports } from '../lib/stack-names';
 
@@ -35,7 +39,7 @@ export interface StatelessStackProps extends StackProps {
   readonly imports: StatefulExports;
 }
 
-type ScheduledName = Exclude<FunctionName, 'ingest'>;
+type ScheduledName = Exclude<FunctionName, 'ingest' | 'intake'>;
 
 const clock = (time: string) => {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
@@ -52,6 +56,7 @@ export class StatelessStack extends Stack {
   readonly ingestPipeline: IngestPipeline;
   readonly scheduledFunctions: ScheduledFunctions;
   readonly mail: MailSending;
+  readonly mailIntake: MailIntake;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -86,6 +91,7 @@ export class StatelessStack extends Stack {
     const { product } = config;
     this.mail = new MailSending(this, 'Mail', {
       sender: product.mail.sender,
+      receivingAddress: product.mail.intakeAddress,
       identity: config.mail.identity,
       recipientsToVerify: config.mail.verifyRecipients
         ? [...product.mail.leadership, ...Object.values(product.mail.officeContacts)]
@@ -115,7 +121,11 @@ export class StatelessStack extends Stack {
     // ingest: S3 event → SQS → function.
     const ingest = projectFunction('ingest', config.ingest.maxConcurrency);
     bindTable(ingest, table, dataKey, 'readWrite');
-    bindBucket(ingest, 'uploads', uploads, dataKey, { read: [UPLOADS_PREFIX], write: [ANNOTATED_PREFIX] });
+    // It reads back the annotated copy it wrote: answers are sent from their record, attachments included.
+    bindBucket(ingest, 'uploads', uploads, dataKey, {
+      read: [UPLOADS_PREFIX, ANNOTATED_PREFIX],
+      write: [ANNOTATED_PREFIX],
+    });
     bindMail(ingest, this.mail);
     acknowledge(ingest.function, {
       id: 'NIST.800.53.R5-LambdaDLQ',
@@ -139,13 +149,53 @@ export class StatelessStack extends Stack {
     );
     this.monitoring.watchDeadLetterQueue('Ingest', this.ingestPipeline.deadLetterQueue);
 
-    // rollup → render → notify on the report day, remind every day.
+    // intake: SES receipt rule → S3 (inbound/) + SNS → SQS → function → uploads/ (→ the ingest above).
+    const intake = projectFunction('intake', config.functions.intake.reservedConcurrency);
+    bindTable(intake, table, dataKey, 'readWrite');
+    bindBucket(intake, 'uploads', uploads, dataKey, {
+      // The raw message; whether an upload exists already; the files its answers attach.
+      read: [INBOUND_PREFIX, UPLOADS_PREFIX, ANNOTATED_PREFIX, ANSWERS_PREFIX],
+      write: [UPLOADS_PREFIX, ANSWERS_PREFIX],
+    });
+    bindMail(intake, this.mail);
+    acknowledge(intake.function, {
+      id: 'NIST.800.53.R5-LambdaDLQ',
+      reason:
+        'intake is invoked synchronously by its SQS event source; a message that keeps failing moves to the queue’s dead-letter queue (alarmed). A function-level DLQ applies only to asynchronous invocations.',
+    });
+    const ruleSet =
+      config.intake.ruleSet.kind === 'own'
+        ? { kind: 'own' as const, name: intakeRuleSetName(config.stage) }
+        : config.intake.ruleSet;
+    this.mailIntake = new MailIntake(this, 'MailIntake', {
+      intakeAddress: product.mail.intakeAddress,
+      ruleSet,
+      uploadsBucket: uploads,
+      encryptionKey: operationsKey,
+      intake,
+      intakeTimeout: Duration.seconds(config.functions.intake.timeoutSeconds),
+      batchSize: config.intake.batchSize,
+      maxReceiveCount: config.intake.maxReceiveCount,
+    });
+    this.monitoring.watchQueue(
+      'Intake',
+      this.mailIntake.queue,
+      Duration.minutes(config.intake.oldestMessageAlarmMinutes),
+    );
+    this.monitoring.watchDeadLetterQueue('Intake', this.mailIntake.deadLetterQueue);
+
+    // rollup → render → notify on the report day, remind every day, resend every few minutes.
     this.scheduledFunctions = new ScheduledFunctions(this, 'Schedules', {
       timeZone: product.timeZone,
       encryptionKey: operationsKey,
     });
     const { schedules } = config;
-    const scheduled = (name: ScheduledName, time: string, day: number | undefined, description: string) => {
+    const scheduled = (
+      name: ScheduledName,
+      time: string | Duration,
+      day: number | undefined,
+      description: string,
+    ) => {
       const deadLetters = new DeadLetterQueue(this, `${name[0]?.toUpperCase()}${name.slice(1)}DeadLetters`, {
         encryptionKey: operationsKey,
       }).queue;
@@ -159,7 +209,9 @@ export class StatelessStack extends Stack {
         asynchronousFailures: { deadLetterQueue: deadLetters, ...retries },
       });
       this.scheduledFunctions.schedule(fn.node.id, fn, {
-        at: { ...clock(time), ...(day === undefined ? {} : { day }) },
+        ...(typeof time === 'string'
+          ? { at: { ...clock(time), ...(day === undefined ? {} : { day }) } }
+          : { every: time }),
         description,
         deadLetterQueue: deadLetters,
         ...retries,
@@ -191,10 +243,40 @@ export class StatelessStack extends Stack {
     bindTable(remind, table, dataKey, 'readWrite');
     bindMail(remind, this.mail);
 
-    this.functions = { ingest, rollup, render, notify, remind };
+    const resend = scheduled(
+      'resend',
+      Duration.minutes(config.intake.resendEveryMinutes),
+      undefined,
+      'Send again the answers whose send failed',
+    );
+    bindTable(resend, table, dataKey, 'readWrite');
+    // The files an answer attaches: annotated copies and workbooks sent back.
+    bindBucket(resend, 'uploads', uploads, dataKey, { read: [ANNOTATED_PREFIX, ANSWERS_PREFIX] });
+    bindMail(resend, this.mail);
+
+    this.functions = { ingest, rollup, render, notify, remind, intake, resend };
     this.monitoring.watchMail(this.mail.configurationSet.configurationSetName);
     this.monitoring.addAlarmStatus();
 
+    new CfnOutput(this, 'IntakeMxRecord', {
+      key: 'IntakeMxRecord',
+      value: mxRecordValue(this.region),
+      description: `Publish as the MX record of ${product.mail.intakeAddress.split('@')[1]} so SES receives ${product.mail.intakeAddress}`,
+    });
+    new CfnOutput(this, 'IntakeAddress', { key: 'IntakeAddress', value: product.mail.intakeAddress });
+    new CfnOutput(this, 'IntakeRuleSet', {
+      key: 'IntakeRuleSet',
+      value: ruleSet.name,
+      description:
+        'The receipt rule set holding the intake rule: mail is received only while it is the active set',
+    });
+    if (ruleSet.kind === 'own')
+      new CfnOutput(this, 'IntakeActivateCommand', {
+        key: 'IntakeActivateCommand',
+        value: `aws ses set-active-receipt-rule-set --rule-set-name ${ruleSet.name} --region ${this.region}`,
+        description:
+          'Run once (README): SES has one active rule set per account and region, and the stack never changes it',
+      });
     new CfnOutput(this, 'AlarmTopicArn', { key: 'AlarmTopicArn', value: this.monitoring.topic.topicArn });
     new CfnOutput(this, 'SesConfigurationSet', {
       key: 'SesConfigurationSet',
@@ -209,5 +291,13 @@ export class StatelessStack extends Stack {
         });
       });
     }
+    // SES receives only for a verified domain: the intake domain's DKIM records verify it.
+    this.mail.receivingIdentity?.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `IntakeDkimRecord${index + 1}`, {
+        key: `IntakeDkimRecord${index + 1}`,
+        value: Fn.join(' CNAME ', [record.name, record.value]),
+        description: `Publish in DNS for ${product.mail.intakeAddress.split('@')[1]} (verifies it for receiving)`,
+      });
+    });
   }
 }

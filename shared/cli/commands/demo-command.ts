@@ -41,7 +41,9 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         progress.step(
           `Local stores in ${runtime.dataDirectory} (${runtime.created.length > 0 ? `created ${runtime.created.join(', ')}` : 'found'})`,
         );
-        progress.step('Playing twelve months: workbooks mailed to offices, replies and uploads, reminders, rollup, render, e-mail to leadership');
+        progress.step(
+          'Playing twelve months: workbooks mailed to offices, replies and uploads, reminders, rollup, render, e-mail to leadership',
+        );
         const run = await runDemo(runtime, settings, { now, progress });
 
         const deps = localDependencies(runtime, settings);
