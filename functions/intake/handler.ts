@@ -44,7 +44,9 @@ export function createIntakeHandler(
       });
       return;
     }
-    options.onOutcome?.(await receiveMail(parsed.notification, ports));
+    // Received whether or not anyone listens (an optional call would skip its argument).
+    const outcome = await receiveMail(parsed.notification, ports);
+    options.onOutcome?.(outcome);
   };
   return async (event, context) => {
     const processor = new BatchProcessor(EventType.SQS);

@@ -5,7 +5,7 @@ import {
   type productConfigSchema,
 } from '../../shared/config/product-config';
 import { InvalidInputError } from '../../shared/domain/errors';
-import { SES_RECEIVING_REGIONS } from '../lib/mail-receiving';
+import { STAGE_RULES } from './stage-rules';
 
 /** The retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [
@@ -17,19 +17,27 @@ const clockTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM (24 h)')
   .describe('HH:MM in the product time zone');
 
-const minutesOf = (time: string) => {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  return hours * 60 + minutes;
-};
-
 const functionSizing = z
   .object({
     memoryMb: z.number().int().min(128).max(10_240),
     timeoutSeconds: z.number().int().min(3).max(900),
-    /** Reserved concurrency: an upper bound that also keeps capacity for the function. */
-    reservedConcurrency: z.number().int().min(1).max(50),
+    /**
+     * Reserved concurrency, opt-in: omitted, the function reserves nothing. A new account's Lambda
+     * quota leaves nothing to reserve (Lambda keeps 100 unreserved), and the functions are bounded
+     * without it: ingest by its event source's maximum concurrency, the month-end steps by their
+     * one workflow, remind by its daily schedule. Set it only after checking the quota (README).
+     */
+    reservedConcurrency: z.number().int().min(1).max(50).optional(),
   })
   .strict();
+
+/** An IAM principal an auditor assumes the role from: an account id, or a role or user ARN. */
+const auditorPrincipal = z
+  .string()
+  .regex(
+    /^(\d{12}|arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+))$/,
+    'an account id, or the ARN of an IAM role or user (arn:aws:iam::<account>:role/<name>)',
+  );
 
 /**
  * One deployment stage (dev, prod, ...). Everything the stacks vary by is here, typed and
@@ -79,23 +87,39 @@ export const stageConfigSchema = z
       .object({
         /** Day of the month the previous month's report is produced (after the deadline). */
         reportDay: z.number().int().min(1).max(28),
-        /** Staggered on the report day: rollup, then render, then notify. */
-        rollupTime: clockTime,
-        renderTime: clockTime,
-        notifyTime: clockTime,
+        /**
+         * When the month-end workflow starts on the report day: rollup, then render, then notify,
+         * each as soon as the one before it has finished (docs/operations.md).
+         */
+        reportTime: clockTime,
         /** Daily; the remind function decides whether today is a reminder day. */
         remindTime: clockTime,
-        /** Retries of a failed invocation (by Scheduler, and by Lambda for the asynchronous call). */
+        /**
+         * Retries of a start Scheduler could not deliver (the workflow, the remind function), and
+         * Lambda's retries of a failed asynchronous remind run.
+         */
         retryAttempts: z.number().int().min(0).max(2),
         maxEventAgeMinutes: z.number().int().min(1).max(360),
       })
-      .strict()
-      .refine(
-        (s) =>
-          minutesOf(s.rollupTime) < minutesOf(s.renderTime) &&
-          minutesOf(s.renderTime) < minutesOf(s.notifyTime),
-        'rollupTime, renderTime and notifyTime must be in that order on the report day',
-      ),
+      .strict(),
+    monthEnd: z
+      .object({
+        /**
+         * Retries of a step that failed for a passing reason (another render holds the report
+         * chain, DynamoDB or S3 throttling): the first after `intervalSeconds`, each next one
+         * `backoffRate` times later. Bad input and missing data are not retried.
+         */
+        retry: z
+          .object({
+            intervalSeconds: z.number().int().min(1).max(600),
+            maxAttempts: z.number().int().min(1).max(10),
+            backoffRate: z.number().min(1).max(5),
+          })
+          .strict(),
+        /** The whole workflow fails (and alarms) after this long. */
+        timeoutMinutes: z.number().int().min(5).max(1_440),
+      })
+      .strict(),
     retention: z
       .object({
         /** Object Lock default retention of every report object version. */
@@ -157,7 +181,7 @@ export const stageConfigSchema = z
       .strict(),
     functions: z
       .object({
-        ingest: functionSizing.omit({ reservedConcurrency: true }),
+        ingest: functionSizing,
         intake: functionSizing,
         resend: functionSizing,
         rollup: functionSizing,
@@ -170,11 +194,18 @@ export const stageConfigSchema = z
     alarmEmail: z.email(),
     auditor: z
       .object({
-        /** IAM principals (role or user ARNs, or account ids) allowed to assume the auditor role. */
+        /**
+         * Who may assume the auditor role. Each must exist before the deploy (IAM refuses a trust
+         * policy naming a role or user that does not), and there is no default: an empty list is
+         * refused at synth.
+         */
         principals: z
-          .array(z.string().regex(/^(\d{12}|arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+))$/))
-          .min(1),
-        /** Require MFA on the session that assumes the role (for IAM users). */
+          .array(auditorPrincipal)
+          .min(
+            1,
+            'name at least one IAM principal (account id, role or user ARN) allowed to assume the auditor role',
+          ),
+        /** Require MFA on the session that assumes the role; always true in production stages. */
         requireMfa: z.boolean(),
       })
       .strict(),
@@ -183,6 +214,10 @@ export const stageConfigSchema = z
   .refine((config) => config.retention.reportsMode === (config.production ? 'COMPLIANCE' : 'GOVERNANCE'), {
     message: 'retention.reportsMode must be COMPLIANCE in production stages and GOVERNANCE elsewhere',
     path: ['retention', 'reportsMode'],
+  })
+  .refine((config) => config.auditor.requireMfa || !config.production, {
+    message: 'auditor.requireMfa must be true in production stages',
+    path: ['auditor', 'requireMfa'],
   });
 
 /** A stage as written in infra/config/stages/<stage>.ts: product settings typed by their own schema. */
@@ -195,8 +230,9 @@ export type StageConfig = Omit<z.output<typeof stageConfigSchema>, 'product'> & 
 };
 
 /**
- * Validates a stage definition, including its product settings with the functions' own schema,
- * so a bad value fails `cdk synth` rather than a cold start in AWS.
+ * Validates a stage definition, including its product settings with the functions' own schema
+ * and the rules that relate one setting to another (./stage-rules.ts), so a bad value fails
+ * `cdk synth` rather than a deploy or a cold start in AWS. Every problem found is reported.
  */
 export function parseStageConfig(document: unknown, source: string): StageConfig {
   const parsed = stageConfigSchema.safeParse(document);
@@ -209,49 +245,14 @@ export function parseStageConfig(document: unknown, source: string): StageConfig
       })),
     );
   }
-  const product = parseProductConfig(parsed.data.product, `${source} (product)`);
-  if (product.catalogFile !== undefined) {
-    throw new InvalidInputError({
-      rule: 'stage.catalog',
-      message:
-        'product.catalogFile cannot be used in AWS: the functions run the catalog bundled with them (docs/catalog.md)',
-      file: source,
-    });
-  }
-  const identity = parsed.data.mail.identity;
-  if (
-    identity.kind === 'domain' &&
-    !product.mail.sender.toLowerCase().endsWith(`@${identity.domain.toLowerCase()}`)
-  ) {
-    throw new InvalidInputError({
-      rule: 'stage.mail',
-      message: `the sender ${product.mail.sender} is not an address of the SES identity domain ${identity.domain}`,
-      file: source,
-    });
-  }
-  if (!(SES_RECEIVING_REGIONS as readonly string[]).includes(parsed.data.region)) {
-    throw new InvalidInputError({
-      rule: 'stage.intake',
-      message: `SES does not receive mail in ${parsed.data.region}; deploy to one of ${SES_RECEIVING_REGIONS.join(', ')}`,
-      file: source,
-    });
-  }
-  const intakeGiven = (document as { product?: { mail?: { intakeAddress?: unknown } } }).product?.mail
-    ?.intakeAddress;
-  if (typeof intakeGiven !== 'string') {
-    throw new InvalidInputError({
-      rule: 'stage.intake',
-      message:
-        'product.mail.intakeAddress must be set: it is the address offices reply to, and SES receives it for this stage',
-      file: source,
-    });
-  }
-  if (parsed.data.schedules.reportDay < product.submissionDeadlineDay) {
-    throw new InvalidInputError({
-      rule: 'stage.schedule',
-      message: `schedules.reportDay (${parsed.data.schedules.reportDay}) must not come before the submission deadline day (${product.submissionDeadlineDay})`,
-      file: source,
-    });
-  }
-  return { ...parsed.data, product };
+  const config: StageConfig = {
+    ...parsed.data,
+    product: parseProductConfig(parsed.data.product, `${source} (product)`),
+  };
+  const problems = STAGE_RULES.flatMap((rule) => rule(config)).map((problem) => ({
+    ...problem,
+    file: source,
+  }));
+  if (problems.length > 0) throw new InvalidInputError(problems);
+  return config;
 }

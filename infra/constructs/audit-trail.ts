@@ -1,12 +1,22 @@
-import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
+import { trailArn } from '../lib/arn-patterns';
 import { acknowledge } from './acknowledge';
 
+/**
+ * The trail's name, fixed so the data key's policy and the bucket policy can name the trail's
+ * ARN (`aws:SourceArn`) before it exists. Unique per stage through the stack name; the trail is
+ * deleted with its stack, so a later deployment can create it again.
+ */
+export const auditTrailName = (scope: IConstruct) => `${Stack.of(scope).stackName}-data-events`;
+
 export interface AuditTrailProps {
+  /** Its key policy must let CloudTrail use it for this trail (EncryptionKey `forTrail`). */
   readonly encryptionKey: kms.IKey;
   readonly accessLogs: s3.IBucket;
   /** Every read and write of a report, snapshot or manifest is recorded. */
@@ -46,13 +56,22 @@ export class AuditTrail extends Construct {
       lifecycleRules: [{ expiration: props.retention }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const trailName = auditTrailName(this);
+    this.allowDelivery(trailArn(Stack.of(this), trailName));
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       encryptionKey: props.encryptionKey,
       retention: props.logRetention,
       removalPolicy: props.logRemovalPolicy,
     });
     this.trail = new cloudtrail.Trail(this, 'Trail', {
-      bucket: this.bucket,
+      trailName,
+      // An imported reference: the Trail construct adds its own delivery statements to a bucket
+      // it may change, without the aws:SourceArn conditions CloudTrail's documentation
+      // recommends. To a reference it cannot add them; allowDelivery writes them instead.
+      bucket: s3.Bucket.fromBucketAttributes(this, 'TrailTarget', {
+        bucketArn: this.bucket.bucketArn,
+        bucketName: this.bucket.bucketName,
+      }),
       encryptionKey: props.encryptionKey,
       enableFileValidation: true,
       sendToCloudWatchLogs: true,
@@ -70,6 +89,9 @@ export class AuditTrail extends Construct {
       includeManagementEvents: false,
     });
 
+    // CloudTrail checks the bucket policy when the trail is created.
+    if (this.bucket.policy) this.trail.node.addDependency(this.bucket.policy);
+
     const logsRole = this.trail.node.findChild('LogsRole');
     acknowledge(logsRole, {
       id: 'NIST.800.53.R5-IAMNoInlinePolicy',
@@ -81,5 +103,35 @@ export class AuditTrail extends Construct {
       reason:
         'Trail log files stay in the deployment region, digest-signed so tampering is detectable; S3 stores them redundantly across availability zones.',
     });
+  }
+
+  /**
+   * CloudTrail's delivery statements ("Amazon S3 bucket policy for CloudTrail"), each bound to
+   * this trail by `aws:SourceArn`: check the bucket ACL, and put log files under AWSLogs/<account>/
+   * with the bucket owner in full control.
+   */
+  private allowDelivery(thisTrail: string): void {
+    const cloudTrail = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
+    const account = Stack.of(this).account;
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSCloudTrailAclCheck',
+        principals: [cloudTrail],
+        actions: ['s3:GetBucketAcl'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringEquals: { 'aws:SourceArn': thisTrail } },
+      }),
+    );
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSCloudTrailWrite',
+        principals: [cloudTrail],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`AWSLogs/${account}/*`)],
+        conditions: {
+          StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': thisTrail },
+        },
+      }),
+    );
   }
 }

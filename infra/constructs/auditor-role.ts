@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,6 +8,7 @@ import { REPORTS_PREFIX, SNAPSHOTS_PREFIX } from '../../shared/storage/object-ke
 import { acknowledgeWildcardResources } from './acknowledge';
 import { keyStatement, tableResources } from './function-bindings';
 import { ManagedPolicyRole } from './managed-policy-role';
+import type { TableBackup } from './table-backup';
 
 export interface AuditorRoleProps {
   /** Account ids or IAM role/user ARNs allowed to assume the role. */
@@ -15,6 +16,8 @@ export interface AuditorRoleProps {
   readonly requireMfa: boolean;
   readonly reportsBucket: s3.IBucket;
   readonly table: dynamodb.ITable;
+  /** The table's AWS Backup vault and plan: their recovery points are part of the record. */
+  readonly backup: TableBackup;
   readonly encryptionKey: kms.IKey;
 }
 
@@ -32,21 +35,50 @@ export const AUDITOR_DENIED_S3_ACTIONS = [
   's3:PutBucketPolicy',
   's3:DeleteBucket',
 ];
+/**
+ * Writes by any route (PartiQL included), expiring items (TTL), the table itself, its resource
+ * policy, and its backups: on-demand backups deleted, point-in-time recovery switched off.
+ */
 export const AUDITOR_DENIED_TABLE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLInsert',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+  'dynamodb:UpdateTimeToLive',
   'dynamodb:DeleteTable',
   'dynamodb:UpdateTable',
+  'dynamodb:PutResourcePolicy',
+  'dynamodb:DeleteResourcePolicy',
+  'dynamodb:DeleteBackup',
+  'dynamodb:UpdateContinuousBackups',
 ];
+/** The vault's recovery points (deleted, or their retention shortened), the vault and the plan. */
+export const AUDITOR_DENIED_BACKUP_ACTIONS = [
+  'backup:DeleteRecoveryPoint',
+  'backup:UpdateRecoveryPointLifecycle',
+  'backup:DisassociateRecoveryPoint',
+  'backup:DeleteBackupVault',
+  'backup:PutBackupVaultAccessPolicy',
+  'backup:DeleteBackupVaultAccessPolicy',
+  'backup:DeleteBackupVaultLockConfiguration',
+  'backup:DeleteBackupPlan',
+  'backup:UpdateBackupPlan',
+  'backup:DeleteBackupSelection',
+];
+/** A disabled or deleted data key makes every locked report unreadable; its policy guards it. */
+export const AUDITOR_DENIED_KEY_ACTIONS = ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:PutKeyPolicy'];
 
 /**
  * The role an auditor assumes to run `strategy-report reports ...` and `history` against
  * production: read every report, snapshot and manifest, every version of each and its Object Lock
  * retention, and Query/GetItem the table's history. Nothing else — and everything that could alter
- * or remove the record (deletes, retention changes, governance bypass, table writes) is explicitly
- * denied, so attaching a broader policy later cannot grant it.
+ * or remove the record (deletes, retention changes, governance bypass, table writes by any route,
+ * backups and recovery points, disabling or deleting the data key) is explicitly denied, so
+ * attaching a broader policy later cannot grant it. With `requireMfa` (always in production) the
+ * assuming session must be MFA-authenticated.
  */
 export class AuditorRole extends Construct {
   readonly role: ManagedPolicyRole;
@@ -73,6 +105,12 @@ export class AuditorRole extends Construct {
       );
     }
 
+    this.allowReadingTheRecord(props);
+    this.denyAlteringTheRecord(props);
+  }
+
+  /** Reports, snapshots and manifests with their versions and retention; the table's history. */
+  private allowReadingTheRecord(props: AuditorRoleProps): void {
     const bucket = props.reportsBucket;
     const objects = [REPORTS_PREFIX, SNAPSHOTS_PREFIX].map((prefix) => bucket.arnForObjects(`${prefix}*`));
     this.role.addToPrincipalPolicy(
@@ -121,19 +159,39 @@ export class AuditorRole extends Construct {
         resources: [Stack.of(this).stackId],
       }),
     );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'NeverAlterOrRemoveTheRecord',
-        effect: iam.Effect.DENY,
-        actions: [...AUDITOR_DENIED_S3_ACTIONS, ...AUDITOR_DENIED_TABLE_ACTIONS],
-        resources: [bucket.bucketArn, bucket.arnForObjects('*'), ...tableResources(props.table)],
-      }),
-    );
-
     acknowledgeWildcardResources(
       this.role.policy,
       objects,
       'Auditors read every report, snapshot and manifest of every period and version: the reports/ and snapshots/ prefixes are the unit of access, and everything that could alter an object is denied.',
     );
+  }
+
+  /** Explicit denies: whatever else is attached to the role later, these stay refused. */
+  private denyAlteringTheRecord(props: AuditorRoleProps): void {
+    const bucket = props.reportsBucket;
+    const stack = Stack.of(this);
+    const deny = (sid: string, actions: readonly string[], resources: string[]) =>
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ sid, effect: iam.Effect.DENY, actions: [...actions], resources }),
+      );
+    deny('NeverAlterOrRemoveReports', AUDITOR_DENIED_S3_ACTIONS, [
+      bucket.bucketArn,
+      bucket.arnForObjects('*'),
+    ]);
+    deny('NeverAlterTheHistoryOrItsBackups', AUDITOR_DENIED_TABLE_ACTIONS, [
+      ...tableResources(props.table),
+      `${props.table.tableArn}/backup/*`,
+    ]);
+    deny('NeverRemoveRecoveryPoints', AUDITOR_DENIED_BACKUP_ACTIONS, [
+      props.backup.vault.backupVaultArn,
+      props.backup.plan.backupPlanArn,
+      stack.formatArn({
+        service: 'backup',
+        resource: 'recovery-point',
+        resourceName: '*',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }),
+    ]);
+    deny('NeverDisableOrDeleteTheDataKey', AUDITOR_DENIED_KEY_ACTIONS, [props.encryptionKey.keyArn]);
   }
 }

@@ -6,6 +6,7 @@ import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment'
 import type { ProductConfig } from '../../shared/config/product-config';
 import type { BucketRole } from '../../shared/storage/bucket-definitions';
 import { TABLE_DEFINITION } from '../../shared/storage/table-definition';
+import { type BucketAccess, type DataAccess, TABLE_READ_ACTIONS, type TableAction } from '../lib/data-access';
 import { acknowledgeWildcardResources } from './acknowledge';
 import type { MailSending } from './mail-sending';
 import type { ProjectFunction } from './project-function';
@@ -16,13 +17,6 @@ import type { ProjectFunction } from './project-function';
  * explicit actions and resources. No helper grants `*` actions or `Resource: *`.
  */
 
-const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
-const TABLE_WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
 /** What DynamoDB and S3 need from the caller to use a customer-managed key on its behalf. */
 const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:GenerateDataKey'];
@@ -54,30 +48,25 @@ export function bindProductConfig(fn: ProjectFunction, config: ProductConfig): v
   fn.addEnvironment(ENVIRONMENT_VARIABLES.productConfig, JSON.stringify(config));
 }
 
+/** Exactly the given table actions, on the table and its indexes, and the key to go with them. */
 export function bindTable(
   fn: ProjectFunction,
   table: TableRef,
   key: kms.IKey,
-  access: 'read' | 'readWrite',
+  actions: readonly TableAction[],
 ): void {
   fn.addEnvironment(ENVIRONMENT_VARIABLES.tableName, table.tableName);
-  const write = access === 'readWrite';
+  if (actions.length === 0) return;
   fn.role.addToPrincipalPolicy(
     new iam.PolicyStatement({
-      actions: [...TABLE_READ_ACTIONS, ...(write ? TABLE_WRITE_ACTIONS : [])],
+      actions: actions.map((action) => `dynamodb:${action}`),
       resources: tableResources(table),
     }),
   );
+  const writes = actions.some((action) => !TABLE_READ_ACTIONS.includes(action));
   fn.role.addToPrincipalPolicy(
-    keyStatement(key, [...KEY_READ_ACTIONS, ...(write ? KEY_WRITE_ACTIONS : [])], 'dynamodb'),
+    keyStatement(key, [...KEY_READ_ACTIONS, ...(writes ? KEY_WRITE_ACTIONS : [])], 'dynamodb'),
   );
-}
-
-export interface BucketAccess {
-  /** Key prefixes (ending in '/') whose objects, and their versions, the function reads. */
-  readonly read?: readonly string[];
-  /** Key prefixes whose objects the function writes. */
-  readonly write?: readonly string[];
 }
 
 const BUCKET_VARIABLE: Readonly<Record<BucketRole, string>> = {
@@ -106,9 +95,15 @@ export function bindBucket(
       `${fn.node.id} reads objects under ${read.join(', ')} in the ${role} bucket: the rest of each key (period, office or version, file) is known only at run time, so the prefix is the narrowest fixed scope.`,
     );
     // Without ListBucket, S3 answers a missing key with 403 instead of 404, and the object store
-    // could not tell "not there" from "not allowed". Listing shows key names, never contents.
+    // could not tell "not there" from "not allowed". The functions never list; a listing with a
+    // prefix is allowed only under the prefixes they read. `IfExists`: S3's own check when a
+    // GetObject or HeadObject finds no key carries no prefix, and must pass for the 404.
     fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLikeIfExists: { 's3:prefix': read.map((prefix) => `${prefix}*`) } },
+      }),
     );
   }
   if (write.length > 0) {
@@ -142,4 +137,22 @@ export function bindBucket(
 export function bindMail(fn: ProjectFunction, mail: MailSending): void {
   fn.addEnvironment(ENVIRONMENT_VARIABLES.sesConfigurationSet, mail.configurationSet.configurationSetName);
   mail.grantSend(fn.role);
+}
+
+/** The data a function reaches, as its entry declares it (infra/lib/function-entries.ts). */
+export interface DataResources {
+  readonly table: TableRef;
+  readonly key: kms.IKey;
+  readonly buckets: Readonly<Record<BucketRole, s3.IBucket>>;
+  readonly mail: MailSending;
+}
+
+/** Binds everything a function's declared access names, and nothing else. */
+export function bindAccess(fn: ProjectFunction, access: DataAccess, resources: DataResources): void {
+  bindTable(fn, resources.table, resources.key, access.table);
+  for (const role of ['uploads', 'reports'] as const) {
+    const declared = access[role];
+    if (declared) bindBucket(fn, role, resources.buckets[role], resources.key, declared);
+  }
+  if (access.mail) bindMail(fn, resources.mail);
 }

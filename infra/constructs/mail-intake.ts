@@ -50,10 +50,12 @@ export class MailIntake extends Construct {
   readonly ruleSet: ses.IReceiptRuleSet;
   readonly rule: ses.ReceiptRule;
   readonly receiptRuleArn: string;
+  readonly ruleSetName: string;
 
   constructor(scope: Construct, id: string, props: MailIntakeProps) {
     super(scope, id);
     const stack = Stack.of(this);
+    this.ruleSetName = props.ruleSet.name;
     this.receiptRuleArn = stack.formatArn({
       service: 'ses',
       resource: 'receipt-rule-set',

@@ -29,8 +29,11 @@ export interface ProjectFunctionProps {
   readonly description: string;
   readonly memorySize: number;
   readonly timeout: Duration;
-  /** Upper bound on concurrent executions (reserved concurrency). */
-  readonly reservedConcurrentExecutions: number;
+  /**
+   * Reserved concurrency when the stage opts in to it; otherwise what bounds the function's
+   * concurrency instead, in words: the reason given beside cdk-nag's LambdaConcurrency finding.
+   */
+  readonly concurrency: { readonly reserved: number } | { readonly boundedBy: string };
   /** Encrypts the function's log group. */
   readonly encryptionKey: kms.IKey;
   readonly logRetention: logs.RetentionDays;
@@ -48,11 +51,41 @@ export interface ProjectFunctionProps {
 }
 
 /**
+ * The ESM bundle: minified, with source maps, the AWS SDK included (see ProjectFunction), and the
+ * entry's extras (loaders; directories copied next to the bundle after esbuild ran).
+ */
+function bundlingOptions(extras: BundlingExtras | undefined): nodejs.BundlingOptions {
+  const copies = extras?.copyDirectories ?? [];
+  return {
+    format: nodejs.OutputFormat.ESM,
+    target: 'node24',
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    bundleAwsSDK: true,
+    externalModules: [],
+    banner: ESM_CJS_BANNER,
+    ...(extras?.loader ? { loader: { ...extras.loader } } : {}),
+    ...(copies.length > 0
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              copies.map(({ from, to }) => `cp -R "${join(inputDir, from)}" "${join(outputDir, to)}"`),
+          },
+        }
+      : {}),
+  };
+}
+
+/**
  * A Lambda function with this project's runtime defaults, so no function repeats them:
  * the newest Node.js on arm64; an ESM bundle built by the local esbuild, minified, with source
  * maps (and `--enable-source-maps` so stack traces point at the TypeScript); an explicit log
- * group encrypted with a customer-managed key and a fixed retention; X-Ray active tracing; bounded
- * concurrency; and a role of its own whose permissions live in one customer-managed policy.
+ * group encrypted with a customer-managed key and a fixed retention; X-Ray active tracing;
+ * concurrency reserved or bounded by its caller; and a role of its own whose permissions live in
+ * one customer-managed policy.
  *
  * The AWS SDK is BUNDLED rather than taken from the runtime: the functions then run exactly the
  * SDK version in package-lock.json that the tests ran (AWS updates the runtime's copy on its own
@@ -81,7 +114,6 @@ export class ProjectFunction extends Construct {
     // writing to every log group in the account.
     this.logGroup.grantWrite(this.role);
 
-    const copies = props.bundling?.copyDirectories ?? [];
     this.function = new nodejs.NodejsFunction(this, 'Function', {
       entry: join(REPOSITORY_ROOT, props.entry),
       handler: 'handler',
@@ -92,7 +124,9 @@ export class ProjectFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      ...('reserved' in props.concurrency
+        ? { reservedConcurrentExecutions: props.concurrency.reserved }
+        : {}),
       role: this.role,
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
@@ -104,47 +138,39 @@ export class ProjectFunction extends Construct {
             maxEventAge: props.asynchronousFailures.maxEventAge,
           }
         : {}),
-      bundling: {
-        format: nodejs.OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        bundleAwsSDK: true,
-        externalModules: [],
-        banner: ESM_CJS_BANNER,
-        ...(props.bundling?.loader ? { loader: { ...props.bundling.loader } } : {}),
-        ...(copies.length > 0
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) =>
-                  copies.map(({ from, to }) => `cp -R "${join(inputDir, from)}" "${join(outputDir, to)}"`),
-              },
-            }
-          : {}),
-      },
+      bundling: bundlingOptions(props.bundling),
     });
 
     const deadLetterKey = props.asynchronousFailures?.deadLetterQueue.encryptionMasterKey;
-    if (deadLetterKey) {
-      // Lambda writes failed events to the dead-letter queue with this role; CDK grants only
-      // sqs:SendMessage, and an encrypted queue also needs the key.
-      this.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-          resources: [deadLetterKey.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `sqs.${Stack.of(this).region}.amazonaws.com` } },
-        }),
-      );
-    }
+    if (deadLetterKey) this.grantDeadLetterKey(deadLetterKey);
+    this.acknowledgeFindings(props.concurrency);
+  }
 
+  /**
+   * Lambda writes failed events to the dead-letter queue with this role; CDK grants only
+   * sqs:SendMessage, and an encrypted queue also needs the key.
+   */
+  private grantDeadLetterKey(key: kms.IKey): void {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
+  }
+
+  private acknowledgeFindings(concurrency: ProjectFunctionProps['concurrency']): void {
     acknowledge(this.role.policy, {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so AWS requires Resource "*" for them.',
     });
+    if ('boundedBy' in concurrency)
+      acknowledge(this.function, {
+        id: 'NIST.800.53.R5-LambdaConcurrency',
+        reason: `No reserved concurrency: a new account's Lambda quota leaves none to reserve, so the stage opts in (functions.<name>.reservedConcurrency). ${concurrency.boundedBy}`,
+      });
     acknowledge(this.function, {
       id: 'NIST.800.53.R5-LambdaInsideVPC',
       reason:

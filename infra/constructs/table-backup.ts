@@ -4,6 +4,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { stackInstanceSuffix } from '../lib/stack-instance';
 import { acknowledge } from './acknowledge';
 
 export interface TableBackupProps {
@@ -23,7 +24,11 @@ export class TableBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: TableBackupProps) {
     super(scope, id);
+    // A vault must have a name, and it is kept (with its recovery points) when the stack is
+    // deleted: the stack instance suffix makes the next deployment's name a new one instead of
+    // colliding with the kept vault's. At most 50 characters: the stack name (≤ 40) and 9.
     this.vault = new backup.BackupVault(this, 'Vault', {
+      backupVaultName: `${Stack.of(this).stackName}-${stackInstanceSuffix(this)}`,
       encryptionKey: props.encryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -9,13 +9,14 @@ import { INBOUND_PREFIX } from '../../shared/storage/object-keys';
 import { STACK_OUTPUTS, uploadPolicyOutput, uploadPrefixOutput } from '../../shared/storage/stack-outputs';
 import type { StageConfig } from '../config/stage-config';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
-import { AuditTrail } from '../constructs/audit-trail';
+import { AuditTrail, auditTrailName } from '../constructs/audit-trail';
 import { AuditorRole } from '../constructs/auditor-role';
 import { DataTable } from '../constructs/data-table';
 import { EncryptionKey } from '../constructs/encryption-key';
 import { OfficeUploadPolicies, officeUploadPrefix } from '../constructs/office-upload-policies';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TableBackup } from '../constructs/table-backup';
+import { trailArn } from '../lib/arn-patterns';
 import { intakeReceiptRuleArn } from '../lib/mail-receiving';
 import { removalPolicyFor } from '../lib/removal-policy';
 import { statefulExports } from '../lib/stack-names';
@@ -49,7 +50,7 @@ export class StatefulStack extends Stack {
     this.dataKey = new EncryptionKey(this, 'DataKey', {
       description: 'strategy-report data: uploads, reports, the table, its backups and the audit trail',
       forLogGroups: true,
-      forCloudTrail: true,
+      forTrail: { trailArn: trailArn(this, auditTrailName(this)) },
       forMailReceiving: { sourceArn: receiptRuleArn },
     }).key;
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', {
@@ -89,7 +90,7 @@ export class StatefulStack extends Stack {
     );
 
     this.table = new DataTable(this, 'Data', { encryptionKey: this.dataKey, production: config.production });
-    new TableBackup(this, 'DataBackup', {
+    const backup = new TableBackup(this, 'DataBackup', {
       table: this.table.table,
       encryptionKey: this.dataKey,
       retention: Duration.days(config.retention.backupDays),
@@ -109,6 +110,7 @@ export class StatefulStack extends Stack {
       requireMfa: config.auditor.requireMfa,
       reportsBucket: this.buckets.reports,
       table: this.table.table,
+      backup,
       encryptionKey: this.dataKey,
     }).role;
     this.officePolicies = new OfficeUploadPolicies(this, 'OfficeUploads', {

@@ -2,35 +2,24 @@ import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import {
-  ANNOTATED_PREFIX,
-  ANSWERS_PREFIX,
-  INBOUND_PREFIX,
-  REPORTS_PREFIX,
-  SNAPSHOTS_PREFIX,
-  UPLOADS_PREFIX,
-} from '../../shared/storage/object-keys';
 import type { StageConfig } from '../config/stage-config';
 import { acknowledge } from '../constructs/acknowledge';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { EncryptionKey } from '../constructs/encryption-key';
-import {
-  bindBucket,
-  bindMail,
-  bindProductConfig,
-  bindTable,
-  type TableRef,
-} from '../constructs/function-bindings';
+import { bindAccess, bindProductConfig, type DataResources } from '../constructs/function-bindings';
 import { IngestPipeline } from '../constructs/ingest-pipeline';
 import { MailIntake } from '../constructs/mail-intake';
 import { MailSending } from '../constructs/mail-sending';
 import { Monitoring } from '../constructs/monitoring';
-import { ProjectFunction } from '../constructs/project-function';
-import { ScheduledFunctions } from '../constructs/scheduled-functions';
+import { MonthEndWorkflow } from '../constructs/month-end-workflow';
+import { ProjectFunction, type ProjectFunctionProps } from '../constructs/project-function';
+import { type ScheduleOptions, Schedules } from '../constructs/schedules';
 import { FUNCTION_ENTRIES, type FunctionName } from '../lib/function-entries';
 import { intakeRuleSetName, mxRecordValue } from '../lib/mail-receiving';
 import { removalPolicyFor } from '../lib/removal-policy';
+import { RUNBOOK } from '../lib/runbook';
 import type { StatefulExports } from '../lib/stack-names';
 
 export interface StatelessStackProps extends StackProps {
@@ -39,265 +28,358 @@ export interface StatelessStackProps extends StackProps {
   readonly imports: StatefulExports;
 }
 
-type ScheduledName = Exclude<FunctionName, 'ingest' | 'intake'>;
+/** The CloudWatch namespace of the functions' business metrics (EMF). */
+export const METRICS_NAMESPACE = 'StrategyReport';
 
 const clock = (time: string) => {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   return { hour, minute };
 };
 
+const pascal = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
+
 /**
  * The code and everything that only moves data: the five functions, the ingest queue, the
- * schedules, SES sending, alarms and the dashboard. It can be destroyed and redeployed at any
- * time without losing a record; it reaches the data only through the stateful stack's exports.
+ * month-end workflow, the schedules, SES sending, alarms and the dashboard. It can be destroyed
+ * and redeployed at any time without losing a record (nothing it keeps on delete has a fixed
+ * name); it reaches the data only through the stateful stack's exports.
  */
 export class StatelessStack extends Stack {
   readonly functions: Readonly<Record<FunctionName, ProjectFunction>>;
   readonly ingestPipeline: IngestPipeline;
-  readonly scheduledFunctions: ScheduledFunctions;
+  readonly monthEnd: MonthEndWorkflow;
+  readonly schedules: Schedules;
   readonly mail: MailSending;
   readonly mailIntake: MailIntake;
   readonly monitoring: Monitoring;
+  /** The schedules' dead-letter queues, by schedule (docs/operations.md replays them). */
+  readonly scheduleDeadLetters = new Map<string, sqs.IQueue>();
+  private readonly config: StageConfig;
+  private readonly data: DataResources;
+  private readonly operationsKey: kms.IKey;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { config, imports } = props;
-    const dataKey = kms.Key.fromKeyArn(this, 'DataKey', Fn.importValue(imports.dataKeyArn));
-    const table: TableRef = {
-      tableName: Fn.importValue(imports.tableName),
-      tableArn: Fn.importValue(imports.tableArn),
-    };
+    const { config } = props;
+    this.config = config;
+    // Messages, alarms and logs are encrypted with a key of this stack: they are operational,
+    // transient data, and the data key's policy stays free of the services that handle them.
+    // Kept in production (its log groups are), scheduled for deletion with the stack elsewhere.
+    this.operationsKey = new EncryptionKey(this, 'OperationsKey', {
+      description: 'strategy-report operations: queues, dead letters, the alarm topic and logs',
+      forLogGroups: true,
+      forAlarmTopics: true,
+      removalPolicy: removalPolicyFor(config),
+    }).key;
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      encryptionKey: this.operationsKey,
+      alarmEmail: config.alarmEmail,
+      metricsNamespace: METRICS_NAMESPACE,
+    });
+    this.mail = new MailSending(this, 'Mail', {
+      sender: config.product.mail.sender,
+      receivingAddress: config.product.mail.intakeAddress,
+      identity: config.mail.identity,
+      recipientsToVerify: config.mail.verifyRecipients
+        ? [...config.product.mail.leadership, ...Object.values(config.product.mail.officeContacts)]
+        : [],
+    });
+    this.data = this.importStatefulData(props.imports);
+    this.schedules = new Schedules(this, 'Schedules', {
+      timeZone: config.product.timeZone,
+      encryptionKey: this.operationsKey,
+    });
+
+    const ingest = this.addIngest();
+    this.ingestPipeline = ingest.pipeline;
+    const monthEnd = this.addMonthEnd();
+    this.monthEnd = monthEnd.workflow;
+    const remind = this.addRemind();
+    const intake = this.addIntake();
+    this.mailIntake = intake.receiving;
+    const resend = this.addResend();
+    this.functions = { ingest: ingest.fn, ...monthEnd.steps, remind, intake: intake.fn, resend };
+
+    this.monitoring.watchMail(this.mail.configurationSet.configurationSetName);
+    this.monitoring.addAlarmStatus();
+    this.addOutputs();
+  }
+
+  /** The data key, table and buckets, by the stateful stack's export names. */
+  private importStatefulData(imports: StatefulExports): DataResources {
+    const key = kms.Key.fromKeyArn(this, 'DataKey', Fn.importValue(imports.dataKeyArn));
     const bucket = (id: string, name: string, arn: string) =>
       s3.Bucket.fromBucketAttributes(this, id, {
         bucketName: Fn.importValue(name),
         bucketArn: Fn.importValue(arn),
-        encryptionKey: dataKey,
+        encryptionKey: key,
       });
-    const uploads = bucket('UploadsBucket', imports.uploadsBucketName, imports.uploadsBucketArn);
-    const reports = bucket('ReportsBucket', imports.reportsBucketName, imports.reportsBucketArn);
-
-    // Messages, alarms and logs are encrypted with a key of this stack: they are operational,
-    // transient data, and the data key's policy stays free of the services that handle them.
-    const operationsKey = new EncryptionKey(this, 'OperationsKey', {
-      description: 'strategy-report operations: queues, dead letters, the alarm topic and function logs',
-      forLogGroups: true,
-      forAlarmTopics: true,
-    }).key;
-
-    this.monitoring = new Monitoring(this, 'Monitoring', {
-      encryptionKey: operationsKey,
-      alarmEmail: config.alarmEmail,
-    });
-    const { product } = config;
-    this.mail = new MailSending(this, 'Mail', {
-      sender: product.mail.sender,
-      receivingAddress: product.mail.intakeAddress,
-      identity: config.mail.identity,
-      recipientsToVerify: config.mail.verifyRecipients
-        ? [...product.mail.leadership, ...Object.values(product.mail.officeContacts)]
-        : [],
-    });
-
-    const projectFunction = (name: FunctionName, reservedConcurrentExecutions: number, extra = {}) => {
-      const entry = FUNCTION_ENTRIES[name];
-      const sizing = config.functions[name];
-      const fn = new ProjectFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}`, {
-        entry: entry.entry,
-        description: entry.description,
-        memorySize: sizing.memoryMb,
-        timeout: Duration.seconds(sizing.timeoutSeconds),
-        reservedConcurrentExecutions,
-        encryptionKey: operationsKey,
-        logRetention: config.retention.logDays as logs.RetentionDays,
-        logRemovalPolicy: removalPolicyFor(config),
-        ...(entry.bundling ? { bundling: entry.bundling } : {}),
-        ...extra,
-      });
-      bindProductConfig(fn, product);
-      this.monitoring.watchFunction(fn.node.id, fn.function);
-      return fn;
+    return {
+      key,
+      table: { tableName: Fn.importValue(imports.tableName), tableArn: Fn.importValue(imports.tableArn) },
+      buckets: {
+        uploads: bucket('UploadsBucket', imports.uploadsBucketName, imports.uploadsBucketArn),
+        reports: bucket('ReportsBucket', imports.reportsBucketName, imports.reportsBucketArn),
+      },
+      mail: this.mail,
     };
+  }
 
-    // ingest: S3 event → SQS → function.
-    const ingest = projectFunction('ingest', config.ingest.maxConcurrency);
-    bindTable(ingest, table, dataKey, 'readWrite');
-    // It reads back the annotated copy it wrote: answers are sent from their record, attachments included.
-    bindBucket(ingest, 'uploads', uploads, dataKey, {
-      read: [UPLOADS_PREFIX, ANNOTATED_PREFIX],
-      write: [ANNOTATED_PREFIX],
+  /**
+   * A function from its entry, sized by the stage, granted its declared access, watched. Without
+   * reserved concurrency, `boundedBy` says what bounds it instead.
+   */
+  private projectFunction(
+    name: FunctionName,
+    options: { readonly boundedBy: string; readonly alarmOnErrors: boolean } & Pick<
+      ProjectFunctionProps,
+      'asynchronousFailures'
+    >,
+  ): ProjectFunction {
+    const entry = FUNCTION_ENTRIES[name];
+    const sizing = this.config.functions[name];
+    const fn = new ProjectFunction(this, pascal(name), {
+      entry: entry.entry,
+      description: entry.description,
+      memorySize: sizing.memoryMb,
+      timeout: Duration.seconds(sizing.timeoutSeconds),
+      concurrency:
+        sizing.reservedConcurrency === undefined
+          ? { boundedBy: options.boundedBy }
+          : { reserved: sizing.reservedConcurrency },
+      encryptionKey: this.operationsKey,
+      logRetention: this.config.retention.logDays as logs.RetentionDays,
+      logRemovalPolicy: removalPolicyFor(this.config),
+      ...(entry.bundling ? { bundling: entry.bundling } : {}),
+      ...(options.asynchronousFailures ? { asynchronousFailures: options.asynchronousFailures } : {}),
     });
-    bindMail(ingest, this.mail);
-    acknowledge(ingest.function, {
+    bindProductConfig(fn, this.config.product);
+    bindAccess(fn, entry.access, this.data);
+    this.monitoring.watchFunction(fn.node.id, fn.function, { alarmOnErrors: options.alarmOnErrors });
+    return fn;
+  }
+
+  /** Upload → S3 event → SQS → ingest, at most `maxConcurrency` at once. */
+  private addIngest(): { fn: ProjectFunction; pipeline: IngestPipeline } {
+    const settings = this.config.ingest;
+    const fn = this.projectFunction('ingest', {
+      boundedBy: `Its SQS event source runs at most ingest.maxConcurrency (${settings.maxConcurrency}) invocations at once.`,
+      alarmOnErrors: true,
+    });
+    acknowledge(fn.function, {
       id: 'NIST.800.53.R5-LambdaDLQ',
       reason:
         'ingest is invoked synchronously by its SQS event source; a failed message returns to the queue and, after maxReceiveCount deliveries, moves to the queue’s dead-letter queue (alarmed). A function-level DLQ applies only to asynchronous invocations.',
     });
-    this.ingestPipeline = new IngestPipeline(this, 'IngestPipeline', {
-      uploadsBucket: uploads,
-      encryptionKey: operationsKey,
-      ingest,
-      ingestTimeout: Duration.seconds(config.functions.ingest.timeoutSeconds),
-      batchSize: config.ingest.batchSize,
-      maxBatchingWindow: Duration.seconds(config.ingest.maxBatchingWindowSeconds),
-      maxConcurrency: config.ingest.maxConcurrency,
-      maxReceiveCount: config.ingest.maxReceiveCount,
+    const pipeline = new IngestPipeline(this, 'IngestPipeline', {
+      uploadsBucket: this.data.buckets.uploads,
+      encryptionKey: this.operationsKey,
+      ingest: fn,
+      ingestTimeout: Duration.seconds(this.config.functions.ingest.timeoutSeconds),
+      batchSize: settings.batchSize,
+      maxBatchingWindow: Duration.seconds(settings.maxBatchingWindowSeconds),
+      maxConcurrency: settings.maxConcurrency,
+      maxReceiveCount: settings.maxReceiveCount,
     });
     this.monitoring.watchQueue(
       'Ingest',
-      this.ingestPipeline.queue,
-      Duration.minutes(config.ingest.oldestMessageAlarmMinutes),
+      pipeline.queue,
+      Duration.minutes(settings.oldestMessageAlarmMinutes),
     );
-    this.monitoring.watchDeadLetterQueue('Ingest', this.ingestPipeline.deadLetterQueue);
+    this.monitoring.watchDeadLetterQueue('Ingest', pipeline.deadLetterQueue, RUNBOOK.ingestDeadLetters);
+    return { fn, pipeline };
+  }
 
-    // intake: SES receipt rule → S3 (inbound/) + SNS → SQS → function → uploads/ (→ the ingest above).
-    const intake = projectFunction('intake', config.functions.intake.reservedConcurrency);
-    bindTable(intake, table, dataKey, 'readWrite');
-    bindBucket(intake, 'uploads', uploads, dataKey, {
-      // The raw message; whether an upload exists already; the files its answers attach.
-      read: [INBOUND_PREFIX, UPLOADS_PREFIX, ANNOTATED_PREFIX, ANSWERS_PREFIX],
-      write: [UPLOADS_PREFIX, ANSWERS_PREFIX],
+  /** rollup → render → notify as one workflow, started on the report day. */
+  private addMonthEnd(): {
+    workflow: MonthEndWorkflow;
+    steps: Record<'rollup' | 'render' | 'notify', ProjectFunction>;
+  } {
+    const step = (name: 'rollup' | 'render' | 'notify') => {
+      const fn = this.projectFunction(name, {
+        boundedBy:
+          'Only the month-end workflow invokes it, once per execution, and an execution runs on the report day or when an operator re-runs a month.',
+        alarmOnErrors: false,
+      });
+      acknowledge(fn.function, {
+        id: 'NIST.800.53.R5-LambdaDLQ',
+        reason:
+          'The month-end workflow invokes this function synchronously and retries it; a failure that remains fails the execution, which is alarmed and keeps the input and error in its history. A function-level DLQ applies only to asynchronous invocations.',
+      });
+      return fn;
+    };
+    const steps = { rollup: step('rollup'), render: step('render'), notify: step('notify') };
+    const { monthEnd } = this.config;
+    const workflow = new MonthEndWorkflow(this, 'MonthEnd', {
+      rollup: steps.rollup.function,
+      render: steps.render.function,
+      notify: steps.notify.function,
+      retry: {
+        interval: Duration.seconds(monthEnd.retry.intervalSeconds),
+        maxAttempts: monthEnd.retry.maxAttempts,
+        backoffRate: monthEnd.retry.backoffRate,
+      },
+      timeout: Duration.minutes(monthEnd.timeoutMinutes),
+      encryptionKey: this.operationsKey,
+      logRetention: this.config.retention.logDays as logs.RetentionDays,
+      logRemovalPolicy: removalPolicyFor(this.config),
     });
-    bindMail(intake, this.mail);
-    acknowledge(intake.function, {
+    const { schedules } = this.config;
+    this.schedules.startExecution('MonthEnd', workflow.stateMachine, {
+      at: { ...clock(schedules.reportTime), day: schedules.reportDay },
+      description: 'Month-end: roll up, render and mail the previous month’s report',
+      ...this.scheduleDelivery('MonthEndSchedule'),
+    });
+    this.monitoring.watchWorkflow('MonthEnd', workflow.stateMachine);
+    return { workflow, steps };
+  }
+
+  /** remind, every day at remindTime: the function decides whether today is a reminder day. */
+  private addRemind(): ProjectFunction {
+    const delivery = this.scheduleDelivery('Remind');
+    const fn = this.projectFunction('remind', {
+      boundedBy: 'Only its daily schedule invokes it (with at most schedules.retryAttempts retries).',
+      alarmOnErrors: true,
+      // Scheduler invokes asynchronously: its DLQ catches invocations it could not deliver, this
+      // one catches runs that failed after Lambda's own retries. Both land in one queue.
+      asynchronousFailures: delivery,
+    });
+    this.schedules.invoke('Remind', fn.function, {
+      at: clock(this.config.schedules.remindTime),
+      description: 'Remind offices before the deadline',
+      ...delivery,
+    });
+    return fn;
+  }
+
+  /**
+   * Mail to the intake address: SES receipt rule → S3 (inbound/) and SNS → SQS → intake, which
+   * writes each workbook under uploads/ for the ingest above.
+   */
+  private addIntake(): { fn: ProjectFunction; receiving: MailIntake } {
+    const settings = this.config.intake;
+    const fn = this.projectFunction('intake', {
+      boundedBy:
+        'Its SQS event source delivers what SES receives for one address; each message is small and handled in seconds.',
+      alarmOnErrors: true,
+    });
+    acknowledge(fn.function, {
       id: 'NIST.800.53.R5-LambdaDLQ',
       reason:
         'intake is invoked synchronously by its SQS event source; a message that keeps failing moves to the queue’s dead-letter queue (alarmed). A function-level DLQ applies only to asynchronous invocations.',
     });
-    const ruleSet =
-      config.intake.ruleSet.kind === 'own'
-        ? { kind: 'own' as const, name: intakeRuleSetName(config.stage) }
-        : config.intake.ruleSet;
-    this.mailIntake = new MailIntake(this, 'MailIntake', {
-      intakeAddress: product.mail.intakeAddress,
-      ruleSet,
-      uploadsBucket: uploads,
-      encryptionKey: operationsKey,
-      intake,
-      intakeTimeout: Duration.seconds(config.functions.intake.timeoutSeconds),
-      batchSize: config.intake.batchSize,
-      maxReceiveCount: config.intake.maxReceiveCount,
+    const receiving = new MailIntake(this, 'MailIntake', {
+      intakeAddress: this.config.product.mail.intakeAddress,
+      ruleSet:
+        settings.ruleSet.kind === 'own'
+          ? { kind: 'own', name: intakeRuleSetName(this.config.stage) }
+          : settings.ruleSet,
+      uploadsBucket: this.data.buckets.uploads,
+      encryptionKey: this.operationsKey,
+      intake: fn,
+      intakeTimeout: Duration.seconds(this.config.functions.intake.timeoutSeconds),
+      batchSize: settings.batchSize,
+      maxReceiveCount: settings.maxReceiveCount,
     });
     this.monitoring.watchQueue(
       'Intake',
-      this.mailIntake.queue,
-      Duration.minutes(config.intake.oldestMessageAlarmMinutes),
+      receiving.queue,
+      Duration.minutes(settings.oldestMessageAlarmMinutes),
+      RUNBOOK.oldestMail,
     );
-    this.monitoring.watchDeadLetterQueue('Intake', this.mailIntake.deadLetterQueue);
+    this.monitoring.watchDeadLetterQueue('Intake', receiving.deadLetterQueue, RUNBOOK.intakeDeadLetters);
+    return { fn, receiving };
+  }
 
-    // rollup → render → notify on the report day, remind every day, resend every few minutes.
-    this.scheduledFunctions = new ScheduledFunctions(this, 'Schedules', {
-      timeZone: product.timeZone,
-      encryptionKey: operationsKey,
+  /** resend, every few minutes: answers whose send failed are sent again from their record. */
+  private addResend(): ProjectFunction {
+    const delivery = this.scheduleDelivery('Resend');
+    const fn = this.projectFunction('resend', {
+      boundedBy: 'Only its schedule invokes it (with at most schedules.retryAttempts retries).',
+      alarmOnErrors: true,
+      asynchronousFailures: delivery,
     });
-    const { schedules } = config;
-    const scheduled = (
-      name: ScheduledName,
-      time: string | Duration,
-      day: number | undefined,
-      description: string,
-    ) => {
-      const deadLetters = new DeadLetterQueue(this, `${name[0]?.toUpperCase()}${name.slice(1)}DeadLetters`, {
-        encryptionKey: operationsKey,
-      }).queue;
-      const retries = {
-        retryAttempts: schedules.retryAttempts,
-        maxEventAge: Duration.minutes(schedules.maxEventAgeMinutes),
-      };
-      const fn = projectFunction(name, config.functions[name].reservedConcurrency, {
-        // Scheduler invokes asynchronously: its DLQ catches invocations it could not deliver,
-        // this one catches runs that failed after Lambda's own retries. Both land in one queue.
-        asynchronousFailures: { deadLetterQueue: deadLetters, ...retries },
-      });
-      this.scheduledFunctions.schedule(fn.node.id, fn, {
-        ...(typeof time === 'string'
-          ? { at: { ...clock(time), ...(day === undefined ? {} : { day }) } }
-          : { every: time }),
-        description,
-        deadLetterQueue: deadLetters,
-        ...retries,
-      });
-      this.monitoring.watchDeadLetterQueue(fn.node.id, deadLetters);
-      return fn;
+    this.schedules.invoke('Resend', fn.function, {
+      every: Duration.minutes(this.config.intake.resendEveryMinutes),
+      description: 'Send again the answers whose send failed',
+      ...delivery,
+    });
+    return fn;
+  }
+
+  /** Scheduler's retries and the dead-letter queue (alarmed) for what still fails. */
+  private scheduleDelivery(name: string): Omit<ScheduleOptions, 'at' | 'description'> {
+    const deadLetterQueue = new DeadLetterQueue(this, `${name}DeadLetters`, {
+      encryptionKey: this.operationsKey,
+    }).queue;
+    this.monitoring.watchDeadLetterQueue(name, deadLetterQueue, RUNBOOK.scheduleDeadLetters);
+    this.scheduleDeadLetters.set(name, deadLetterQueue);
+    return {
+      deadLetterQueue,
+      retryAttempts: this.config.schedules.retryAttempts,
+      maxEventAge: Duration.minutes(this.config.schedules.maxEventAgeMinutes),
     };
-    const day = schedules.reportDay;
-    const rollup = scheduled('rollup', schedules.rollupTime, day, 'Roll up the previous month');
-    bindTable(rollup, table, dataKey, 'readWrite');
-    bindBucket(rollup, 'reports', reports, dataKey, { read: [SNAPSHOTS_PREFIX], write: [SNAPSHOTS_PREFIX] });
+  }
 
-    const render = scheduled('render', schedules.renderTime, day, 'Render the previous month’s report');
-    bindTable(render, table, dataKey, 'readWrite');
-    // Render reads earlier manifests (the chain) and checks for a manifest a crashed render left.
-    bindBucket(render, 'reports', reports, dataKey, {
-      read: [SNAPSHOTS_PREFIX, REPORTS_PREFIX],
-      write: [REPORTS_PREFIX],
-    });
-
-    const notify = scheduled('notify', schedules.notifyTime, day, 'Mail the previous month’s report');
-    bindTable(notify, table, dataKey, 'readWrite');
-    // Notify reads the report's files and its snapshot (the headline numbers of the e-mail).
-    bindBucket(notify, 'reports', reports, dataKey, { read: [SNAPSHOTS_PREFIX, REPORTS_PREFIX] });
-    bindMail(notify, this.mail);
-
-    const remind = scheduled('remind', schedules.remindTime, undefined, 'Remind offices before the deadline');
-    // Remind records each reminder it sends (once per office and day) in the table.
-    bindTable(remind, table, dataKey, 'readWrite');
-    bindMail(remind, this.mail);
-
-    const resend = scheduled(
-      'resend',
-      Duration.minutes(config.intake.resendEveryMinutes),
-      undefined,
-      'Send again the answers whose send failed',
+  /** What docs/operations.md's commands look up by output key: no physical name is guessed. */
+  private addOutputs(): void {
+    const output = (key: string, value: string, description?: string) =>
+      new CfnOutput(this, key, { key, value, ...(description ? { description } : {}) });
+    output('AlarmTopicArn', this.monitoring.topic.topicArn);
+    output('DashboardName', this.monitoring.dashboard.dashboardName);
+    output('SesConfigurationSet', this.mail.configurationSet.configurationSetName);
+    output(
+      'MonthEndStateMachineArn',
+      this.monthEnd.stateMachine.stateMachineArn,
+      'Start it with {"period": "YYYY-MM"} to re-run a month (docs/operations.md)',
     );
-    bindTable(resend, table, dataKey, 'readWrite');
-    // The files an answer attaches: annotated copies and workbooks sent back.
-    bindBucket(resend, 'uploads', uploads, dataKey, { read: [ANNOTATED_PREFIX, ANSWERS_PREFIX] });
-    bindMail(resend, this.mail);
-
-    this.functions = { ingest, rollup, render, notify, remind, intake, resend };
-    this.monitoring.watchMail(this.mail.configurationSet.configurationSetName);
-    this.monitoring.addAlarmStatus();
-
-    new CfnOutput(this, 'IntakeMxRecord', {
-      key: 'IntakeMxRecord',
-      value: mxRecordValue(this.region),
-      description: `Publish as the MX record of ${product.mail.intakeAddress.split('@')[1]} so SES receives ${product.mail.intakeAddress}`,
-    });
-    new CfnOutput(this, 'IntakeAddress', { key: 'IntakeAddress', value: product.mail.intakeAddress });
-    new CfnOutput(this, 'IntakeRuleSet', {
-      key: 'IntakeRuleSet',
-      value: ruleSet.name,
-      description:
-        'The receipt rule set holding the intake rule: mail is received only while it is the active set',
-    });
-    if (ruleSet.kind === 'own')
-      new CfnOutput(this, 'IntakeActivateCommand', {
-        key: 'IntakeActivateCommand',
-        value: `aws ses set-active-receipt-rule-set --rule-set-name ${ruleSet.name} --region ${this.region}`,
-        description:
-          'Run once (README): SES has one active rule set per account and region, and the stack never changes it',
-      });
-    new CfnOutput(this, 'AlarmTopicArn', { key: 'AlarmTopicArn', value: this.monitoring.topic.topicArn });
-    new CfnOutput(this, 'SesConfigurationSet', {
-      key: 'SesConfigurationSet',
-      value: this.mail.configurationSet.configurationSetName,
-    });
-    if (config.mail.identity.kind === 'domain') {
-      this.mail.identity.dkimRecords.forEach((record, index) => {
-        new CfnOutput(this, `DkimRecord${index + 1}`, {
-          key: `DkimRecord${index + 1}`,
-          value: Fn.join(' CNAME ', [record.name, record.value]),
-          description: `Publish in DNS for ${config.mail.identity.kind === 'domain' ? config.mail.identity.domain : ''}`,
-        });
-      });
+    output('MonthEndLogGroup', this.monthEnd.logGroup.logGroupName);
+    for (const [name, fn] of Object.entries(this.functions)) {
+      output(`${pascal(name)}FunctionName`, fn.function.functionName);
+      output(`${pascal(name)}LogGroup`, fn.logGroup.logGroupName);
     }
+    output('IngestQueueUrl', this.ingestPipeline.queue.queueUrl);
+    output('IngestDeadLetterQueueUrl', this.ingestPipeline.deadLetterQueue.queueUrl);
+    output('IngestDeadLetterQueueArn', this.ingestPipeline.deadLetterQueue.queueArn);
+    output('IntakeQueueUrl', this.mailIntake.queue.queueUrl);
+    output('IntakeDeadLetterQueueUrl', this.mailIntake.deadLetterQueue.queueUrl);
+    const { intakeAddress } = this.config.product.mail;
+    const intakeDomain = intakeAddress.split('@')[1] ?? '';
+    output('IntakeAddress', intakeAddress);
+    output(
+      'IntakeMxRecord',
+      mxRecordValue(this.region),
+      `Publish as the MX record of ${intakeDomain} so SES receives ${intakeAddress}`,
+    );
+    output(
+      'IntakeRuleSet',
+      this.mailIntake.ruleSetName,
+      'The receipt rule set holding the intake rule: mail is received only while it is the active set',
+    );
+    if (this.config.intake.ruleSet.kind === 'own')
+      output(
+        'IntakeActivateCommand',
+        `aws ses set-active-receipt-rule-set --rule-set-name ${this.mailIntake.ruleSetName} --region ${this.region}`,
+        'Run once (README): SES has one active rule set per account and region, and the stack never changes it',
+      );
     // SES receives only for a verified domain: the intake domain's DKIM records verify it.
     this.mail.receivingIdentity?.dkimRecords.forEach((record, index) => {
-      new CfnOutput(this, `IntakeDkimRecord${index + 1}`, {
-        key: `IntakeDkimRecord${index + 1}`,
-        value: Fn.join(' CNAME ', [record.name, record.value]),
-        description: `Publish in DNS for ${product.mail.intakeAddress.split('@')[1]} (verifies it for receiving)`,
-      });
+      output(
+        `IntakeDkimRecord${index + 1}`,
+        Fn.join(' CNAME ', [record.name, record.value]),
+        `Publish in DNS for ${intakeDomain} (verifies it for receiving)`,
+      );
     });
+    for (const [name, queue] of this.scheduleDeadLetters) output(`${name}DeadLetterQueueUrl`, queue.queueUrl);
+    const identity = this.config.mail.identity;
+    if (identity.kind === 'domain') {
+      this.mail.identity.dkimRecords.forEach((record, index) => {
+        output(
+          `DkimRecord${index + 1}`,
+          Fn.join(' CNAME ', [record.name, record.value]),
+          `Publish in DNS for ${identity.domain}`,
+        );
+      });
+    }
   }
 }

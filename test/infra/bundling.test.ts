@@ -22,7 +22,7 @@ describe('bundling with the local esbuild', () => {
       description: render.description,
       memorySize: 1_024,
       timeout: Duration.minutes(1),
-      reservedConcurrentExecutions: 1,
+      concurrency: { reserved: 1 },
       encryptionKey: new kms.Key(stack, 'Key'),
       logRetention: logs.RetentionDays.ONE_WEEK,
       logRemovalPolicy: RemovalPolicy.DESTROY,

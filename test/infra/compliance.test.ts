@@ -77,6 +77,8 @@ describe('acknowledged findings', () => {
       'AwsSolutions-S1',
       'AwsSolutions-SQS3',
       'NIST.800.53.R5-IAMNoInlinePolicy',
+      // No reserved concurrency unless the stage opts in; each function says what bounds it.
+      'NIST.800.53.R5-LambdaConcurrency',
       'NIST.800.53.R5-LambdaDLQ',
       'NIST.800.53.R5-LambdaInsideVPC',
       'NIST.800.53.R5-S3BucketLoggingEnabled',

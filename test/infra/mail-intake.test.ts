@@ -29,7 +29,7 @@ describe('SES receiving for the intake address', () => {
       Rule: {
         Name: 'office-workbooks',
         Enabled: true,
-        Recipients: ['submissions@example.gov'],
+        Recipients: ['submissions@intake.example.gov'],
         ScanEnabled: true,
         TlsPolicy: 'Require',
         Actions: [
@@ -52,11 +52,11 @@ describe('SES receiving for the intake address', () => {
       Value:
         'aws ses set-active-receipt-rule-set --rule-set-name StrategyReport-dev-intake --region us-east-1',
     });
-    dev.stateless.hasOutput('IntakeAddress', { Value: 'submissions@example.gov' });
+    dev.stateless.hasOutput('IntakeAddress', { Value: 'submissions@intake.example.gov' });
   });
 
   it('verifies the intake domain for receiving when the sending identity is an address', () => {
-    dev.stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.gov' });
+    dev.stateless.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'intake.example.gov' });
     dev.stateless.hasOutput('IntakeDkimRecord1', {});
   });
 

@@ -28,7 +28,7 @@ describe('stage configuration', () => {
   });
 
   it('requires COMPLIANCE retention in production and GOVERNANCE elsewhere', () => {
-    expect(problemsOf({ ...dev, production: true })).toEqual([
+    expect(problemsOf({ ...dev, production: true, auditor: { ...dev.auditor, requireMfa: true } })).toEqual([
       'stage.schema: retention.reportsMode: retention.reportsMode must be COMPLIANCE in production stages and GOVERNANCE elsewhere',
     ]);
     expect(problemsOf({ ...dev, retention: { ...dev.retention, reportsMode: 'COMPLIANCE' } })).toHaveLength(
@@ -45,13 +45,86 @@ describe('stage configuration', () => {
     );
   });
 
-  it('refuses a report day before the submission deadline and schedules out of order', () => {
+  it('refuses a report day before the submission deadline', () => {
     expect(problemsOf({ ...dev, schedules: { ...dev.schedules, reportDay: 5 } })).toEqual([
       'stage.schedule: schedules.reportDay (5) must not come before the submission deadline day (10)',
     ]);
-    expect(problemsOf({ ...dev, schedules: { ...dev.schedules, renderTime: '05:00' } })).toEqual([
-      'stage.schema: schedules: rollupTime, renderTime and notifyTime must be in that order on the report day',
+  });
+
+  it('starts the month-end workflow once, at reportTime, and refuses a workflow timeout its steps cannot fit in', () => {
+    expect(problemsOf({ ...dev, schedules: { ...dev.schedules, reportTime: '25:00' } })).toEqual([
+      'stage.schema: schedules.reportTime: a time of day as HH:MM (24 h)',
     ]);
+    // rollup 300 s + render 300 s + notify 120 s = 12 minutes.
+    expect(problemsOf({ ...dev, monthEnd: { ...dev.monthEnd, timeoutMinutes: 11 } })).toEqual([
+      'stage.month-end: monthEnd.timeoutMinutes (11) is shorter than the rollup, render and notify timeouts together (12 minutes)',
+    ]);
+    expect(problemsOf({ ...dev, monthEnd: { ...dev.monthEnd, timeoutMinutes: 12 } })).toEqual([]);
+  });
+
+  it('reserves no concurrency unless the stage opts in, and then enough for the ingest event source', () => {
+    for (const name of Object.keys(STAGES)) {
+      for (const sizing of Object.values(stageConfig(name).functions)) {
+        expect(sizing.reservedConcurrency).toBeUndefined();
+      }
+    }
+    const withReservations = (ingest: number) => ({
+      ...dev,
+      functions: {
+        ...dev.functions,
+        ingest: { ...dev.functions.ingest, reservedConcurrency: ingest },
+        render: { ...dev.functions.render, reservedConcurrency: 1 },
+      },
+    });
+    expect(problemsOf(withReservations(dev.ingest.maxConcurrency))).toEqual([]);
+    expect(problemsOf(withReservations(dev.ingest.maxConcurrency - 1))).toEqual([
+      `stage.concurrency: functions.ingest.reservedConcurrency (${dev.ingest.maxConcurrency - 1}) is below ingest.maxConcurrency (${dev.ingest.maxConcurrency}); raise it or leave it out`,
+    ]);
+  });
+
+  it('requires auditor principals, each once, in the stage’s partition, and MFA in production', () => {
+    const auditor = (principals: string[], requireMfa = false) => ({
+      ...dev,
+      auditor: { principals, requireMfa },
+    });
+    expect(problemsOf(auditor([]))).toEqual([
+      'stage.schema: auditor.principals: name at least one IAM principal (account id, role or user ARN) allowed to assume the auditor role',
+    ]);
+    expect(problemsOf(auditor(['StrategyReportAuditors']))).toEqual([
+      'stage.schema: auditor.principals[0]: an account id, or the ARN of an IAM role or user (arn:aws:iam::<account>:role/<name>)',
+    ]);
+    expect(problemsOf(auditor(['111111111111', '111111111111']))).toEqual([
+      'stage.auditor: auditor.principals names 111111111111 twice',
+    ]);
+    expect(problemsOf(auditor(['arn:aws-us-gov:iam::111111111111:role/Auditors']))).toEqual([
+      "stage.auditor: auditor principal arn:aws-us-gov:iam::111111111111:role/Auditors is in partition aws-us-gov, the stage's region us-east-1 in aws",
+    ]);
+    const prod = STAGES.prod;
+    if (!prod) throw new Error('the prod stage is missing');
+    expect(problemsOf({ ...prod, auditor: { ...prod.auditor, requireMfa: false } })).toEqual([
+      'stage.schema: auditor.requireMfa: auditor.requireMfa must be true in production stages',
+    ]);
+  });
+
+  it('reports every problem of a stage at once, each naming the file', () => {
+    try {
+      parseStageConfig(
+        {
+          ...dev,
+          schedules: { ...dev.schedules, reportDay: 5 },
+          auditor: { principals: ['111111111111', '111111111111'], requireMfa: false },
+        },
+        'stage.ts',
+      );
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      expect(error.problems.map((problem) => `${problem.file} ${problem.rule}`)).toEqual([
+        'stage.ts stage.schedule',
+        'stage.ts stage.auditor',
+      ]);
+      return;
+    }
+    throw new Error('the stage was accepted');
   });
 
   it('requires the sender to belong to the SES domain identity', () => {

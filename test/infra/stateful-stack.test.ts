@@ -1,14 +1,30 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDITOR_DENIED_S3_ACTIONS } from '../../infra/constructs/auditor-role';
+import {
+  AUDITOR_DENIED_BACKUP_ACTIONS,
+  AUDITOR_DENIED_KEY_ACTIONS,
+  AUDITOR_DENIED_S3_ACTIONS,
+  AUDITOR_DENIED_TABLE_ACTIONS,
+  AuditorRole,
+} from '../../infra/constructs/auditor-role';
+import { TableBackup } from '../../infra/constructs/table-backup';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { openLocalRuntime } from '../../shared/local/local-runtime';
 import { BUCKET_DEFINITIONS } from '../../shared/storage/bucket-definitions';
 import { STACK_OUTPUTS, uploadPolicyOutput, uploadPrefixOutput } from '../../shared/storage/stack-outputs';
 import { TABLE_DEFINITION } from '../../shared/storage/table-definition';
 import { type SynthesizedStage, synthesizeStages } from '../support/synthesized-app';
-import { allowStatements, resourcesOfType, statementsOf } from '../support/template-queries';
+import {
+  allowStatements,
+  type CfnResource,
+  resourcesOfType,
+  statementsOf,
+} from '../support/template-queries';
 
 let dev: SynthesizedStage;
 let prod: SynthesizedStage;
@@ -95,6 +111,42 @@ describe('buckets', () => {
           }),
         ]),
       );
+    }
+  });
+
+  it('refuse a PutObject that asks for any encryption but SSE-KMS with the data key (uploads and reports)', () => {
+    for (const role of Object.keys(BUCKET_DEFINITIONS)) {
+      const bucket = bucketWithLogPrefix(dev.stateful, `${role}/`).logicalId;
+      const objects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/*']] };
+      const dataKey = { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] };
+      const deny = (condition: unknown) =>
+        Match.objectLike({
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 's3:PutObject',
+          Resource: objects,
+          Condition: condition,
+        });
+      dev.stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucket },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            // SSE-S3, DSSE, or anything but aws:kms
+            deny({ StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } }),
+            // another KMS key
+            deny({ StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': dataKey } }),
+            // aws:kms naming no key (S3 would use the AWS managed key)
+            deny({
+              Null: {
+                's3:x-amz-server-side-encryption': 'false',
+                's3:x-amz-server-side-encryption-aws-kms-key-id': 'true',
+              },
+            }),
+            // a customer-provided key
+            deny({ Null: { 's3:x-amz-server-side-encryption-customer-algorithm': 'false' } }),
+          ]),
+        },
+      });
     }
   });
 
@@ -236,6 +288,45 @@ describe('the table', () => {
   });
 });
 
+describe('what is kept when a stack is deleted', () => {
+  it('never has a fixed name that the next deployment would collide with: the vault’s carries the stack instance', () => {
+    for (const stage of [dev, prod]) {
+      const [vault] = Object.values(resourcesOfType(stage.stateful, 'AWS::Backup::BackupVault'));
+      expect(vault?.DeletionPolicy).toBe('Retain');
+      expect(vault?.Properties.BackupVaultName).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            `StrategyReport-${stage.config.stage}-Stateful-`,
+            {
+              'Fn::Select': [
+                0,
+                {
+                  'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }],
+                },
+              ],
+            },
+          ],
+        ],
+      });
+    }
+    // Everything else that is retained lets CloudFormation generate its name.
+    for (const stage of [dev, prod]) {
+      for (const template of [stage.stateful, stage.stateless]) {
+        for (const [id, resource] of Object.entries(
+          template.toJSON().Resources as Record<string, CfnResource>,
+        )) {
+          if (resource.DeletionPolicy !== 'Retain' || resource.Type === 'AWS::Backup::BackupVault') continue;
+          const named = ['BucketName', 'TableName', 'Name', 'LogGroupName', 'AliasName'].filter(
+            (property) => typeof resource.Properties?.[property] === 'string',
+          );
+          expect(named, `${id} (${resource.Type})`).toEqual([]);
+        }
+      }
+    }
+  });
+});
+
 describe('the audit trail', () => {
   it('records every data event on the reports bucket and every write to the uploads bucket, and nothing else', () => {
     const reports = bucketWithLogPrefix(dev.stateful, 'reports/').logicalId;
@@ -264,21 +355,63 @@ describe('the audit trail', () => {
     expect(trailBucket.properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
   });
 
-  it('lets CloudTrail, and only for this account’s trails, encrypt with the data key', () => {
-    dev.stateful.hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Principal: { Service: 'cloudtrail.amazonaws.com' },
-            Condition: Match.objectLike({
-              StringLike: {
-                'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${dev.config.account}:trail/*`,
-              },
-            }),
-          }),
-        ]),
-      },
+  const trailArn = (stage: SynthesizedStage) =>
+    `arn:aws:cloudtrail:${stage.config.region}:${stage.config.account}:trail/StrategyReport-${stage.config.stage}-Stateful-data-events`;
+
+  it('has the fixed name its policies name it by', () => {
+    dev.stateful.hasResourceProperties('AWS::CloudTrail::Trail', {
+      TrailName: 'StrategyReport-dev-Stateful-data-events',
     });
+  });
+
+  it('lets CloudTrail use the data key for this one trail: encrypt, describe, and decrypt (S3 Bucket Key)', () => {
+    const thisTrail = { 'aws:SourceArn': trailArn(dev) };
+    const [key] = Object.values(resourcesOfType(dev.stateful, 'AWS::KMS::Key'));
+    const forCloudTrail = (
+      (key?.Properties.KeyPolicy.Statement ?? []) as { Principal?: { Service?: string } }[]
+    ).filter((statement) => statement.Principal?.Service === 'cloudtrail.amazonaws.com');
+    expect(forCloudTrail).toEqual([
+      expect.objectContaining({
+        Action: 'kms:GenerateDataKey*',
+        Condition: {
+          StringEquals: thisTrail,
+          StringLike: {
+            'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${dev.config.account}:trail/*`,
+          },
+        },
+      }),
+      expect.objectContaining({ Action: 'kms:DescribeKey', Condition: { StringEquals: thisTrail } }),
+      expect.objectContaining({ Action: 'kms:Decrypt', Condition: { StringEquals: thisTrail } }),
+    ]);
+  });
+
+  it('lets CloudTrail deliver to its bucket for this one trail only', () => {
+    const trailBucket = bucketWithLogPrefix(dev.stateful, 'trail/').logicalId;
+    const [[policyId, policy] = []] = Object.entries(
+      resourcesOfType(dev.stateful, 'AWS::S3::BucketPolicy'),
+    ).filter(([, candidate]) => candidate.Properties.Bucket.Ref === trailBucket);
+    const allows = ((policy?.Properties.PolicyDocument.Statement ?? []) as { Effect: string }[]).filter(
+      (statement) => statement.Effect === 'Allow',
+    );
+    expect(allows).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn(dev) } },
+      }),
+      expect.objectContaining({
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: {
+          'Fn::Join': ['', [{ 'Fn::GetAtt': [trailBucket, 'Arn'] }, `/AWSLogs/${dev.config.account}/*`]],
+        },
+        Condition: {
+          StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn(dev) },
+        },
+      }),
+    ]);
+    // CloudTrail checks the policy when the trail is created.
+    dev.stateful.hasResource('AWS::CloudTrail::Trail', { DependsOn: Match.arrayWith([policyId]) });
   });
 });
 
@@ -291,7 +424,7 @@ describe('the auditor role', () => {
     return statementsOf(policy);
   };
 
-  it('is assumable only by the configured principals', () => {
+  it('is assumable only by the configured principals, with MFA in production', () => {
     prod.stateful.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
@@ -299,11 +432,36 @@ describe('the auditor role', () => {
             Action: 'sts:AssumeRole',
             Effect: 'Allow',
             Principal: { AWS: prod.config.auditor.principals[0] },
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
           },
         ],
       },
       MaxSessionDuration: 3600,
     });
+    expect(prod.config.auditor.requireMfa).toBe(true);
+  });
+
+  it('refuses to synthesise without a principal to trust', () => {
+    const stack = new Stack(new App(), 'NoAuditors');
+    const key = new kms.Key(stack, 'Key');
+    const table = new dynamodb.Table(stack, 'Table', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+    });
+    expect(
+      () =>
+        new AuditorRole(stack, 'Auditor', {
+          principals: [],
+          requireMfa: true,
+          reportsBucket: new s3.Bucket(stack, 'Reports'),
+          table,
+          backup: new TableBackup(stack, 'Backup', {
+            table,
+            encryptionKey: key,
+            retention: Duration.days(7),
+          }),
+          encryptionKey: key,
+        }),
+    ).toThrow(/at least one principal/);
   });
 
   it('reads reports, snapshots, manifests and their versions and retention, and queries the history', () => {
@@ -343,6 +501,38 @@ describe('the auditor role', () => {
         'dynamodb:DeleteItem',
       ]),
     );
+  });
+
+  it('is denied PartiQL writes, backup and point-in-time-recovery changes, recovery-point deletion, and disabling or deleting the data key', () => {
+    const denies = auditorPolicy(dev).filter((statement) => statement.effect === 'Deny');
+    const deniedOn = (action: string) =>
+      JSON.stringify(
+        denies.filter((statement) => statement.actions.includes(action)).flatMap((s) => s.resources),
+      );
+    for (const action of ['dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete']) {
+      expect(AUDITOR_DENIED_TABLE_ACTIONS).toContain(action);
+      expect(deniedOn(action)).toMatch(/DataTable/);
+    }
+    for (const action of [
+      'dynamodb:DeleteBackup',
+      'dynamodb:UpdateContinuousBackups',
+      'dynamodb:UpdateTimeToLive',
+    ]) {
+      expect(deniedOn(action)).toContain('"/backup/*"');
+    }
+    for (const action of ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle']) {
+      expect(AUDITOR_DENIED_BACKUP_ACTIONS).toContain(action);
+      expect(deniedOn(action)).toContain(
+        `arn:aws:backup:${dev.config.region}:${dev.config.account}:recovery-point:*`,
+      );
+      expect(deniedOn(action)).toMatch(/DataBackupVault/);
+    }
+    for (const action of ['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:PutKeyPolicy']) {
+      expect(AUDITOR_DENIED_KEY_ACTIONS).toContain(action);
+      expect(JSON.parse(deniedOn(action))).toEqual([
+        { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] },
+      ]);
+    }
   });
 });
 

@@ -1,11 +1,19 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/ingest-pipeline';
+import { LAMBDA_SERVICE_ERRORS, TRANSIENT_STEP_ERRORS } from '../../infra/constructs/month-end-workflow';
 import { FUNCTION_RUNTIME } from '../../infra/constructs/project-function';
-import { FUNCTION_NAMES, type FunctionName } from '../../infra/lib/function-entries';
+import { FUNCTION_ENTRIES, FUNCTION_NAMES, type FunctionName } from '../../infra/lib/function-entries';
+import { REPOSITORY_ROOT } from '../../infra/lib/repository-root';
+import { RUNBOOK_FILE } from '../../infra/lib/runbook';
+import { UnprocessedItemsError } from '../../shared/adapters/dynamodb/batch-write';
 import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment';
 import { parseProductConfig } from '../../shared/config/product-config';
+import { IntegrityError, InvalidInputError, NotFoundError } from '../../shared/domain/errors';
+import { ReportChainBusyError } from '../../shared/ports/report-repository';
 import { type SynthesizedStage, synthesizeStages } from '../support/synthesized-app';
 import {
   allowStatements,
@@ -37,16 +45,26 @@ const functionResource = (stage: SynthesizedStage, name: FunctionName): CfnResou
   return resource;
 };
 
-const policyOf = (stage: SynthesizedStage, name: FunctionName) => {
-  const role = stage.stacks.stateless.getLogicalId(
-    stage.stacks.stateless.functions[name].role.node.defaultChild as never,
-  );
+const policyOfRole = (stage: SynthesizedStage, role: string) => {
   const [policy] = Object.values(resourcesOfType(stage.stateless, 'AWS::IAM::ManagedPolicy')).filter(
     (candidate) => JSON.stringify(candidate.Properties.Roles) === JSON.stringify([{ Ref: role }]),
   );
-  if (!policy) throw new Error(`no policy for ${name}`);
+  if (!policy) throw new Error(`no policy for ${role}`);
   return statementsOf(policy);
 };
+
+const policyOf = (stage: SynthesizedStage, name: FunctionName) =>
+  policyOfRole(
+    stage,
+    stage.stacks.stateless.getLogicalId(
+      stage.stacks.stateless.functions[name].role.node.defaultChild as never,
+    ),
+  );
+
+const stateMachineLogicalId = (stage: SynthesizedStage) =>
+  stage.stacks.stateless.getLogicalId(
+    stage.stacks.stateless.monthEnd.stateMachine.node.defaultChild as never,
+  );
 
 const importOf = (stage: SynthesizedStage, what: string) => ({
   'Fn::ImportValue': `StrategyReport-${stage.config.stage}-${what}`,
@@ -61,18 +79,25 @@ describe('every function', () => {
     expect(FUNCTION_RUNTIME.name).toBe(`nodejs${Math.max(...versions)}.x`);
   });
 
-  it('has the runtime defaults: arm64, tracing, an encrypted log group with retention, bounded concurrency', () => {
+  it('has the runtime defaults: arm64, tracing, an encrypted log group with retention', () => {
     for (const name of FUNCTION_NAMES) {
       const fn = functionResource(dev, name).Properties;
       expect(fn.Runtime).toBe(FUNCTION_RUNTIME.name);
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
-      expect(fn.ReservedConcurrentExecutions).toBeGreaterThanOrEqual(1);
       const logGroup = resourcesOfType(dev.stateless, 'AWS::Logs::LogGroup')[fn.LoggingConfig.LogGroup.Ref];
       expect(logGroup?.Properties.RetentionInDays).toBe(dev.config.retention.logDays);
       expect(logGroup?.Properties.KmsKeyId).toEqual({
         'Fn::GetAtt': [expect.stringMatching(/^OperationsKey/), 'Arn'],
       });
+    }
+  });
+
+  it('reserves no concurrency by default: a new account has none to reserve (the stage opts in)', () => {
+    for (const stage of [dev, prod]) {
+      for (const name of FUNCTION_NAMES) {
+        expect(functionResource(stage, name).Properties.ReservedConcurrentExecutions, name).toBeUndefined();
+      }
     }
   });
 
@@ -151,24 +176,21 @@ describe('ingest', () => {
     });
   });
 
-  it('reports failures per message and runs at most maxConcurrency at once', () => {
+  it('reports failures per message and runs at most maxConcurrency at once, bounded by its event source', () => {
     dev.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalIdOf(dev, 'ingest') },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BatchSize: dev.config.ingest.batchSize,
       ScalingConfig: { MaximumConcurrency: dev.config.ingest.maxConcurrency },
     });
-    expect(functionResource(dev, 'ingest').Properties.ReservedConcurrentExecutions).toBe(
-      dev.config.ingest.maxConcurrency,
-    );
   });
 });
 
 describe('every queue', () => {
   it('is KMS-encrypted and refuses requests without TLS', () => {
     const queues = resourcesOfType(dev.stateless, 'AWS::SQS::Queue');
-    // ingest and intake with their DLQs, five scheduled-function DLQs
-    expect(Object.keys(queues)).toHaveLength(9);
+    // ingest and intake with their DLQs, the three schedules' DLQs (month-end, remind, resend)
+    expect(Object.keys(queues)).toHaveLength(7);
     for (const queue of Object.values(queues)) {
       expect(queue.Properties.KmsMasterKeyId).toBeDefined();
     }
@@ -186,51 +208,63 @@ describe('every queue', () => {
 });
 
 describe('schedules', () => {
-  const scheduled = ['rollup', 'render', 'notify', 'remind'] as const;
+  const cron = (time: string, day: string) => {
+    const [hour, minute] = time.split(':').map(Number);
+    return `cron(${minute} ${hour} ${day} * ? *)`;
+  };
 
-  it('run the scheduled functions in the configured time zone, staggered on the report day, remind daily', () => {
+  it('start the month-end workflow once on the report day, remind daily and resend every few minutes, in the configured time zone, with {}', () => {
     const { schedules, product } = prod.config;
-    const cron = (time: string, day: string) => {
-      const [hour, minute] = time.split(':').map(Number);
-      return `cron(${minute} ${hour} ${day} * ? *)`;
-    };
-    const expected = {
-      rollup: cron(schedules.rollupTime, String(schedules.reportDay)),
-      render: cron(schedules.renderTime, String(schedules.reportDay)),
-      notify: cron(schedules.notifyTime, String(schedules.reportDay)),
-      remind: cron(schedules.remindTime, '*'),
-    };
-    for (const name of scheduled) {
-      prod.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
-        ScheduleExpression: expected[name],
-        ScheduleExpressionTimezone: product.timeZone,
-        Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(prod, name), 'Arn'] }, Input: '{}' }),
-      });
-    }
+    prod.stateless.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    prod.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${prod.config.intake.resendEveryMinutes} minutes)`,
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(prod, 'resend'), 'Arn'] }, Input: '{}' }),
+    });
+    prod.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: cron(schedules.reportTime, String(schedules.reportDay)),
+      ScheduleExpressionTimezone: product.timeZone,
+      Target: Match.objectLike({ Arn: { Ref: stateMachineLogicalId(prod) }, Input: '{}' }),
+    });
+    prod.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: cron(schedules.remindTime, '*'),
+      ScheduleExpressionTimezone: product.timeZone,
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(prod, 'remind'), 'Arn'] }, Input: '{}' }),
+    });
   });
 
-  it('retry, and put what still fails in a dead-letter queue, both in Scheduler and in Lambda', () => {
+  it('retry, and put what still fails in a dead-letter queue; remind’s failed runs land there too', () => {
     const { schedules } = dev.config;
-    for (const name of scheduled) {
-      const fn = functionResource(dev, name).Properties;
-      dev.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
-        Target: Match.objectLike({
-          Arn: { 'Fn::GetAtt': [logicalIdOf(dev, name), 'Arn'] },
-          RetryPolicy: {
-            MaximumRetryAttempts: schedules.retryAttempts,
-            MaximumEventAgeInSeconds: schedules.maxEventAgeMinutes * 60,
-          },
-          DeadLetterConfig: { Arn: fn.DeadLetterConfig.TargetArn },
-        }),
-      });
-      dev.stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-        FunctionName: { Ref: logicalIdOf(dev, name) },
-        MaximumRetryAttempts: schedules.retryAttempts,
-      });
-    }
+    const retryPolicy = {
+      MaximumRetryAttempts: schedules.retryAttempts,
+      MaximumEventAgeInSeconds: schedules.maxEventAgeMinutes * 60,
+    };
+    const remind = functionResource(dev, 'remind').Properties;
+    dev.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [logicalIdOf(dev, 'remind'), 'Arn'] },
+        RetryPolicy: retryPolicy,
+        DeadLetterConfig: { Arn: remind.DeadLetterConfig.TargetArn },
+      }),
+    });
+    dev.stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalIdOf(dev, 'remind') },
+      MaximumRetryAttempts: schedules.retryAttempts,
+    });
+    dev.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Target: Match.objectLike({
+        Arn: { Ref: stateMachineLogicalId(dev) },
+        RetryPolicy: retryPolicy,
+        DeadLetterConfig: {
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MonthEndScheduleDeadLetters'), 'Arn'] },
+        },
+      }),
+    });
   });
 
-  it('invoke through a role only this account’s schedule group can assume, allowed to invoke only these functions', () => {
+  it('start through a role only this account’s schedule group can assume, allowed to start only these two targets', () => {
+    const role = dev.stacks.stateless.getLogicalId(
+      dev.stacks.stateless.schedules.role.node.defaultChild as never,
+    );
     dev.stateless.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
@@ -246,6 +280,146 @@ describe('schedules', () => {
         ],
       },
     });
+    const grants = allowStatements(policyOfRole(dev, role)).map((statement) => ({
+      actions: statement.actions,
+      resources: JSON.stringify(statement.resources),
+    }));
+    expect(grants.find((grant) => grant.actions.includes('states:StartExecution'))).toEqual({
+      actions: ['states:StartExecution'],
+      resources: JSON.stringify([{ Ref: stateMachineLogicalId(dev) }]),
+    });
+    const invoke = grants.find((grant) => grant.actions.includes('lambda:InvokeFunction'));
+    expect(invoke?.resources).toContain(logicalIdOf(dev, 'remind'));
+    for (const other of ['rollup', 'render', 'notify', 'ingest'] as const) {
+      expect(invoke?.resources).not.toContain(logicalIdOf(dev, other));
+    }
+  });
+
+  it('live in a group deleted with the stack: a redeploy after a destroy creates it again instead of colliding', () => {
+    dev.stateless.hasResource('AWS::Scheduler::ScheduleGroup', { DeletionPolicy: 'Delete' });
+    prod.stateless.hasResource('AWS::Scheduler::ScheduleGroup', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('the month-end workflow', () => {
+  type State = {
+    Type: string;
+    Next?: string;
+    End?: boolean;
+    Resource: unknown;
+    Parameters: Record<string, unknown>;
+    OutputPath?: string;
+    Retry: { ErrorEquals: string[]; IntervalSeconds: number; MaxAttempts: number; BackoffRate?: number }[];
+  };
+  const definitionOf = (stage: SynthesizedStage) => {
+    const machine = resourcesOfType(stage.stateless, 'AWS::StepFunctions::StateMachine')[
+      stateMachineLogicalId(stage)
+    ];
+    const parts = machine?.Properties.DefinitionString['Fn::Join'][1] as unknown[];
+    // Tokens (function ARNs, the partition) become their logical ids, so the JSON parses.
+    const text = parts
+      .map((part) => (typeof part === 'string' ? part : `<${JSON.stringify(part).replace(/"/g, "'")}>`))
+      .join('');
+    return JSON.parse(text) as { StartAt: string; States: Record<string, State>; TimeoutSeconds: number };
+  };
+
+  it('chains rollup → render → notify: the input goes to rollup, each next step gets the period of the one before', () => {
+    const definition = definitionOf(dev);
+    expect(definition.StartAt).toBe('Rollup');
+    const { Rollup, Render, Notify } = definition.States;
+    expect([Rollup?.Next, Render?.Next, Notify?.End]).toEqual(['Render', 'Notify', true]);
+    const invoked = (state: State | undefined) => String(state?.Parameters.FunctionName);
+    expect(invoked(Rollup)).toContain(logicalIdOf(dev, 'rollup'));
+    expect(invoked(Render)).toContain(logicalIdOf(dev, 'render'));
+    expect(invoked(Notify)).toContain(logicalIdOf(dev, 'notify'));
+    expect(Rollup?.Parameters['Payload.$']).toBe('$');
+    for (const state of [Render, Notify])
+      expect(state?.Parameters.Payload).toEqual({ 'period.$': '$.period' });
+    // Each step's output is its function's result, so `$.period` is what rollup answered.
+    for (const state of [Rollup, Render, Notify]) {
+      expect(state?.Resource).toMatch(/:states:::lambda:invoke$/);
+      expect(state?.OutputPath).toBe('$.Payload');
+    }
+    expect(definition.TimeoutSeconds).toBe(dev.config.monthEnd.timeoutMinutes * 60);
+  });
+
+  it('retries each step with backoff on Lambda service errors and passing failures, never on bad input or missing data', () => {
+    const { retry } = dev.config.monthEnd;
+    for (const state of Object.values(definitionOf(dev).States)) {
+      expect(state.Retry).toEqual([
+        { ErrorEquals: [...LAMBDA_SERVICE_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 },
+        {
+          ErrorEquals: [...TRANSIENT_STEP_ERRORS],
+          IntervalSeconds: retry.intervalSeconds,
+          MaxAttempts: retry.maxAttempts,
+          BackoffRate: retry.backoffRate,
+          JitterStrategy: 'FULL',
+        },
+        { ErrorEquals: ['Lambda.Unknown'], IntervalSeconds: 60, MaxAttempts: 1 },
+      ]);
+      const retried = state.Retry.flatMap((retrier) => retrier.ErrorEquals);
+      for (const never of [
+        'InvalidInputError',
+        'NotFoundError',
+        'IntegrityError',
+        'States.ALL',
+        'States.TaskFailed',
+      ]) {
+        expect(retried).not.toContain(never);
+      }
+    }
+  });
+
+  it('retries the errors the functions really throw for passing reasons, by the names they carry', () => {
+    const thrown = [new ReportChainBusyError('held'), new UnprocessedItemsError(1)].map(
+      (error) => error.name,
+    );
+    expect(TRANSIENT_STEP_ERRORS).toEqual(expect.arrayContaining(thrown));
+    const notRetried = [
+      new InvalidInputError({ rule: 'x', message: 'x' }),
+      new NotFoundError('x'),
+      new IntegrityError('x'),
+    ].map((error) => error.name);
+    for (const name of notRetried)
+      expect([...TRANSIENT_STEP_ERRORS, ...LAMBDA_SERVICE_ERRORS]).not.toContain(name);
+  });
+
+  it('is a standard workflow, traced, logging every event with its data to an encrypted vended-logs group', () => {
+    const machine = resourcesOfType(dev.stateless, 'AWS::StepFunctions::StateMachine')[
+      stateMachineLogicalId(dev)
+    ];
+    expect(machine?.Properties.StateMachineType).toBe('STANDARD');
+    expect(machine?.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    const logging = machine?.Properties.LoggingConfiguration;
+    expect(logging.Level).toBe('ALL');
+    expect(logging.IncludeExecutionData).toBe(true);
+    const logGroup = resourcesOfType(dev.stateless, 'AWS::Logs::LogGroup')[
+      logging.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'][0]
+    ];
+    expect(logGroup?.Properties.KmsKeyId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^OperationsKey/), 'Arn'],
+    });
+    expect(JSON.stringify(logGroup?.Properties.LogGroupName)).toContain('/aws/vendedlogs/states/');
+    // Named, so it carries the stack instance: a kept production group cannot collide with the next.
+    expect(JSON.stringify(logGroup?.Properties.LogGroupName)).toContain('AWS::StackId');
+  });
+
+  it('runs with a role that may invoke rollup, render and notify and nothing else', () => {
+    const role = dev.stacks.stateless.getLogicalId(
+      dev.stacks.stateless.monthEnd.role.node.defaultChild as never,
+    );
+    const statements = allowStatements(policyOfRole(dev, role));
+    const invoke = statements.filter((statement) =>
+      statement.actions.some((action) => action.startsWith('lambda:')),
+    );
+    expect(invoke.flatMap((statement) => statement.actions)).toEqual(['lambda:InvokeFunction']);
+    const invoked = JSON.stringify(invoke.flatMap((statement) => statement.resources));
+    for (const name of ['rollup', 'render', 'notify'] as const)
+      expect(invoked).toContain(logicalIdOf(dev, name));
+    for (const name of ['ingest', 'remind'] as const) expect(invoked).not.toContain(logicalIdOf(dev, name));
+    for (const statement of statements.filter((s) => s.resources.includes('*'))) {
+      for (const action of statement.actions) expect(action).toMatch(/^(xray|logs):/);
+    }
   });
 });
 
@@ -283,14 +457,28 @@ describe('mail', () => {
 describe('alarms', () => {
   const topic = () => ({ Ref: Match.stringLikeRegexp('^MonitoringAlarmTopic') });
 
-  it('cover every failure path: each DLQ, each function’s errors and throttles, the oldest upload, bounces, complaints', () => {
+  it('cover every failure path: each DLQ, the workflow, errors and throttles, the oldest upload, bounces, complaints', () => {
     const alarms = Object.values(resourcesOfType(dev.stateless, 'AWS::CloudWatch::Alarm')).map(
       (alarm) => alarm.Properties,
     );
     const count = (metric: string) => alarms.filter((alarm) => alarm.MetricName === metric).length;
-    expect(count('ApproximateNumberOfMessagesVisible')).toBe(7);
-    expect(count('Errors')).toBe(FUNCTION_NAMES.length);
+    // ingest, intake, month-end schedule, remind, resend
+    expect(count('ApproximateNumberOfMessagesVisible')).toBe(5);
+    // The month-end steps' errors are retried by the workflow; its failure alarm carries the
+    // error that was not. Ingest and remind have no such wrapper.
+    const errorAlarms = alarms.filter((alarm) => alarm.MetricName === 'Errors');
+    expect(errorAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(
+      (['ingest', 'remind', 'intake', 'resend'] as const).map((name) => logicalIdOf(dev, name)).sort(),
+    );
     expect(count('Throttles')).toBe(FUNCTION_NAMES.length);
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      dev.stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/States',
+        MetricName: metric,
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: stateMachineLogicalId(dev) } }],
+        Threshold: 1,
+      });
+    }
     expect(
       alarms
         .filter((alarm) => alarm.MetricName === 'ApproximateAgeOfOldestMessage')
@@ -320,24 +508,82 @@ describe('alarms', () => {
     dev.stateless.hasResourceProperties('AWS::SNS::Topic', {
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OperationsKey'), 'Arn'] },
     });
+    // A topic policy replaces SNS's default one: it must both refuse plain HTTP and let
+    // CloudWatch publish, for this account's alarms only, or every alarm stays silent.
+    const alarmsOfThisAccount = `arn:aws:cloudwatch:${dev.config.region}:${dev.config.account}:alarm:*`;
     dev.stateless.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topic()],
       PolicyDocument: {
-        Statement: [
+        Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ],
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topic(),
+            Condition: {
+              ArnLike: { 'aws:SourceArn': alarmsOfThisAccount },
+              StringEquals: { 'aws:SourceAccount': dev.config.account },
+            },
+          }),
+        ]),
       },
     });
+    const topicPolicy = Object.values(resourcesOfType(dev.stateless, 'AWS::SNS::TopicPolicy')).find(
+      (policy) => /^MonitoringAlarmTopic/.test(policy.Properties.Topics[0]?.Ref ?? ''),
+    );
+    const allows = statementsOf(topicPolicy as CfnResource).filter((s) => s.effect === 'Allow');
+    expect(allows).toHaveLength(1);
     dev.stateless.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: dev.config.alarmEmail,
     });
+    // The topic is encrypted: CloudWatch also needs the key, for the same alarms.
     dev.stateless.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: {
+              ArnLike: { 'aws:SourceArn': alarmsOfThisAccount },
+              StringEquals: { 'aws:SourceAccount': dev.config.account },
+            },
+          }),
         ]),
       },
     });
+  });
+
+  it('each name their runbook entry, a heading that exists in docs/operations.md', () => {
+    const runbook = readFileSync(join(REPOSITORY_ROOT, RUNBOOK_FILE), 'utf8');
+    // The anchor a Markdown renderer (GitHub's) gives a heading: lower case, punctuation dropped.
+    const anchors = new Set(
+      [...runbook.matchAll(/^#{2,4} (.+)$/gm)].map((heading) =>
+        (heading[1] as string)
+          .trim()
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+    for (const stage of [dev, prod]) {
+      for (const alarm of Object.values(resourcesOfType(stage.stateless, 'AWS::CloudWatch::Alarm'))) {
+        const link = /Runbook: docs\/operations\.md#([a-z0-9-]+)$/.exec(alarm.Properties.AlarmDescription);
+        expect(link, alarm.Properties.AlarmDescription).not.toBeNull();
+        expect(anchors.has(link?.[1] ?? ''), `${link?.[1]} in ${RUNBOOK_FILE}`).toBe(true);
+      }
+    }
+  });
+
+  it('are handled with commands that look every name up by an output the stacks really have', () => {
+    const runbook = readFileSync(join(REPOSITORY_ROOT, RUNBOOK_FILE), 'utf8');
+    const outputsOf = (template: Template) => Object.keys(template.toJSON().Outputs ?? {});
+    const used = (helper: string) =>
+      [...runbook.matchAll(new RegExp(`\\$\\(${helper} (\\w+)\\)`, 'g'))].map((m) => m[1]);
+    expect(used('out').length).toBeGreaterThan(10);
+    for (const key of used('out')) expect(outputsOf(prod.stateless), key).toContain(key);
+    for (const key of used('data')) expect(outputsOf(prod.stateful), key).toContain(key);
   });
 
   it('are shown with the pipeline’s metrics on a dashboard', () => {
@@ -351,12 +597,30 @@ describe('least privilege', () => {
       Object.values(identityPolicies(template)).flatMap(statementsOf),
     );
 
-  it('no identity policy allows a wildcard action, or Resource "*" except for X-Ray (which has no resource-level permissions)', () => {
+  it('no identity policy allows a wildcard action, or Resource "*" except for X-Ray and log delivery (which have no resource-level permissions)', () => {
+    // What Step Functions needs to trace and to deliver its execution log (AWS documents "*").
+    const workflowServiceActions = [
+      'logs:CreateLogDelivery',
+      'logs:DeleteLogDelivery',
+      'logs:DescribeLogGroups',
+      'logs:DescribeResourcePolicies',
+      'logs:GetLogDelivery',
+      'logs:ListLogDeliveries',
+      'logs:PutResourcePolicy',
+      'logs:UpdateLogDelivery',
+      'xray:GetSamplingRules',
+      'xray:GetSamplingTargets',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ];
     for (const stage of [dev, prod]) {
       for (const statement of allowStatements(everyStatement(stage))) {
         for (const action of statement.actions) expect(action).not.toContain('*');
         if (statement.resources.includes('*')) {
-          expect(statement.actions.sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+          expect([
+            ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+            workflowServiceActions,
+          ]).toContainEqual(statement.actions.sort());
         }
       }
     }
@@ -399,16 +663,43 @@ describe('least privilege', () => {
         resources: expect.stringContaining('"/annotated/*"'),
       },
     ]);
-    expect(table[0]?.actions).toEqual([
-      'dynamodb:BatchWriteItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-    ]);
     expect(table[0]?.resources).toContain('"/index/gsi1"');
     expect(ses).toHaveLength(1);
+  });
+
+  it('each function gets exactly the table actions its entry declares; only notify and remind may DeleteItem', () => {
+    for (const name of FUNCTION_NAMES) {
+      const { table } = access(name);
+      expect(table, name).toHaveLength(1);
+      expect(table[0]?.actions, name).toEqual(
+        FUNCTION_ENTRIES[name].access.table.map((action) => `dynamodb:${action}`).sort(),
+      );
+    }
+    const deleters = FUNCTION_NAMES.filter((name) =>
+      access(name).table[0]?.actions.includes('dynamodb:DeleteItem'),
+    );
+    expect(deleters).toEqual(['notify', 'remind']);
+    // Only ingest writes rows in batches; nobody may use PartiQL or transactions by another name.
+    expect(
+      FUNCTION_NAMES.filter((name) => access(name).table[0]?.actions.includes('dynamodb:BatchWriteItem')),
+    ).toEqual(['ingest']);
+  });
+
+  it('s3:ListBucket is limited to the prefixes a function reads (and still lets S3 answer 404 for a missing key)', () => {
+    for (const name of FUNCTION_NAMES) {
+      const list = allowStatements(policyOf(dev, name)).filter((statement) =>
+        statement.actions.includes('s3:ListBucket'),
+      );
+      const declared = [FUNCTION_ENTRIES[name].access.uploads, FUNCTION_ENTRIES[name].access.reports].filter(
+        (bucket) => bucket?.read !== undefined,
+      );
+      expect(list, name).toHaveLength(declared.length);
+      for (const [index, statement] of list.entries()) {
+        expect(statement.condition).toEqual({
+          StringLikeIfExists: { 's3:prefix': (declared[index]?.read ?? []).map((prefix) => `${prefix}*`) },
+        });
+      }
+    }
   });
 
   it('rollup reads and writes snapshots/ only; render reads both and writes reports/; notify only reads', () => {
@@ -436,16 +727,7 @@ describe('least privilege', () => {
   it('remind touches no bucket, records its reminders in the table and sends mail', () => {
     const { s3, table, ses } = access('remind');
     expect(s3).toEqual([]);
-    expect(table.map((grant) => grant.actions)).toEqual([
-      [
-        'dynamodb:BatchWriteItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:Query',
-        'dynamodb:UpdateItem',
-      ],
-    ]);
+    expect(table).toHaveLength(1);
     expect(ses).toHaveLength(1);
   });
 

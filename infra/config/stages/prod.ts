@@ -2,7 +2,8 @@ import type { StageDefinition } from '../stage-config';
 
 /**
  * The production stage: COMPLIANCE-mode Object Lock for seven years, table deletion protection,
- * a year of logs. Replace the account, addresses and auditor principal with your own.
+ * a year of logs, MFA to assume the auditor role. Replace the account, addresses and auditor
+ * principal with your own (README, "Deploying to AWS": what must exist before the deploy).
  */
 export const prod: StageDefinition = {
   stage: 'prod',
@@ -26,12 +27,14 @@ export const prod: StageDefinition = {
   mail: { identity: { kind: 'domain', domain: 'agency.example.gov' }, verifyRecipients: false },
   schedules: {
     reportDay: 11,
-    rollupTime: '06:00',
-    renderTime: '06:30',
-    notifyTime: '07:00',
+    reportTime: '06:00',
     remindTime: '08:00',
     retryAttempts: 2,
     maxEventAgeMinutes: 120,
+  },
+  monthEnd: {
+    retry: { intervalSeconds: 30, maxAttempts: 4, backoffRate: 2 },
+    timeoutMinutes: 120,
   },
   retention: {
     reportsDays: 2_557,
@@ -57,13 +60,15 @@ export const prod: StageDefinition = {
   },
   functions: {
     ingest: { memoryMb: 1_536, timeoutSeconds: 120 },
-    rollup: { memoryMb: 1_024, timeoutSeconds: 300, reservedConcurrency: 1 },
-    render: { memoryMb: 2_048, timeoutSeconds: 300, reservedConcurrency: 1 },
-    notify: { memoryMb: 512, timeoutSeconds: 120, reservedConcurrency: 1 },
-    remind: { memoryMb: 512, timeoutSeconds: 120, reservedConcurrency: 1 },
-    intake: { memoryMb: 1_024, timeoutSeconds: 60, reservedConcurrency: 2 },
-    resend: { memoryMb: 512, timeoutSeconds: 120, reservedConcurrency: 1 },
+    rollup: { memoryMb: 1_024, timeoutSeconds: 300 },
+    render: { memoryMb: 2_048, timeoutSeconds: 300 },
+    notify: { memoryMb: 512, timeoutSeconds: 120 },
+    remind: { memoryMb: 512, timeoutSeconds: 120 },
+    intake: { memoryMb: 1_024, timeoutSeconds: 60 },
+    resend: { memoryMb: 512, timeoutSeconds: 120 },
   },
   alarmEmail: 'operations@agency.example.gov',
-  auditor: { principals: ['arn:aws:iam::222222222222:role/StrategyReportAuditors'], requireMfa: false },
+  // The role must exist before the deploy (IAM refuses a trust policy naming one that does not);
+  // production sessions assuming the auditor role must be MFA-authenticated.
+  auditor: { principals: ['arn:aws:iam::222222222222:role/StrategyReportAuditors'], requireMfa: true },
 };

@@ -1,53 +1,37 @@
 import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { reportCharts } from '../../domain/report/charts/report-charts';
 import type { ReportModel } from '../../domain/report/report-model';
-import { briefDocument, CONTENT_WIDTH } from './brief-document';
+import { briefDocument } from './brief-document';
+import { CONTENT_WIDTH } from './brief-page';
 import { pdfFonts } from './pdf-fonts';
+import { embedOutputIntent, endDocument, type PdfKitDocument } from './pdfkit-output-intent';
 import { SRGB_ICC_PROFILE_BASE64 } from './srgb-icc-profile';
 
 let configured = false;
 
-function configurePdfmake(): void {
-  if (configured) return;
+/** pdfmake with the brief's fonts, allowed to read nothing but them. */
+export function configuredPdfmake(): typeof pdfmake {
+  if (configured) return pdfmake;
   const fonts = pdfFonts();
   pdfmake.setFonts({ Roboto: { ...fonts.files } });
   // The brief never loads anything from a URL, and reads only its own font files.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(fonts.directory));
   configured = true;
-}
-
-interface PdfKitDocumentInternals {
-  _addColorOutputIntent?: () => void;
-  ref(data: Record<string, unknown>): { write(data: Buffer): void; end(): void };
-  _root: { data: Record<string, unknown> };
-  on(event: 'data', listener: (chunk: Buffer) => void): void;
-  on(event: 'end' | 'error', listener: (value?: unknown) => void): void;
-  end(): void;
+  return pdfmake;
 }
 
 /**
- * Adds the PDF/A output intent from the embedded ICC profile instead of pdfkit's own, which reads
- * the profile from a path that does not exist inside a bundle (same objects, same bytes).
+ * A PDF/A document from a pdfmake definition (which must ask for a PDF/A subset), with the sRGB
+ * output intent embedded from this module's copy of the profile rather than read from pdfkit's
+ * data folder.
  */
-function embedOutputIntent(document: PdfKitDocumentInternals): void {
-  if (typeof document._addColorOutputIntent !== 'function')
-    throw new Error('pdfkit no longer has _addColorOutputIntent: check PDF/A output after the upgrade');
-  document._addColorOutputIntent = function addOutputIntent(this: PdfKitDocumentInternals) {
-    const profile = Buffer.from(SRGB_ICC_PROFILE_BASE64, 'base64');
-    const profileRef = this.ref({ Length: profile.length, N: 3 });
-    profileRef.write(profile);
-    profileRef.end();
-    const intent = this.ref({
-      Type: 'OutputIntent',
-      S: 'GTS_PDFA1',
-      Info: new String('sRGB IEC61966-2.1'),
-      OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
-      DestOutputProfile: profileRef,
-    });
-    intent.end();
-    this._root.data.OutputIntents = [intent];
-  };
+export async function renderPdfA(definition: TDocumentDefinitions): Promise<Buffer> {
+  // pdfmake types getStream() as pdfkit's PDFDocument; only the stream part of it is used here.
+  const document: PdfKitDocument = await configuredPdfmake().createPdf(definition).getStream();
+  embedOutputIntent(document, Buffer.from(SRGB_ICC_PROFILE_BASE64, 'base64'));
+  return endDocument(document);
 }
 
 /**
@@ -56,16 +40,6 @@ function embedOutputIntent(document: PdfKitDocumentInternals): void {
  * same bytes.
  */
 export async function renderBriefPdf(model: ReportModel): Promise<Buffer> {
-  configurePdfmake();
   const fonts = pdfFonts();
-  const definition = briefDocument(model, reportCharts(model, CONTENT_WIDTH), { drawable: fonts.drawable });
-  const document = (await pdfmake.createPdf(definition).getStream()) as unknown as PdfKitDocumentInternals;
-  embedOutputIntent(document);
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.on('error', reject);
-    document.end();
-  });
+  return renderPdfA(briefDocument(model, reportCharts(model, CONTENT_WIDTH), { drawable: fonts.drawable }));
 }

@@ -41,89 +41,125 @@ const escapeHtml = (text: string) =>
  * one-line and escaped; the subject is sanitised here and again by the MIME composer.
  */
 export function leadershipEmail(input: LeadershipEmailInput): LeadershipEmail {
+  const content = emailContent(input);
+  const subject = sanitizeHeaderText(
+    `${content.banner ? `${content.banner}: ` : ''}Strategy status brief ${input.model.period}: ${input.model.agency.status}, ${input.model.offices.text}`,
+    200,
+  );
+  return { subject, text: emailText(content), html: emailHtml(content) };
+}
+
+/** What both the text and the HTML body say, in order. */
+interface EmailContent {
+  readonly banner: string | undefined;
+  readonly title: string;
+  readonly generated: string;
+  readonly headline: readonly string[];
+  readonly goals: readonly string[];
+  readonly changes: readonly string[];
+  readonly risks: readonly string[];
+  readonly risksHeading: string;
+  readonly attachments: readonly string[];
+  readonly stored: string;
+}
+
+function emailContent(input: LeadershipEmailInput): EmailContent {
   const { model } = input;
   const agency = model.agency;
   const previous = model.snapshot.previous?.period;
-  const headline = [
-    `Overall status ${agency.status}, ${formatPercent(agency.percentComplete)} complete${previous && agency.change.percentDelta !== null ? ` (${formatPointChange(agency.change.percentDelta)} since ${previous})` : ''}.`,
-    `${model.offices.text}; ${agency.reported} of ${agency.expected} entries reported, ${agency.carriedForward} carried forward, ${agency.missing} missing.`,
-    ...(model.missing.offices.length > 0
-      ? [`Not reported: ${model.missing.offices.map(officeLabel).join('; ')}.`]
-      : []),
-  ];
-  const goals = model.goalLines.map(
-    (line) =>
-      `${line.label}: ${line.summary.status}, ${formatPercent(line.summary.percentComplete)} (${formatPointChange(line.summary.change.percentDelta)})`,
-  );
-  const changes = model.executiveSummary.changes.map((change) => oneLine(change, 400));
   const risks = model.executiveSummary.topRisks.map(
     (entry) =>
       `${entry.activityId} (${entry.office}) ${entry.status}, ${formatPercent(entry.percentComplete)} complete: ${oneLine(entry.risksAndIssues ?? entry.reasons.join('; '), NARRATIVE)}`,
   );
-  const attachments = input.workbookLink
-    ? [
-        `Attached: ${input.attachmentNames.pdf} (the brief).`,
-        `The workbook (${(input.workbookLink.size / 1_048_576).toFixed(1)} MB) is too large to attach; download it here: ${input.workbookLink.url}`,
-        // A link signed with a function's temporary credentials dies with them, possibly earlier.
-        `The link works until ${input.workbookLink.expiresAt} at the latest; \`strategy-report reports url ${model.period} --format xlsx\` makes a fresh one.`,
-      ]
-    : [
-        `Attached: ${input.attachmentNames.pdf} (the brief) and ${input.attachmentNames.workbook} (every figure).`,
-      ];
-  const stored = `The report is stored as version ${input.reportVersion} with its manifest (${input.manifestKey}); the accessible HTML brief is ${input.htmlKey}.`;
-  const title = `${model.catalog.title}: status brief for ${model.periodLabel} (${model.period})`;
-  const banner = model.markingBanner ? oneLine(model.markingBanner, 80) : undefined;
+  return {
+    banner: model.markingBanner ? oneLine(model.markingBanner, 80) : undefined,
+    title: `${model.catalog.title}: status brief for ${model.periodLabel} (${model.period})`,
+    generated: `Generated ${formatLongDate(model.generatedOn)} from rollup snapshot version ${model.snapshot.version}; catalog ${oneLine(model.catalog.id, 80)} version ${oneLine(model.catalog.version, 40)}.`,
+    headline: [
+      `Overall status ${agency.status}, ${formatPercent(agency.percentComplete)} complete${previous && agency.change.percentDelta !== null ? ` (${formatPointChange(agency.change.percentDelta)} since ${previous})` : ''}.`,
+      `${model.offices.text}; ${agency.reported} of ${agency.expected} entries reported, ${agency.carriedForward} carried forward, ${agency.missing} missing.`,
+      ...(model.missing.offices.length > 0
+        ? [`Not reported: ${model.missing.offices.map(officeLabel).join('; ')}.`]
+        : []),
+    ].map((line) => oneLine(line, 600)),
+    goals: model.goalLines
+      .map(
+        (line) =>
+          `${line.label}: ${line.summary.status}, ${formatPercent(line.summary.percentComplete)} (${formatPointChange(line.summary.change.percentDelta)})`,
+      )
+      .map((line) => oneLine(line, 300)),
+    changes: model.executiveSummary.changes.map((change) => oneLine(change, 400)),
+    risks,
+    risksHeading: `${risks.length} of ${model.atRisk.length}`,
+    attachments: attachmentLines(input),
+    stored: `The report is stored as version ${input.reportVersion} with its manifest (${input.manifestKey}); the accessible HTML brief is ${input.htmlKey}.`,
+  };
+}
 
-  const subject = sanitizeHeaderText(
-    `${banner ? `${banner}: ` : ''}Strategy status brief ${model.period}: ${agency.status}, ${model.offices.text}`,
-    200,
-  );
+/** What is attached, or where to download the workbook when it is too large to attach. */
+function attachmentLines(input: LeadershipEmailInput): string[] {
+  if (!input.workbookLink)
+    return [
+      `Attached: ${input.attachmentNames.pdf} (the brief) and ${input.attachmentNames.workbook} (every figure).`,
+    ];
+  return [
+    `Attached: ${input.attachmentNames.pdf} (the brief).`,
+    `The workbook (${(input.workbookLink.size / 1_048_576).toFixed(1)} MB) is too large to attach; download it here: ${input.workbookLink.url}`,
+    // A link signed with a function's temporary credentials dies with them, possibly earlier.
+    `The link works until ${input.workbookLink.expiresAt} at the latest; \`strategy-report reports url ${input.model.period} --format xlsx\` makes a fresh one.`,
+  ];
+}
 
-  const text = [
+function emailText(content: EmailContent): string {
+  const { banner } = content;
+  return [
     ...(banner ? [banner, ''] : []),
-    oneLine(title, 300),
-    `Generated ${formatLongDate(model.generatedOn)} from rollup snapshot version ${model.snapshot.version}; catalog ${oneLine(model.catalog.id, 80)} version ${oneLine(model.catalog.version, 40)}.`,
+    oneLine(content.title, 300),
+    content.generated,
     '',
     'HEADLINE',
-    ...headline.map((line) => `- ${oneLine(line, 600)}`),
+    ...content.headline.map((line) => `- ${line}`),
     '',
     'BY GOAL',
-    ...goals.map((line) => `- ${oneLine(line, 300)}`),
+    ...content.goals.map((line) => `- ${line}`),
     '',
     'WHAT CHANGED',
-    ...changes.map((line) => `- ${line}`),
+    ...content.changes.map((line) => `- ${line}`),
     '',
-    `TOP RISKS (${risks.length} of ${model.atRisk.length})`,
-    ...(risks.length === 0
+    `TOP RISKS (${content.risksHeading})`,
+    ...(content.risks.length === 0
       ? ['- Nothing is at risk or off track.']
-      : risks.map((line, index) => `${index + 1}. ${line}`)),
+      : content.risks.map((line, index) => `${index + 1}. ${line}`)),
     '',
-    ...attachments,
-    stored,
+    ...content.attachments,
+    content.stored,
     ...(banner ? ['', banner] : []),
     '',
   ].join('\n');
+}
 
+function emailHtml(content: EmailContent): string {
+  const { banner } = content;
   const list = (items: readonly string[], ordered = false) =>
     `<${ordered ? 'ol' : 'ul'}>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`;
-  const html = `<!DOCTYPE html>
-<html lang="en-US"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+  const bannerLine = banner ? `<p style="text-align:center;font-weight:bold">${escapeHtml(banner)}</p>` : '';
+  return `<!DOCTYPE html>
+<html lang="en-US"><head><meta charset="utf-8"><title>${escapeHtml(content.title)}</title></head>
 <body style="font-family: Segoe UI, Roboto, Helvetica, Arial, sans-serif; color: #111;">
-${banner ? `<p style="text-align:center;font-weight:bold">${escapeHtml(banner)}</p>` : ''}
-<h1 style="font-size:20px;color:#0B2545">${escapeHtml(oneLine(title, 300))}</h1>
-<p>${escapeHtml(`Generated ${formatLongDate(model.generatedOn)} from rollup snapshot version ${model.snapshot.version}; catalog ${oneLine(model.catalog.id, 80)} version ${oneLine(model.catalog.version, 40)}.`)}</p>
+${bannerLine}
+<h1 style="font-size:20px;color:#0B2545">${escapeHtml(oneLine(content.title, 300))}</h1>
+<p>${escapeHtml(content.generated)}</p>
 <h2 style="font-size:16px">Headline</h2>
-${list(headline.map((line) => oneLine(line, 600)))}
+${list(content.headline)}
 <h2 style="font-size:16px">By goal</h2>
-${list(goals.map((line) => oneLine(line, 300)))}
+${list(content.goals)}
 <h2 style="font-size:16px">What changed</h2>
-${list(changes)}
-<h2 style="font-size:16px">Top risks (${risks.length} of ${model.atRisk.length})</h2>
-${risks.length === 0 ? '<p>Nothing is at risk or off track.</p>' : list(risks, true)}
-${attachments.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
-<p>${escapeHtml(stored)}</p>
-${banner ? `<p style="text-align:center;font-weight:bold">${escapeHtml(banner)}</p>` : ''}
+${list(content.changes)}
+<h2 style="font-size:16px">Top risks (${content.risksHeading})</h2>
+${content.risks.length === 0 ? '<p>Nothing is at risk or off track.</p>' : list(content.risks, true)}
+${content.attachments.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+<p>${escapeHtml(content.stored)}</p>
+${bannerLine}
 </body></html>
 `;
-  return { subject, text, html };
 }

@@ -150,41 +150,107 @@ const MOVEMENT_WORDS: Partial<Record<Movement, string>> = {
  * (catalog order); entries of an activity follow the snapshot's office order.
  */
 export function buildReportModel(snapshot: RollupSnapshot, context: RenderContext): ReportModel {
+  const lookup = snapshotLookup(snapshot);
+  return {
+    ...reportIdentity(snapshot, context),
+    offices: officesReported(snapshot),
+    agency: snapshot.agency,
+    executiveSummary: {
+      overall: overallSentence(snapshot),
+      changes: headlineChanges(snapshot),
+      topRisks: snapshot.atRisk.slice(0, TOP_RISKS),
+    },
+    ...summaryLines(snapshot),
+    goals: snapshot.goals.map((goal) => goalSection(snapshot, lookup, goal)),
+    missionAreas: snapshot.missionAreas.map((area) => ({
+      area,
+      objectives: snapshot.objectives
+        .filter((objective) => objective.missionAreaId === area.id)
+        .map((objective) => ({ label: objectiveLabel(objective), summary: objective })),
+    })),
+    atRisk: snapshot.atRisk,
+    missing: missingParts(snapshot, lookup),
+    ...statusBars(snapshot),
+    trend: trendSeries(snapshot),
+    inputs: snapshot.inputs,
+    rows: snapshot.rows,
+    activityText: lookup.activityText,
+    officeName: lookup.officeName,
+    statusRules: statusRuleCounts(snapshot),
+  };
+}
+
+/** Names and orders the builder looks up while shaping the snapshot. */
+interface SnapshotLookup {
+  readonly officeName: ReadonlyMap<string, string>;
+  readonly activityText: ReadonlyMap<string, string>;
+  readonly rowsByActivity: ReadonlyMap<string, readonly SnapshotRow[]>;
+  /** Snapshot office order, then code order for an office the snapshot does not list. */
+  readonly byOffice: (a: { office: string }, b: { office: string }) => number;
+}
+
+function snapshotLookup(snapshot: RollupSnapshot): SnapshotLookup {
   const officeOrder = new Map(snapshot.offices.map((office, index) => [office.code, index]));
-  const officeName = new Map(snapshot.offices.map((office) => [office.code, office.name]));
-  const activityText = new Map(snapshot.keyActivities.map((activity) => [activity.id, activity.text]));
   const rowsByActivity = new Map<string, SnapshotRow[]>();
   for (const row of snapshot.rows) {
     const list = rowsByActivity.get(row.activityId) ?? [];
     list.push(row);
     rowsByActivity.set(row.activityId, list);
   }
-  const byOffice = (a: { office: string }, b: { office: string }) =>
-    (officeOrder.get(a.office) ?? Number.MAX_SAFE_INTEGER) -
-      (officeOrder.get(b.office) ?? Number.MAX_SAFE_INTEGER) || compareText(a.office, b.office);
-
-  const activitySection = (activity: ActivitySummary): ActivitySection => {
-    const entries = [...(rowsByActivity.get(activity.id) ?? [])].sort(byOffice);
-    const present = new Set(entries.map((entry) => entry.office));
-    return {
-      activity,
-      entries,
-      notReported: activity.offices.filter((office) => !present.has(office)),
-    };
+  return {
+    officeName: new Map(snapshot.offices.map((office) => [office.code, office.name])),
+    activityText: new Map(snapshot.keyActivities.map((activity) => [activity.id, activity.text])),
+    rowsByActivity,
+    byOffice: (a, b) =>
+      (officeOrder.get(a.office) ?? Number.MAX_SAFE_INTEGER) -
+        (officeOrder.get(b.office) ?? Number.MAX_SAFE_INTEGER) || compareText(a.office, b.office),
   };
-  const objectiveSection = (objective: ObjectiveSummary): ObjectiveSection => ({
-    objective,
-    label: objectiveLabel(objective),
-    activities: snapshot.keyActivities
-      .filter((activity) => activity.objectiveId === objective.id)
-      .map(activitySection),
-  });
+}
 
-  const submitted = snapshot.completeness.officesSubmitted.length;
+/** What the report is, of which period and snapshot version, and when it was generated. */
+function reportIdentity(snapshot: RollupSnapshot, context: RenderContext) {
+  return {
+    title: `${snapshot.catalog.title}: Status Brief`,
+    period: snapshot.period,
+    periodLabel: formatPeriodLong(snapshot.period),
+    generatedAt: context.generatedAt,
+    generatedOn: formatIsoDate(context.generatedAt),
+    asOf: snapshot.asOf,
+    catalog: snapshot.catalog,
+    snapshot: {
+      version: context.snapshotVersion,
+      sha256: context.snapshotSha256,
+      inputHash: snapshot.inputHash,
+      previous: snapshot.previousSnapshot,
+    },
+    markingBanner: context.markingBanner ?? null,
+  };
+}
+
+function officesReported(snapshot: RollupSnapshot): ReportModel['offices'] {
+  const reported = snapshot.completeness.officesSubmitted.length;
   const expected = snapshot.completeness.officesExpected.length;
-  const previousPeriod = snapshot.previousSnapshot?.period;
+  return { reported, expected, text: formatOfficesReported(reported, expected), all: snapshot.offices };
+}
 
+/** The executive summary's opening sentence: overall status, likelihood and completeness. */
+function overallSentence(snapshot: RollupSnapshot): string {
+  const agency = snapshot.agency;
+  const offices = formatOfficesReported(
+    snapshot.completeness.officesSubmitted.length,
+    snapshot.completeness.officesExpected.length,
+  );
+  return (
+    `Overall status ${agency.status}, ${formatPercent(agency.percentComplete)} complete ` +
+    `(likelihood of finishing on time: ${agency.likelihood}). ${offices}; ` +
+    `${agency.reported} of ${agency.expected} entries reported, ${agency.carriedForward} carried forward from an earlier period, ${agency.missing} missing.`
+  );
+}
+
+/** What changed since the previous period: agency percent, goal statuses, entry moves, offices missing. */
+function headlineChanges(snapshot: RollupSnapshot): string[] {
   const changes: string[] = [];
+  const previousPeriod = snapshot.previousSnapshot?.period;
   const agencyDelta = snapshot.agency.change.percentDelta;
   changes.push(
     previousPeriod && agencyDelta !== null
@@ -205,13 +271,93 @@ export function buildReportModel(snapshot: RollupSnapshot, context: RenderContex
   if (moveWords.length > 0) changes.push(`Entries that changed status: ${moveWords.join('; ')}.`);
   if (snapshot.completeness.officesMissing.length > 0)
     changes.push(`Not reported this period: ${snapshot.completeness.officesMissing.join(', ')}.`);
+  return changes;
+}
 
-  const agency = snapshot.agency;
-  const overall =
-    `Overall status ${agency.status}, ${formatPercent(agency.percentComplete)} complete ` +
-    `(likelihood of finishing on time: ${agency.likelihood}). ${formatOfficesReported(submitted, expected)}; ` +
-    `${agency.reported} of ${agency.expected} entries reported, ${agency.carriedForward} carried forward from an earlier period, ${agency.missing} missing.`;
+function summaryLines(snapshot: RollupSnapshot) {
+  return {
+    goalLines: snapshot.goals.map((goal) => ({ label: goalLabel(goal), summary: goal })),
+    missionAreaLines: snapshot.missionAreas.map((area) => ({ label: area.title, summary: area })),
+    objectiveLines: snapshot.objectives.map((objective) => ({
+      label: objectiveLabel(objective),
+      summary: objective,
+    })),
+    officeLines: snapshot.offices.map((office) => ({ label: officeLabel(office), summary: office })),
+  };
+}
 
+/** A goal with its mission areas, and its objectives with their key activities' entries. */
+function goalSection(snapshot: RollupSnapshot, lookup: SnapshotLookup, goal: GoalSummary): GoalSection {
+  const activitySection = (activity: ActivitySummary): ActivitySection => {
+    const entries = [...(lookup.rowsByActivity.get(activity.id) ?? [])].sort(lookup.byOffice);
+    const present = new Set(entries.map((entry) => entry.office));
+    return { activity, entries, notReported: activity.offices.filter((office) => !present.has(office)) };
+  };
+  const objectiveSection = (objective: ObjectiveSummary): ObjectiveSection => ({
+    objective,
+    label: objectiveLabel(objective),
+    activities: snapshot.keyActivities
+      .filter((activity) => activity.objectiveId === objective.id)
+      .map(activitySection),
+  });
+  return {
+    goal,
+    label: goalLabel(goal),
+    missionAreas: snapshot.missionAreas.filter((area) => area.goalId === goal.id),
+    objectives: snapshot.objectives.filter((objective) => objective.goalId === goal.id).map(objectiveSection),
+  };
+}
+
+function missingParts(snapshot: RollupSnapshot, lookup: SnapshotLookup): ReportModel['missing'] {
+  return {
+    offices: snapshot.completeness.officesMissing.map((code) => ({
+      code,
+      name: lookup.officeName.get(code) ?? code,
+    })),
+    notReported: [...snapshot.completeness.activitiesNotReported]
+      .sort(lookup.byOffice)
+      .map((entry) => ({ ...entry, activityText: lookup.activityText.get(entry.activityId) ?? '' })),
+    carriedForward: snapshot.completeness.carriedForward,
+    overdueMilestones: snapshot.completeness.overdueMilestones,
+  };
+}
+
+function statusBars(snapshot: RollupSnapshot) {
+  return {
+    statusByGoal: snapshot.goals.map((goal) => ({ label: `Goal ${goal.id}`, counts: goal.statusCounts })),
+    statusByMissionArea: snapshot.missionAreas.map((area) => ({
+      label: area.title,
+      counts: area.statusCounts,
+    })),
+  };
+}
+
+/** Percent complete per trend period: the agency and each goal, and each mission area. */
+function trendSeries(snapshot: RollupSnapshot): ReportModel['trend'] {
+  const trendValues = (
+    pick: (
+      point: RollupSnapshot['trend'][number],
+    ) => readonly { id: string; percentComplete: number | null }[],
+    id: string,
+  ) => snapshot.trend.map((point) => pick(point).find((entry) => entry.id === id)?.percentComplete ?? null);
+  return {
+    periods: snapshot.trend.map((point) => point.period),
+    byGoal: [
+      { label: 'Agency', values: snapshot.trend.map((point) => point.agency.percentComplete) },
+      ...snapshot.goals.map((goal) => ({
+        label: `Goal ${goal.id}`,
+        values: trendValues((point) => point.goals, goal.id),
+      })),
+    ],
+    byMissionArea: snapshot.missionAreas.map((area) => ({
+      label: area.title,
+      values: trendValues((point) => point.missionAreas, area.id),
+    })),
+  };
+}
+
+/** How many levels each status rule decided, by rule id. */
+function statusRuleCounts(snapshot: RollupSnapshot): ReportModel['statusRules'] {
   const ruleCounts = new Map<string, number>();
   for (const level of [
     snapshot.agency,
@@ -222,97 +368,9 @@ export function buildReportModel(snapshot: RollupSnapshot, context: RenderContex
     ...snapshot.offices,
   ])
     ruleCounts.set(level.statusRule, (ruleCounts.get(level.statusRule) ?? 0) + 1);
-
-  const trendValues = (
-    pick: (
-      point: RollupSnapshot['trend'][number],
-    ) => readonly { id: string; percentComplete: number | null }[],
-    id: string,
-  ) => snapshot.trend.map((point) => pick(point).find((entry) => entry.id === id)?.percentComplete ?? null);
-
-  return {
-    title: `${snapshot.catalog.title}: Status Brief`,
-    period: snapshot.period,
-    periodLabel: formatPeriodLong(snapshot.period),
-    generatedAt: context.generatedAt,
-    generatedOn: formatIsoDate(context.generatedAt),
-    asOf: snapshot.asOf,
-    catalog: snapshot.catalog,
-    snapshot: {
-      version: context.snapshotVersion,
-      sha256: context.snapshotSha256,
-      inputHash: snapshot.inputHash,
-      previous: snapshot.previousSnapshot,
-    },
-    markingBanner: context.markingBanner ?? null,
-    offices: {
-      reported: submitted,
-      expected,
-      text: formatOfficesReported(submitted, expected),
-      all: snapshot.offices,
-    },
-    agency,
-    executiveSummary: { overall, changes, topRisks: snapshot.atRisk.slice(0, TOP_RISKS) },
-    goalLines: snapshot.goals.map((goal) => ({ label: goalLabel(goal), summary: goal })),
-    missionAreaLines: snapshot.missionAreas.map((area) => ({ label: area.title, summary: area })),
-    objectiveLines: snapshot.objectives.map((objective) => ({
-      label: objectiveLabel(objective),
-      summary: objective,
-    })),
-    officeLines: snapshot.offices.map((office) => ({ label: officeLabel(office), summary: office })),
-    goals: snapshot.goals.map((goal) => ({
-      goal,
-      label: goalLabel(goal),
-      missionAreas: snapshot.missionAreas.filter((area) => area.goalId === goal.id),
-      objectives: snapshot.objectives
-        .filter((objective) => objective.goalId === goal.id)
-        .map(objectiveSection),
-    })),
-    missionAreas: snapshot.missionAreas.map((area) => ({
-      area,
-      objectives: snapshot.objectives
-        .filter((objective) => objective.missionAreaId === area.id)
-        .map((objective) => ({ label: objectiveLabel(objective), summary: objective })),
-    })),
-    atRisk: snapshot.atRisk,
-    missing: {
-      offices: snapshot.completeness.officesMissing.map((code) => ({
-        code,
-        name: officeName.get(code) ?? code,
-      })),
-      notReported: [...snapshot.completeness.activitiesNotReported]
-        .sort(byOffice)
-        .map((entry) => ({ ...entry, activityText: activityText.get(entry.activityId) ?? '' })),
-      carriedForward: snapshot.completeness.carriedForward,
-      overdueMilestones: snapshot.completeness.overdueMilestones,
-    },
-    statusByGoal: snapshot.goals.map((goal) => ({ label: `Goal ${goal.id}`, counts: goal.statusCounts })),
-    statusByMissionArea: snapshot.missionAreas.map((area) => ({
-      label: area.title,
-      counts: area.statusCounts,
-    })),
-    trend: {
-      periods: snapshot.trend.map((point) => point.period),
-      byGoal: [
-        { label: 'Agency', values: snapshot.trend.map((point) => point.agency.percentComplete) },
-        ...snapshot.goals.map((goal) => ({
-          label: `Goal ${goal.id}`,
-          values: trendValues((point) => point.goals, goal.id),
-        })),
-      ],
-      byMissionArea: snapshot.missionAreas.map((area) => ({
-        label: area.title,
-        values: trendValues((point) => point.missionAreas, area.id),
-      })),
-    },
-    inputs: snapshot.inputs,
-    rows: snapshot.rows,
-    activityText,
-    officeName,
-    statusRules: [...ruleCounts.entries()]
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([rule, levels]) => ({ rule, levels })),
-  };
+  return [...ruleCounts.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([rule, levels]) => ({ rule, levels }));
 }
 
 /** The status columns of count tables and charts, in the order they are shown. */

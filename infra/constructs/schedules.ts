@@ -1,15 +1,16 @@
-import { type Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from './acknowledge';
 import { ManagedPolicyRole } from './managed-policy-role';
-import type { ProjectFunction } from './project-function';
 
-export interface ScheduledFunctionsProps {
+export interface SchedulesProps {
   /** IANA time zone the cron expressions are evaluated in (product config `timeZone`). */
   readonly timeZone: string;
   /** Encrypts the dead-letter queues Scheduler writes to. */
@@ -22,7 +23,7 @@ export interface ScheduleOptions {
   /** A run at this interval instead of at a time of day. */
   readonly every?: Duration;
   readonly description: string;
-  /** Where Scheduler puts an invocation it could not deliver after its retries. */
+  /** Where Scheduler puts a start it could not deliver after its retries. */
   readonly deadLetterQueue: sqs.IQueue;
   readonly retryAttempts: number;
   readonly maxEventAge: Duration;
@@ -30,28 +31,32 @@ export interface ScheduleOptions {
 
 /**
  * EventBridge Scheduler schedules in the product's time zone (so "the 11th at 06:00" follows
- * daylight saving time), in a schedule group of their own, invoking the scheduled functions with
- * the input `{}`: no period means "the previous calendar month" to each function. One execution
- * role, trusted only by this account's schedules in this group, may invoke exactly these functions.
+ * daylight saving time), in a schedule group of their own, each starting its target with the
+ * input `{}`: no period means "the previous calendar month". One execution role, trusted only by
+ * this account's schedules in this group, may start exactly these targets.
+ *
+ * The group is deleted with the stack (its schedules with it): it holds nothing that must outlive
+ * a deployment, and a kept group would collide with the next deployment's, whose name CDK derives
+ * from the same construct path.
  */
-export class ScheduledFunctions extends Construct {
+export class Schedules extends Construct {
   readonly group: scheduler.ScheduleGroup;
   readonly role: ManagedPolicyRole;
   readonly schedules: scheduler.Schedule[] = [];
   private readonly timeZone: TimeZone;
 
-  constructor(scope: Construct, id: string, props: ScheduledFunctionsProps) {
+  constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
     const stack = Stack.of(this);
     this.timeZone = TimeZone.of(props.timeZone);
-    this.group = new scheduler.ScheduleGroup(this, 'Group');
+    this.group = new scheduler.ScheduleGroup(this, 'Group', { removalPolicy: RemovalPolicy.DESTROY });
     this.role = new ManagedPolicyRole(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: {
           StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': this.group.scheduleGroupArn },
         },
       }),
-      description: 'EventBridge Scheduler: invokes the scheduled strategy-report functions',
+      description: 'EventBridge Scheduler: starts the month-end workflow and the reminder function',
     });
     // The dead-letter queues are encrypted: Scheduler writes to them with this role.
     this.role.addToPrincipalPolicy(
@@ -63,7 +68,28 @@ export class ScheduledFunctions extends Construct {
     );
   }
 
-  schedule(id: string, fn: ProjectFunction, options: ScheduleOptions): scheduler.Schedule {
+  /** Invokes a function (asynchronously, as Scheduler does). */
+  invoke(id: string, fn: lambda.IFunction, options: ScheduleOptions): scheduler.Schedule {
+    const schedule = this.add(id, options, (base) => new targets.LambdaInvoke(fn, base));
+    // LambdaInvoke allows the function and its versions and aliases (`<arn>:*`).
+    acknowledgeWildcardResources(
+      this.role.policy,
+      [`${fn.functionArn}:*`],
+      `Scheduler may invoke the function of the ${id} schedule, including its versions and aliases (the ":*" qualifier), and no other function.`,
+    );
+    return schedule;
+  }
+
+  /** Starts an execution of a state machine (`states:StartExecution` on that one only). */
+  startExecution(id: string, stateMachine: sfn.IStateMachine, options: ScheduleOptions): scheduler.Schedule {
+    return this.add(id, options, (base) => new targets.StepFunctionsStartExecution(stateMachine, base));
+  }
+
+  private add(
+    id: string,
+    options: ScheduleOptions,
+    target: (base: targets.ScheduleTargetBaseProps) => scheduler.IScheduleTarget,
+  ): scheduler.Schedule {
     const schedule = new scheduler.Schedule(this, id, {
       scheduleGroup: this.group,
       description: options.description,
@@ -75,7 +101,7 @@ export class ScheduledFunctions extends Construct {
             ...(options.at?.day === undefined ? {} : { day: String(options.at.day) }),
             timeZone: this.timeZone,
           }),
-      target: new targets.LambdaInvoke(fn.function, {
+      target: target({
         role: this.role,
         input: scheduler.ScheduleTargetInput.fromObject({}),
         deadLetterQueue: options.deadLetterQueue,
@@ -83,12 +109,6 @@ export class ScheduledFunctions extends Construct {
         maxEventAge: options.maxEventAge,
       }),
     });
-    // LambdaInvoke allows the function and its versions and aliases (`<arn>:*`).
-    acknowledgeWildcardResources(
-      this.role.policy,
-      [`${fn.function.functionArn}:*`],
-      `Scheduler may invoke ${fn.node.id}, including its versions and aliases (the ":*" qualifier), and no other function.`,
-    );
     this.schedules.push(schedule);
     return schedule;
   }

@@ -1,0 +1,65 @@
+import type { Content, DynamicContent, TDocumentDefinitions, TDocumentInformation } from 'pdfmake/interfaces';
+import { briefDescription, briefDocumentTitle, briefRunningTitle } from '../../domain/report/brief-wording';
+import type { PdfBrief } from './pdf-blocks';
+
+/** US Letter with room for the running header and footer. */
+export const PAGE_MARGINS: [number, number, number, number] = [50, 62, 50, 58];
+export const CONTENT_WIDTH = 612 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+
+/** PDF/A-2b needs PDF 1.7 for pdfmake to write its XMP metadata (see brief-pdf.ts). */
+export const PAGE_SETUP = {
+  pageSize: 'LETTER',
+  pageMargins: PAGE_MARGINS,
+  version: '1.7',
+  subset: 'PDF/A-2b',
+  language: 'en-US',
+  compress: true,
+} as const satisfies Partial<TDocumentDefinitions>;
+
+/** Title, subject and keywords for search and screen readers; every date is the generated date. */
+export function documentInfo({ model, t }: PdfBrief): TDocumentInformation {
+  const generated = new Date(model.generatedAt);
+  return {
+    title: t(briefDocumentTitle(model)),
+    subject: t(briefDescription(model)),
+    author: 'strategy-report',
+    creator: 'strategy-report',
+    producer: 'strategy-report (pdfmake)',
+    keywords: t(`strategy status report ${model.period} ${model.catalog.id} ${model.catalog.version}`),
+    creationDate: generated,
+    modDate: generated,
+  };
+}
+
+/** The marking banner (when configured) above every page, and the running title from page 2 on. */
+export function pageHeader({ model, t }: PdfBrief): DynamicContent {
+  const banner = model.markingBanner ? t(model.markingBanner) : undefined;
+  const runningTitle = t(briefRunningTitle(model));
+  return (currentPage) => ({
+    margin: [PAGE_MARGINS[0], 18, PAGE_MARGINS[2], 0],
+    stack: [
+      ...(banner ? [{ text: banner, style: 'banner' }] : []),
+      ...(currentPage === 1 ? [] : [{ columns: [{ text: runningTitle, style: 'running' }] }]),
+    ],
+  });
+}
+
+/** Where the brief comes from and "Page N of M" on every page, then the marking banner again. */
+export function pageFooter({ model, t }: PdfBrief): DynamicContent {
+  const banner = model.markingBanner ? t(model.markingBanner) : undefined;
+  return (currentPage, pageCount) => ({
+    margin: [PAGE_MARGINS[0], 14, PAGE_MARGINS[2], 0],
+    stack: [
+      {
+        columns: [
+          {
+            text: t(`Generated ${model.generatedOn} from snapshot v${model.snapshot.version}`),
+            style: 'running',
+          },
+          { text: `Page ${currentPage} of ${pageCount}`, style: 'running', alignment: 'right' },
+        ],
+      },
+      ...(banner ? [{ text: banner, style: 'banner', margin: [0, 4, 0, 0] } as Content] : []),
+    ],
+  });
+}

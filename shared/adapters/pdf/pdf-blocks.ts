@@ -1,0 +1,97 @@
+import type { Content, ContentText, TableCell } from 'pdfmake/interfaces';
+import type { ReportCharts } from '../../domain/report/charts/report-charts';
+import type { ReportModel, SummaryLine } from '../../domain/report/report-model';
+import { statusColours } from '../../domain/report/status-palette';
+import { SUMMARY_HEADERS, summaryCells } from '../../domain/report/summary-columns';
+import { TABLE_LAYOUT } from './brief-styles';
+
+/** Text from data, made printable and drawable by the embedded fonts (see pdf-fonts.ts). */
+export type DrawableText = (value: string | undefined | null) => string;
+
+/** What every section of the PDF brief is made from. */
+export interface PdfBrief {
+  readonly model: ReportModel;
+  readonly charts: ReportCharts;
+  readonly t: DrawableText;
+}
+
+/**
+ * A part of the brief: pdfmake content nodes, in reading order. Headings are the nodes with an
+ * `h1`–`h3` style (made by `heading`), tables have a `table`, figures an `svg`: what a later
+ * tagged (PDF/UA) version needs to find to wrap each in its structure element.
+ */
+export type PdfSection = (brief: PdfBrief) => Content[];
+
+export type HeadingLevel = 1 | 2 | 3;
+
+/** Levels 1 and 2 are listed in the table of contents; a section's level-1 heading starts a page. */
+export function heading(
+  t: DrawableText,
+  text: string,
+  level: HeadingLevel,
+  extra: { pageBreak?: 'before' } = {},
+): ContentText {
+  return {
+    text: t(text),
+    style: `h${level}`,
+    ...(level < 3 ? { tocItem: true } : {}),
+    ...(level === 2 ? { tocMargin: [12, 0, 0, 0] as [number, number, number, number] } : {}),
+    ...extra,
+  };
+}
+
+/** The first heading of a top-level section: level 1, on a new page. */
+export const sectionHeading = (t: DrawableText, text: string) => heading(t, text, 1, { pageBreak: 'before' });
+
+export const paragraph = (t: DrawableText, text: string, style = 'body'): Content => ({
+  text: t(text),
+  style,
+});
+
+export const labelled = (t: DrawableText, label: string, text: string): Content => ({
+  text: [{ text: `${label}: `, bold: true }, t(text)],
+  style: 'bodySmall',
+});
+
+export const statusCell = (t: DrawableText, status: string): TableCell => ({
+  text: t(status),
+  fillColor: statusColours(status).fill,
+});
+
+export const headerCells = (t: DrawableText, labels: readonly string[]): TableCell[] =>
+  labels.map((label) => ({ text: t(label), style: 'th' }));
+
+/** A table with one header row, or "None." when there are no rows. */
+export function table(
+  t: DrawableText,
+  headers: readonly string[],
+  rows: readonly TableCell[][],
+  widths: (string | number)[],
+  style = 'table',
+): Content {
+  return rows.length === 0
+    ? paragraph(t, 'None.', 'note')
+    : {
+        style,
+        table: { headerRows: 1, widths, body: [headerCells(t, headers), ...rows] },
+        layout: TABLE_LAYOUT,
+      };
+}
+
+/** Levels (agency, goals, mission areas, objectives, offices) with the shared summary columns. */
+export function summaryTable(t: DrawableText, firstHeader: string, lines: readonly SummaryLine[]): Content {
+  return table(
+    t,
+    [firstHeader, ...SUMMARY_HEADERS],
+    lines.map((line) => {
+      const cells = summaryCells(line.summary);
+      return [
+        { text: t(line.label) },
+        statusCell(t, cells[0] ?? ''),
+        ...cells.slice(1).map((cell) => ({ text: t(cell), style: 'cellNumber' })),
+      ];
+    }),
+    ['*', 50, 36, 40, 34, 36, 32, 34, 40, 44],
+    'table',
+  );
+}

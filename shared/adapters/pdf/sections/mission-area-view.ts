@@ -1,0 +1,16 @@
+import type { Content } from 'pdfmake/interfaces';
+import { BRIEF_TITLES, missionAreaStanding } from '../../../domain/report/brief-wording';
+import { heading, type PdfBrief, paragraph, sectionHeading, summaryTable } from '../pdf-blocks';
+
+/** The plan seen by mission area: every area's summary, then each area's standing and objectives. */
+export function missionAreaView({ model, t }: PdfBrief): Content[] {
+  return [
+    sectionHeading(t, BRIEF_TITLES.missionAreaView),
+    summaryTable(t, 'Mission area', model.missionAreaLines),
+    ...model.missionAreas.flatMap((missionArea) => [
+      heading(t, missionArea.area.title, 2),
+      paragraph(t, missionAreaStanding(missionArea)),
+      summaryTable(t, 'Objective', missionArea.objectives),
+    ]),
+  ];
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { type LongFunction, longFunctions, longFunctionsIn, MAX_FUNCTION_LINES } from './long-functions';
+
+/**
+ * Where an unexplained long function fails this test; elsewhere in shared/ and infra/ it is only
+ * printed. Other areas are being shortened by their owners at the same time (issue 11), so for now
+ * this is the report, render and rollup area. To enforce everywhere, make it
+ * `['shared/', 'infra/']`: the allow-list below then holds what is still tolerated.
+ */
+const ENFORCED_UNDER: readonly string[] = [
+  'shared/adapters/pdf/',
+  'shared/adapters/html/',
+  'shared/adapters/report/',
+  'shared/adapters/excel/report-workbook.ts',
+  'shared/adapters/excel/template-workbook-writer.ts',
+  'shared/domain/report/',
+  'shared/domain/rollup/',
+];
+
+/**
+ * Long functions without a reason, known when this guard was written, outside the enforced area:
+ * tolerated until their owners shorten or explain them. Remove an entry once it is fixed: the
+ * second test lists such entries, and fails on them where the rule is enforced.
+ */
+const ALLOWED: ReadonlySet<string> = new Set([
+  'infra/constructs/auditor-role.ts#AuditorRole › constructor',
+  'infra/constructs/project-function.ts#ProjectFunction › constructor',
+  'infra/stacks/stateless-stack.ts#StatelessStack › constructor',
+  'shared/adapters/dynamodb/dynamodb-progress-repository.ts#DynamoDbProgressRepository › commitRevision',
+  'shared/adapters/dynamodb/dynamodb-snapshot-repository.ts#DynamoDbSnapshotRepository › save',
+  'shared/cli/commands/demo-command.ts#registerDemoCommand',
+  'shared/cli/commands/demo-command.ts#registerDemoCommand › (callback of .action)',
+  'shared/cli/rollup-summary.ts#formatRollupSummary',
+  'shared/demo/run-demo.ts#runDemo',
+  'shared/domain/submission/template-content.ts#buildTemplateContent',
+  'shared/domain/submission/validate-submission.ts#validateRow',
+  'shared/use-cases/ingest-submission.ts#ingestSubmission',
+  'shared/use-cases/ingest-submission.ts#answerRejection',
+  'shared/use-cases/notify-leadership.ts#notifyLeadership',
+  'shared/use-cases/verify-reports.ts#verifyReports',
+]);
+
+const enforced = (file: string) => ENFORCED_UNDER.some((prefix) => file.startsWith(prefix));
+const describeEntry = (entry: LongFunction) => `${entry.id} (${entry.lines} lines, from line ${entry.line})`;
+
+describe(`functions longer than ${MAX_FUNCTION_LINES} lines in shared/ and infra/`, () => {
+  const unexplained = longFunctions().filter((entry) => !entry.explained);
+
+  it('say why they are long where the rule is enforced', () => {
+    const tolerated = unexplained.filter((entry) => !enforced(entry.file) || ALLOWED.has(entry.id));
+    if (tolerated.length > 0)
+      console.info(
+        `Long functions without a "long because" comment, not yet enforced:\n${tolerated.map(describeEntry).join('\n')}`,
+      );
+    const failing = unexplained.filter((entry) => enforced(entry.file) && !ALLOWED.has(entry.id));
+    expect(failing.map(describeEntry), 'shorten these or add a "long because …" comment').toEqual([]);
+  });
+
+  it('are on the allow-list only while they are still long and unexplained', () => {
+    const current = new Set(unexplained.map((entry) => entry.id));
+    const stale = [...ALLOWED].filter((id) => !current.has(id));
+    const fileOf = (id: string) => id.slice(0, id.indexOf('#'));
+    if (stale.length > 0)
+      console.info(
+        `Fixed: remove from ALLOWED in test/code-shape/long-functions.test.ts:\n${stale.join('\n')}`,
+      );
+    expect(
+      stale.filter((id) => enforced(fileOf(id))),
+      'fixed: remove these from ALLOWED in test/code-shape/long-functions.test.ts',
+    ).toEqual([]);
+  });
+});
+
+describe('the long-function finder', () => {
+  const body = (lines: number) =>
+    Array.from({ length: lines - 2 }, (_, index) => `  const v${index} = ${index};`);
+  const fn = (name: string, lines: number, before = '') =>
+    [before, `export function ${name}() {`, ...body(lines), '}'].filter((line) => line !== '').join('\n');
+
+  it(`counts a function of ${MAX_FUNCTION_LINES + 1} lines and not one of ${MAX_FUNCTION_LINES}`, () => {
+    const text = `${fn('long', MAX_FUNCTION_LINES + 1)}\n${fn('short', MAX_FUNCTION_LINES)}\n`;
+    expect(longFunctionsIn('x.ts', text).map((entry) => [entry.name, entry.lines, entry.line])).toEqual([
+      ['long', MAX_FUNCTION_LINES + 1, 1],
+    ]);
+  });
+
+  it('accepts a "long because" comment before the function, its const or at the top of its body', () => {
+    const before = fn('a', 90, '/** Long because the rules table reads best whole. */');
+    const arrow = `// long because: one table\nconst b = () => {\n${body(90).join('\n')}\n};`;
+    const inside = `function c() {\n  // Long because it is generated.\n${body(90).join('\n')}\n}`;
+    const elsewhere = `function d() {\n${body(90).join('\n')}\n  // long because (too late: not at the top)\n}`;
+    const found = longFunctionsIn('x.ts', [before, arrow, inside, elsewhere].join('\n'));
+    expect(found.map((entry) => [entry.name, entry.explained])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', true],
+      ['d', false],
+    ]);
+  });
+
+  it('names nested functions, methods and callbacks by what encloses them', () => {
+    const text = [
+      'class Store {',
+      '  save() {',
+      `    const inner = () => {\n${body(85).join('\n')}\n    };`,
+      `    rows.map((row) => {\n${body(85).join('\n')}\n    });`,
+      '  }',
+      '}',
+    ].join('\n');
+    expect(longFunctionsIn('x.ts', text).map((entry) => entry.id)).toEqual([
+      'x.ts#Store › save',
+      'x.ts#Store › save › inner',
+      'x.ts#Store › save › (callback of .map)',
+    ]);
+  });
+});
