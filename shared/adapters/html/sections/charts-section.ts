@@ -3,12 +3,15 @@ import type { Chart } from '../../../domain/report/charts/chart';
 import { type HtmlBrief, type HtmlSection, numberCell, tableHtml } from '../html-blocks';
 import { escapeHtml as e } from '../html-text';
 
-/** The four charts, each a figure with its text alternative. */
-export function chartsSection({ charts }: HtmlBrief): HtmlSection {
+/** The four charts (two without mission areas), each a figure with its text alternative. */
+export function chartsSection({ model, charts }: HtmlBrief): HtmlSection {
   return {
     id: 'charts',
     title: BRIEF_TITLES.charts,
-    html: [charts.statusByGoal, charts.statusByMissionArea, charts.trendByGoal, charts.trendByMissionArea]
+    html: (model.missionAreas.length > 0
+      ? [charts.statusByGoal, charts.statusByMissionArea, charts.trendByGoal, charts.trendByMissionArea]
+      : [charts.statusByGoal, charts.trendByGoal]
+    )
       .map(chartFigure)
       .join('\n'),
   };

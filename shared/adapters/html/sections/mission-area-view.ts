@@ -2,8 +2,12 @@ import { BRIEF_TITLES, missionAreaStanding } from '../../../domain/report/brief-
 import { type HtmlBrief, type HtmlSection, summaryTable } from '../html-blocks';
 import { escapeHtml as e, htmlId } from '../html-text';
 
-/** The plan seen by mission area: every area's summary, then each area's standing and objectives. */
-export function missionAreaView({ model }: HtmlBrief): HtmlSection {
+/**
+ * The plan seen by mission area: every area's summary, then each area's standing and objectives.
+ * None for a plan without mission areas (most StratML plans).
+ */
+export function missionAreaView({ model }: HtmlBrief): HtmlSection | readonly HtmlSection[] {
+  if (model.missionAreas.length === 0) return [];
   return {
     id: 'mission-areas',
     title: BRIEF_TITLES.missionAreaView,

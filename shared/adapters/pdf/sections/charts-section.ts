@@ -4,14 +4,15 @@ import type { Chart } from '../../../domain/report/charts/chart';
 import { TABLE_LAYOUT } from '../brief-styles';
 import { type DrawableText, headerCells, type PdfBrief, sectionHeading } from '../pdf-blocks';
 
-/** The four charts, each with its figures printed beneath it. */
-export function chartsSection({ charts, t }: PdfBrief): Content[] {
+/** The four charts (two without mission areas), each with its figures printed beneath it. */
+export function chartsSection({ model, charts, t }: PdfBrief): Content[] {
+  const byMissionArea = model.missionAreas.length > 0;
   return [
     sectionHeading(t, BRIEF_TITLES.charts),
     chartFigure(t, charts.statusByGoal),
-    chartFigure(t, charts.statusByMissionArea),
+    ...(byMissionArea ? [chartFigure(t, charts.statusByMissionArea)] : []),
     chartFigure(t, charts.trendByGoal),
-    chartFigure(t, charts.trendByMissionArea),
+    ...(byMissionArea ? [chartFigure(t, charts.trendByMissionArea)] : []),
   ];
 }
 
