@@ -77,3 +77,27 @@ export async function mailStatus(
       ),
   };
 }
+
+/**
+ * Mail received in the period's submission window that was refused, ignored or repeated and that
+ * claimed to come from a submitter of `office` (what `history` shows beside the office's attempts).
+ */
+export async function unansweredMailOf(
+  office: string,
+  period: Period,
+  ports: { readonly inbound: InboundMessages },
+): Promise<MailStatus['notAnswered']> {
+  const messages = await ports.inbound.receivedIn(addMonths(period, 1));
+  return messages
+    .filter((message) => ['refused', 'ignored', 'duplicate'].includes(message.status))
+    .filter((message) => message.offices.includes(office))
+    .map(({ id, receivedAt, sender, status, reason, detail, offices }) => ({
+      id,
+      receivedAt,
+      sender,
+      status,
+      offices,
+      ...(reason ? { reason } : {}),
+      ...(detail ? { detail } : {}),
+    }));
+}
