@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { type Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -6,14 +6,13 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { INBOUND_PREFIX } from '../../shared/storage/object-keys';
 import { INTAKE_RULE_NAME } from '../lib/mail-receiving';
-import { DeadLetterQueue } from './dead-letter-queue';
 import { EncryptionKey } from './encryption-key';
-import { VISIBILITY_TIMEOUT_FACTOR } from './ingest-pipeline';
 import type { ProjectFunction } from './project-function';
+import { createWorkQueue } from './work-queue';
 
 export interface MailIntakeProps {
   /** The address SES receives for (product config `mail.intakeAddress`). */
@@ -62,17 +61,11 @@ export class MailIntake extends Construct {
       resourceName: `${props.ruleSet.name}:receipt-rule/${INTAKE_RULE_NAME}`,
     });
 
-    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = createWorkQueue(this, {
       encryptionKey: props.encryptionKey,
-    }).queue;
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(props.intakeTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
-    });
+      consumerTimeout: props.intakeTimeout,
+      maxReceiveCount: props.maxReceiveCount,
+    }));
     // The topic has a key of its own: the queue's key names the topic (SNS may use it for this
     // topic only), so the topic cannot also depend on that key.
     this.topicKey = new EncryptionKey(this, 'TopicKey', {

@@ -44,17 +44,7 @@ export async function mailStatus(
     receivedIn,
     received: messages.length,
     byStatus,
-    notAnswered: messages
-      .filter((message) => ['refused', 'ignored', 'duplicate'].includes(message.status))
-      .map(({ id, receivedAt, sender, status, reason, detail, offices }) => ({
-        id,
-        receivedAt,
-        sender,
-        status,
-        offices,
-        ...(reason ? { reason } : {}),
-        ...(detail ? { detail } : {}),
-      })),
+    notAnswered: messages.filter(notAnswered).map(summaryOf),
     undelivered: unsent
       .filter(
         (answer) =>
@@ -89,15 +79,25 @@ export async function unansweredMailOf(
 ): Promise<MailStatus['notAnswered']> {
   const messages = await ports.inbound.receivedIn(addMonths(period, 1));
   return messages
-    .filter((message) => ['refused', 'ignored', 'duplicate'].includes(message.status))
+    .filter(notAnswered)
     .filter((message) => message.offices.includes(office))
-    .map(({ id, receivedAt, sender, status, reason, detail, offices }) => ({
-      id,
-      receivedAt,
-      sender,
-      status,
-      offices,
-      ...(reason ? { reason } : {}),
-      ...(detail ? { detail } : {}),
-    }));
+    .map(summaryOf);
+}
+
+/** Refused, ignored (automatic) and repeated mail: never answered. */
+function notAnswered(message: InboundRecord): boolean {
+  return ['refused', 'ignored', 'duplicate'].includes(message.status);
+}
+
+function summaryOf(message: InboundRecord): MailStatus['notAnswered'][number] {
+  const { id, receivedAt, sender, status, reason, detail, offices } = message;
+  return {
+    id,
+    receivedAt,
+    sender,
+    status,
+    offices,
+    ...(reason ? { reason } : {}),
+    ...(detail ? { detail } : {}),
+  };
 }

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { type Command, Option } from 'commander';
 import { type InputProblem, InvalidInputError } from '../../domain/errors';
 import type { VerdictStatus } from '../../domain/mail/receipt-verdicts';
 import { localMailPipeline } from '../../local/deliver-mail';
-import { type Log, silentLog } from '../../ports/log';
 import { type ReceivedMailSummary, receivedMailSummary } from '../../use-cases/received-mail-summary';
+import { cliLog, readInputFile } from '../cli-input';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
 
@@ -38,23 +37,8 @@ export function registerReceiveCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the message, each workbook and the answer as JSON')
     .action(async (file: string, options: ReceiveOptions, command: Command) => {
       const globals = globalOptionsOf(command);
-      let raw: Buffer;
-      try {
-        raw = await readFile(file);
-      } catch (error) {
-        throw new InvalidInputError({
-          rule: 'file.readable',
-          message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-          file,
-        });
-      }
-      const log: Log = globals.verbose
-        ? {
-            info: (message, extra) => io.err(`info: ${message} ${JSON.stringify(extra ?? {})}`),
-            warn: (message, extra) => io.err(`warn: ${message} ${JSON.stringify(extra ?? {})}`),
-            error: (message, extra) => io.err(`error: ${message} ${JSON.stringify(extra ?? {})}`),
-          }
-        : silentLog;
+      const raw = await readInputFile(file);
+      const log = cliLog(io, globals.verbose === true);
       const summary = await withLocalDependencies(globals, async (dependencies) => {
         const pipeline = localMailPipeline(dependencies, { log });
         const stored = await pipeline.store(raw, {
