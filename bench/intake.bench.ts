@@ -5,13 +5,13 @@
  * template (no duplicates), built before the clock starts.
  */
 import { readdirSync } from 'node:fs';
-import { createIngestHandler } from '../functions/ingest/handler';
 import { fillProgressSheet } from '../shared/adapters/excel/progress-sheet-filler';
 import { composeMimeMessage } from '../shared/adapters/mail/mime-message';
 import { defaultCatalog } from '../shared/catalog/default-catalog';
 import { parseProductConfig } from '../shared/config/product-config';
 import { XLSX_CONTENT_TYPE } from '../shared/domain/mail/inbound-attachments';
 import { parsePeriod } from '../shared/domain/period';
+import { createIngestHandler } from '../shared/entries/ingest-entry';
 import { localMailPipeline } from '../shared/local/deliver-mail';
 import { uploadAndDeliver } from '../shared/local/deliver-upload';
 import { localDependencies } from '../shared/local/local-dependencies';

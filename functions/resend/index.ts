@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { powertoolsLog } from '../../shared/adapters/logging/powertools-log';
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
-import { createResendHandler } from './handler';
+import { createResendHandler } from '../../shared/entries/resend-entry';
 
 const deps = awsDependencies(['tableName', 'uploadsBucket']);
 const logger = new Logger({ serviceName: 'strategy-report-resend' });

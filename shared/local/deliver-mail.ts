@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createIngestHandler } from '../../functions/ingest/handler';
-import { createIntakeHandler } from '../../functions/intake/handler';
 import { sqsRecordCarrying } from '../adapters/events/s3-notifications';
 import type { Dependencies } from '../composition/dependencies';
 import type { ReceiptVerdicts } from '../domain/mail/receipt-verdicts';
+import { createIngestHandler } from '../entries/ingest-entry';
+import { createIntakeHandler } from '../entries/intake-entry';
 import type { Log } from '../ports/log';
 import type { ObjectStore } from '../ports/object-store';
 import { inboundKey, UPLOADS_PREFIX } from '../storage/object-keys';

@@ -1,7 +1,13 @@
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import { automaticMailReason } from '../domain/mail/automatic-mail';
-import { examineMessage, XLSX_CONTENT_TYPE } from '../domain/mail/inbound-attachments';
+import {
+  examineMessage,
+  type MessageExamination,
+  type SelectedWorkbook,
+  XLSX_CONTENT_TYPE,
+} from '../domain/mail/inbound-attachments';
+import type { InboundMessage } from '../domain/mail/inbound-message';
 import { type MessageAnswerReason, messageAnswerText } from '../domain/mail/intake-answer-text';
 import { type ReceiptVerdicts, type Refusal, verdictRefusal } from '../domain/mail/receipt-verdicts';
 import { replyThreading } from '../domain/mail/reply-threading';
@@ -78,19 +84,90 @@ export async function receiveMail(
   notification: ReceivedMailNotification,
   ports: ReceiveMailPorts,
 ): Promise<ReceiveMailOutcome> {
+  // 1. Where SES stored it, and once per message.
+  const message = messageContext(notification, ports);
+  const begun = await ports.inbound.begin(firstRecord(notification, message.headerFrom));
+  if (!begun.created && begun.record.status !== 'receiving') return repeated(begun.record, message);
+
+  // 2. Scanned as dangerous: never opened. Too large: not opened.
+  const unopened = await screenUnopened(message);
+  if (unopened) return unopened;
+
+  // 3–5. Read it; ignore automatic mail; authenticate the sender; spot a message sent twice.
+  const read = await readAndAuthenticate(message);
+  if (read.kind === 'handled') return read.outcome;
+
+  // 6. The workbooks in it: none, winmail.dat or too many are answered without a submission.
+  const examined = examineMessage(read.message, ports.config.intakeLimits);
+  if (examined.kind === 'answer-only')
+    return answerOnly(
+      message.id,
+      {
+        reason: examined.reason,
+        detail: examined.detail,
+        sender: read.from,
+        offices: read.offices,
+        thread: threadOf(read.message),
+        described: read.described,
+      },
+      ports,
+    );
+
+  // 7. Each workbook under its office and period (or refused), written as an upload for the ingest.
+  return submitWorkbooks(message, read, examined);
+}
+
+/** One message being received: who SES says sent it, and how a refusal is recorded. */
+interface MessageContext {
+  readonly id: string;
+  readonly key: string;
+  readonly notification: ReceivedMailNotification;
+  readonly ports: ReceiveMailPorts;
+  readonly log: Log;
+  readonly directory: SubmitterDirectory;
+  /** SES's reading of the From header ('' unless exactly one address). */
+  readonly headerFrom: string;
+  /** Records a refusal (never answered), naming the offices the claimed sender is listed for. */
+  refuse(refusal: Refusal, claimedFrom: string, extra?: Partial<InboundRecord>): Promise<ReceiveMailOutcome>;
+}
+
+function messageContext(notification: ReceivedMailNotification, ports: ReceiveMailPorts): MessageContext {
   const log = ports.log ?? silentLog;
   const id = notification.messageId;
-  const context = { inboundMessageId: id };
-
-  // 1. Where SES stored it, and once per message.
   const key = inboundKey(id);
   if (notification.stored.bucket !== ports.uploads.bucket || notification.stored.key !== key)
     throw new Error(
       `SES stored message ${id} at s3://${notification.stored.bucket}/${notification.stored.key}, expected s3://${ports.uploads.bucket}/${key}`,
     );
-  const headerFrom = notification.headerFrom.length === 1 ? (notification.headerFrom[0] as string) : '';
-  const begun = await ports.inbound.begin({
+  const directory = new SubmitterDirectory(ports.config.mail.officeSubmitters);
+  return {
     id,
+    key,
+    notification,
+    ports,
+    log,
+    directory,
+    headerFrom: notification.headerFrom.length === 1 ? (notification.headerFrom[0] as string) : '',
+    async refuse(refusal, claimedFrom, extra = {}) {
+      log.warn('message refused', { inboundMessageId: id, reason: refusal.reason, detail: refusal.detail });
+      return done(
+        await ports.inbound.finish(id, {
+          status: 'refused',
+          reason: refusal.reason,
+          detail: refusal.detail,
+          workbooks: [],
+          notes: [],
+          offices: directory.officesOf(claimedFrom),
+          ...extra,
+        }),
+      );
+    },
+  };
+}
+
+function firstRecord(notification: ReceivedMailNotification, headerFrom: string): InboundRecord {
+  return {
+    id: notification.messageId,
     receivedAt: notification.receivedAt,
     sender: sanitizeHeaderText(headerFrom, 254),
     envelopeFrom: sanitizeHeaderText(notification.envelopeFrom, 254),
@@ -101,92 +178,92 @@ export async function receiveMail(
     status: 'receiving',
     workbooks: [],
     notes: [],
-  });
-  if (!begun.created && begun.record.status !== 'receiving') {
-    // Redelivered after it was handled: only make sure what it was owed is sent.
-    if (begun.record.status === 'submitted') await answerMailedWorkbooks(id, ports);
-    if (begun.record.status === 'answered') await deliverAnswer(inboundAnswerId(id), ports);
-    log.info('message already received', { ...context, status: begun.record.status });
-    return { record: begun.record, repeated: true };
-  }
-  const directory = new SubmitterDirectory(ports.config.mail.officeSubmitters);
-  // A refusal names the offices the claimed sender is listed for, so `history` shows it to them.
-  const refuse = async (refusal: Refusal, claimedFrom: string, extra: Partial<InboundRecord> = {}) => {
-    log.warn('message refused', { ...context, reason: refusal.reason, detail: refusal.detail });
-    return done(
-      await ports.inbound.finish(id, {
-        status: 'refused',
-        reason: refusal.reason,
-        detail: refusal.detail,
-        workbooks: [],
-        notes: [],
-        offices: directory.officesOf(claimedFrom),
-        ...extra,
-      }),
-    );
   };
+}
 
-  // 2. Scanned as dangerous: never opened. Too large: not opened; the sender is judged on SES's reading.
+/** Redelivered after it was handled: only make sure what it was owed is sent. */
+async function repeated(record: InboundRecord, message: MessageContext): Promise<ReceiveMailOutcome> {
+  if (record.status === 'submitted') await answerMailedWorkbooks(record.id, message.ports);
+  if (record.status === 'answered') await deliverAnswer(inboundAnswerId(record.id), message.ports);
+  message.log.info('message already received', { inboundMessageId: record.id, status: record.status });
+  return { record, repeated: true };
+}
+
+/** A virus or spam verdict refuses the message unopened; one over the size limit is answered unopened. */
+async function screenUnopened(message: MessageContext): Promise<ReceiveMailOutcome | undefined> {
+  const { notification, ports, headerFrom } = message;
   const { verdicts } = notification;
   if (verdicts.virus === 'FAIL' || verdicts.spam === 'FAIL')
-    return refuse(
+    return message.refuse(
       verdictRefusal(verdicts, { from: headerFrom, envelopeFrom: notification.envelopeFrom }) as Refusal,
       headerFrom,
     );
-  const head = await ports.uploads.head(key);
-  if (!head) throw new Error(`the stored message ${key} is missing`);
-  const limits = ports.config.intakeLimits;
-  if (head.size > limits.maxMessageBytes) {
-    const sender = authenticate(headerFrom, notification, directory);
-    if (sender.kind === 'refused') return refuse(sender.refusal, headerFrom);
-    const detail = `the message is ${megabytes(head.size)} MB; at most ${megabytes(limits.maxMessageBytes)} MB are read`;
-    return answerOnly(
-      id,
-      {
-        reason: 'oversized',
-        detail,
-        sender: headerFrom,
-        offices: sender.offices,
-        thread: { subject: '', references: [] },
-      },
-      ports,
-    );
-  }
+  const head = await ports.uploads.head(message.key);
+  if (!head) throw new Error(`the stored message ${message.key} is missing`);
+  const limit = ports.config.intakeLimits.maxMessageBytes;
+  if (head.size <= limit) return undefined;
+  // The sender is judged on SES's own reading of the From header.
+  const detail = `the message is ${megabytes(head.size)} MB; at most ${megabytes(limit)} MB are read`;
+  return answerUnreadable(message, 'oversized', detail);
+}
 
-  // 3. Read it. Automatic mail is never answered.
-  const parsing = await ports.mailReader.read(await ports.uploads.get(key));
-  if (parsing.kind === 'malformed') {
-    const sender = authenticate(headerFrom, notification, directory);
-    if (sender.kind === 'refused') return refuse(sender.refusal, headerFrom);
-    return answerOnly(
-      id,
-      {
-        reason: 'malformed',
-        detail: parsing.detail,
-        sender: headerFrom,
-        offices: sender.offices,
-        thread: { subject: '', references: [] },
-      },
-      ports,
-    );
-  }
+/** A message that cannot be read (too large, malformed) is answered to a proven, listed sender only. */
+async function answerUnreadable(
+  message: MessageContext,
+  reason: 'oversized' | 'malformed',
+  detail: string,
+): Promise<ReceiveMailOutcome> {
+  const sender = authenticate(message.headerFrom, message.notification, message.directory);
+  if (sender.kind === 'refused') return message.refuse(sender.refusal, message.headerFrom);
+  return answerOnly(
+    message.id,
+    {
+      reason,
+      detail,
+      sender: message.headerFrom,
+      offices: sender.offices,
+      thread: { subject: '', references: [] },
+    },
+    message.ports,
+  );
+}
+
+type ReadMessage =
+  | { readonly kind: 'handled'; readonly outcome: ReceiveMailOutcome }
+  | {
+      readonly kind: 'sender';
+      readonly message: InboundMessage;
+      readonly from: string;
+      readonly offices: readonly string[];
+      readonly described: Partial<InboundRecord>;
+    };
+
+/**
+ * Reads the MIME; refuses a message with no single From; ignores automatic mail (RFC 3834);
+ * authenticates the sender from SES's verdicts and `mail.officeSubmitters` (refused, recorded,
+ * never answered: no backscatter); a Message-ID the sender used before is a duplicate.
+ */
+async function readAndAuthenticate(context: MessageContext): Promise<ReadMessage> {
+  const { ports, notification, id } = context;
+  const parsing = await ports.mailReader.read(await ports.uploads.get(context.key));
+  if (parsing.kind === 'malformed')
+    return { kind: 'handled', outcome: await answerUnreadable(context, 'malformed', parsing.detail) };
   const message = parsing.message;
   const from = message.fromAddresses.length === 1 ? (message.fromAddresses[0] as string).toLowerCase() : '';
-  const described = {
-    sender: sanitizeHeaderText(from || headerFrom, 254),
-    subject: sanitizeHeaderText(message.subject, 250),
-    ...(message.messageId ? { rfcMessageId: sanitizeHeaderText(message.messageId, 500) } : {}),
-    references: message.references.map((reference) => sanitizeHeaderText(reference, 500)).slice(-20),
-  };
+  const described = describedBy(message, from || context.headerFrom);
+  const handled = (outcome: Promise<ReceiveMailOutcome>) =>
+    outcome.then((done): ReadMessage => ({ kind: 'handled', outcome: done }));
   // Nobody to hold to account (no From, or several): nothing more is read.
   if (message.fromAddresses.length !== 1 || !isEmailAddress(from))
-    return refuse(
-      {
-        reason: 'no-single-sender',
-        detail: `the From header holds ${message.fromAddresses.length} addresses; exactly one is needed`,
-      },
-      headerFrom,
-      described,
+    return handled(
+      context.refuse(
+        {
+          reason: 'no-single-sender',
+          detail: `the From header holds ${message.fromAddresses.length} addresses; exactly one is needed`,
+        },
+        context.headerFrom,
+        described,
+      ),
     );
   const automatic = automaticMailReason({
     headers: message.headers,
@@ -196,62 +273,125 @@ export async function receiveMail(
     contentType: message.contentType,
   });
   if (automatic !== undefined) {
-    log.info('automatic mail ignored', { ...context, why: automatic });
-    return done(
-      await ports.inbound.finish(id, {
-        status: 'ignored',
-        reason: 'automatic',
-        detail: automatic,
-        workbooks: [],
-        notes: [],
-        ...described,
-      }),
-    );
+    context.log.info('automatic mail ignored', { inboundMessageId: id, why: automatic });
+    return handled(finishUnanswered(context, 'ignored', 'automatic', automatic, { ...described }));
   }
-
-  // 4. Who sent it, proven by SES's verdicts and listed for an office.
-  const sender = authenticate(from, notification, directory, message.fromAddresses.length);
-  if (sender.kind === 'refused') return refuse(sender.refusal, from, described);
-  const offices = sender.offices;
-
-  // 5. The same message again (a sender's server may send it twice): one ingest, one answer.
+  const sender = authenticate(from, notification, context.directory, message.fromAddresses.length);
+  if (sender.kind === 'refused') return handled(context.refuse(sender.refusal, from, described));
   if (message.messageId) {
+    // The same message again (a sender's server may send it twice): one ingest, one answer.
     const holder = await ports.inbound.claimMessageId(from, message.messageId, id);
     if (holder !== id) {
-      log.info('duplicate message', { ...context, first: holder });
-      return done(
-        await ports.inbound.finish(id, {
-          status: 'duplicate',
-          reason: 'duplicate',
-          detail: `the same message was received before (${holder})`,
-          workbooks: [],
-          notes: [],
-          offices,
+      context.log.info('duplicate message', { inboundMessageId: id, first: holder });
+      const detail = `the same message was received before (${holder})`;
+      return handled(
+        finishUnanswered(context, 'duplicate', 'duplicate', detail, {
           ...described,
+          offices: sender.offices,
         }),
       );
     }
   }
+  return { kind: 'sender', message, from, offices: sender.offices, described };
+}
 
-  // 6. The workbooks in it.
-  const thread = {
+async function finishUnanswered(
+  context: MessageContext,
+  status: 'ignored' | 'duplicate',
+  reason: string,
+  detail: string,
+  described: Partial<InboundRecord>,
+): Promise<ReceiveMailOutcome> {
+  return done(
+    await context.ports.inbound.finish(context.id, {
+      status,
+      reason,
+      detail,
+      workbooks: [],
+      notes: [],
+      ...described,
+    }),
+  );
+}
+
+/** What the record keeps of a message: one-line sender, subject and thread ids. */
+function describedBy(message: InboundMessage, sender: string): Partial<InboundRecord> {
+  return {
+    sender: sanitizeHeaderText(sender, 254),
+    subject: sanitizeHeaderText(message.subject, 250),
+    ...(message.messageId ? { rfcMessageId: sanitizeHeaderText(message.messageId, 500) } : {}),
+    references: message.references.map((reference) => sanitizeHeaderText(reference, 500)).slice(-20),
+  };
+}
+
+function threadOf(message: InboundMessage) {
+  return {
     subject: message.subject,
     ...(message.messageId ? { messageId: message.messageId } : {}),
     references: message.references,
   };
-  const examined = examineMessage(message, limits);
-  if (examined.kind === 'answer-only')
-    return answerOnly(
-      id,
-      { reason: examined.reason, detail: examined.detail, sender: from, offices, thread, described },
-      ports,
-    );
+}
 
-  // 7. Each workbook under its office and period, or refused for an office the sender is not listed for.
+/**
+ * Places each workbook under its office and period, or refuses it for an office the sender is not
+ * listed for; records the slots before any upload exists (so each ingest finds its message), then
+ * writes the uploads (uploader: the sender; metadata: the message and slot). The message is
+ * answered once every workbook has an outcome — now, when none went to the ingest.
+ */
+async function submitWorkbooks(
+  context: MessageContext,
+  read: Extract<ReadMessage, { kind: 'sender' }>,
+  examined: Extract<MessageExamination, { kind: 'workbooks' }>,
+): Promise<ReceiveMailOutcome> {
+  const { ports, id } = context;
+  const { slots, refused } = await placeWorkbooks(context, read.offices, examined.workbooks);
+  await ports.inbound.finish(id, {
+    status: 'receiving',
+    workbooks: slots,
+    notes: examined.notes,
+    offices: read.offices,
+    ...read.described,
+  });
+  for (const slot of slots) {
+    const workbook = examined.workbooks[slot.slot];
+    // A redelivery finds the uploads it wrote: writing again would be a new S3 event, a second ingest.
+    if (!slot.key || !workbook || (await ports.uploads.head(slot.key))) continue;
+    await ports.uploads.put(slot.key, workbook.content, {
+      contentType: XLSX_CONTENT_TYPE,
+      metadata: {
+        uploader: read.from,
+        [MAILED_UPLOAD_METADATA.message]: id,
+        [MAILED_UPLOAD_METADATA.slot]: String(slot.slot),
+      },
+    });
+  }
+  for (const each of refused)
+    await ports.inbound.recordOutcome(id, each.slot, { kind: 'refused', detail: each.detail });
+  const record = await ports.inbound.finish(id, {
+    status: 'submitted',
+    workbooks: slots,
+    notes: examined.notes,
+  });
+  context.log.info('message received', {
+    inboundMessageId: id,
+    sender: read.from,
+    workbooks: slots.length,
+    uploaded: slots.filter((slot) => slot.key).length,
+  });
+  await answerMailedWorkbooks(id, ports);
+  return done(record);
+}
+
+async function placeWorkbooks(
+  context: MessageContext,
+  offices: readonly string[],
+  workbooks: readonly SelectedWorkbook[],
+): Promise<{ slots: InboundWorkbookSlot[]; refused: { slot: number; detail: string }[] }> {
+  const { ports, id } = context;
   const openPeriod = previousCalendarMonth(ports.clock.now(), ports.config.timeZone);
   const slots: InboundWorkbookSlot[] = [];
-  const refusedSlots: { slot: number; detail: string }[] = [];
-  for (const workbook of examined.workbooks) {
+  const refused: { slot: number; detail: string }[] = [];
+  for (const workbook of workbooks) {
     const said = await workbookMetadata(workbook.content, workbook.displayName, ports);
     const placement = placeWorkbook({ ...said, senderOffices: offices, openPeriod });
     const named = {
@@ -260,13 +400,11 @@ export async function receiveMail(
       ...(workbook.renamed ? { renamed: workbook.renamed } : {}),
     };
     if (placement.kind === 'refuse' || !ports.catalog.office(placement.office)) {
-      refusedSlots.push({
-        slot: workbook.slot,
-        detail:
-          placement.kind === 'refuse'
-            ? placement.detail
-            : `${placement.office} is not an office of the catalog`,
-      });
+      const detail =
+        placement.kind === 'refuse'
+          ? placement.detail
+          : `${placement.office} is not an office of the catalog`;
+      refused.push({ slot: workbook.slot, detail });
       slots.push(named);
       continue;
     }
@@ -277,44 +415,7 @@ export async function receiveMail(
       period: placement.period,
     });
   }
-  // The slots are recorded before any upload exists, so each ingest can find its message.
-  await ports.inbound.finish(id, {
-    status: 'receiving',
-    workbooks: slots,
-    notes: examined.notes,
-    offices,
-    ...described,
-  });
-  for (const slot of slots) {
-    if (!slot.key) continue;
-    const workbook = examined.workbooks[slot.slot];
-    // A redelivery finds the uploads it wrote: writing again would be a new S3 event, a second ingest.
-    if (!workbook || (await ports.uploads.head(slot.key))) continue;
-    await ports.uploads.put(slot.key, workbook.content, {
-      contentType: XLSX_CONTENT_TYPE,
-      metadata: {
-        uploader: from,
-        [MAILED_UPLOAD_METADATA.message]: id,
-        [MAILED_UPLOAD_METADATA.slot]: String(slot.slot),
-      },
-    });
-  }
-  for (const refused of refusedSlots)
-    await ports.inbound.recordOutcome(id, refused.slot, { kind: 'refused', detail: refused.detail });
-  const record = await ports.inbound.finish(id, {
-    status: 'submitted',
-    workbooks: slots,
-    notes: examined.notes,
-  });
-  log.info('message received', {
-    ...context,
-    sender: from,
-    workbooks: slots.length,
-    uploaded: slots.filter((slot) => slot.key).length,
-  });
-  // Answered now when nothing went to the ingest (or every ingest already finished).
-  await answerMailedWorkbooks(id, ports);
-  return done(record);
+  return { slots, refused };
 }
 
 function done(record: InboundRecord): ReceiveMailOutcome {

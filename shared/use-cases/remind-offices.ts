@@ -2,7 +2,7 @@ import { SubmitterDirectory } from '../domain/mail/submitter-directory';
 import { isEmailAddress } from '../domain/mail-text';
 import { addMonths, type Period } from '../domain/period';
 import { localDate, type ReminderSettings, reminderSchedule } from '../domain/reminder-schedule';
-import type { DeliveryLog } from '../ports/delivery-log';
+import type { DeliveryKey, DeliveryLog } from '../ports/delivery-log';
 import type { MailSender } from '../ports/mail-sender';
 import type { SubmissionHistory } from '../ports/submission-history';
 import { type WorkbookRequestPorts, workbookRequestMessage } from './workbook-request';
@@ -73,14 +73,7 @@ export async function remindOffices(
   const now = ports.clock.now();
   const today = localDate(now, request.settings.timeZone);
   const schedule = reminderSchedule(request.period, request.settings);
-  const kind: 'open' | 'reminder' | undefined =
-    request.mode === 'now'
-      ? (request.kind ?? 'reminder')
-      : today === schedule.openDate
-        ? 'open'
-        : schedule.reminderDates.includes(today)
-          ? 'reminder'
-          : undefined;
+  const kind = mailKindOf(request, today, schedule);
   const base = {
     period: request.period,
     today,
@@ -126,29 +119,51 @@ export async function remindOffices(
       alreadyReminded.push(office.code);
       continue;
     }
-    let messageId: string;
-    try {
-      const message = await workbookRequestMessage(
-        {
-          kind,
-          office,
-          period: request.period,
-          deadline: schedule.deadline,
-          today,
-          rejectedAttempts: officeAttempts.filter((attempt) => attempt.outcome === 'rejected').length,
-          to: contact.to,
-        },
-        ports,
-      );
-      ({ messageId } = await ports.mail.send({ ...message, from: request.sender }));
-    } catch (error) {
-      await ports.deliveries.release(key).catch(() => undefined);
-      throw error;
-    }
-    await ports.deliveries.complete(key, { messageId, recipients: contact.to }, now);
+    const rejectedAttempts = officeAttempts.filter((attempt) => attempt.outcome === 'rejected').length;
+    const workbookRequest = {
+      kind,
+      office,
+      period: request.period,
+      deadline: schedule.deadline,
+      today,
+      rejectedAttempts,
+      to: contact.to,
+    };
+    const messageId = await sendClaimed(ports, key, workbookRequest, request.sender, now);
     reminded.push({ office: office.code, to: contact.to, contactSource: contact.source, kind, messageId });
   }
   return { ...base, submitted: [...submitted].sort(), reminded, alreadyReminded, noContact };
+}
+
+/** Which e-mail today calls for: the open-period one, a reminder, or (a scheduled run on another day) none. */
+function mailKindOf(
+  request: RemindOfficesRequest,
+  today: string,
+  schedule: { readonly openDate: string; readonly reminderDates: readonly string[] },
+): 'open' | 'reminder' | undefined {
+  if (request.mode === 'now') return request.kind ?? 'reminder';
+  if (today === schedule.openDate) return 'open';
+  return schedule.reminderDates.includes(today) ? 'reminder' : undefined;
+}
+
+/** Sends a claimed delivery and records it sent; a failed send gives the claim back, so the next run can try. */
+async function sendClaimed(
+  ports: RemindOfficesPorts,
+  key: DeliveryKey,
+  request: Parameters<typeof workbookRequestMessage>[0],
+  sender: string,
+  now: Date,
+): Promise<string> {
+  let messageId: string;
+  try {
+    const message = await workbookRequestMessage(request, ports);
+    ({ messageId } = await ports.mail.send({ ...message, from: sender }));
+  } catch (error) {
+    await ports.deliveries.release(key).catch(() => undefined);
+    throw error;
+  }
+  await ports.deliveries.complete(key, { messageId, recipients: request.to }, now);
+  return messageId;
 }
 
 async function contactOf(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest/handler';
-import { createResendHandler } from '../../functions/resend/handler';
 import { ANSWER_MAX_ATTEMPTS } from '../../shared/domain/mail/answer-retry';
+import { createIngestHandler } from '../../shared/entries/ingest-entry';
+import { createResendHandler } from '../../shared/entries/resend-entry';
 import { uploadAndDeliver } from '../../shared/local/deliver-upload';
 import { silentLog } from '../../shared/ports/log';
 import type { MailMessage, MailSender } from '../../shared/ports/mail-sender';

@@ -44,10 +44,7 @@ export function registerHistoryCommand(program: Command, io: CliIo): void {
         });
       const period = parsePeriod(options.period, { column: '--period' });
       const { result, mail } = await withTargetDependencies(globalOptionsOf(command), async (deps) => ({
-        result: await listSubmissionAttempts(
-          { history: deps.history, progress: deps.progress },
-          { office, period },
-        ),
+        result: await listSubmissionAttempts(deps, { office, period }),
         mail: await unansweredMailOf(office, period, deps),
       }));
       if (options.json) printJson(io, { ...result, refusedMail: mail });

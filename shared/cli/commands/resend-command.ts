@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createResendHandler } from '../../../functions/resend/handler';
+import { createResendHandler } from '../../entries/resend-entry';
 import { silentLog } from '../../ports/log';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';

@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Command } from 'commander';
-import { createIngestHandler } from '../../../functions/ingest/handler';
 import type { Dependencies } from '../../composition/dependencies';
 import { type InputProblem, InvalidInputError } from '../../domain/errors';
 import { isEmailAddress } from '../../domain/mail-text';
 import { type Period, parsePeriod } from '../../domain/period';
 import { METADATA_KEYS } from '../../domain/submission/template-layout';
+import { createIngestHandler } from '../../entries/ingest-entry';
 import { uploadAndDeliver } from '../../local/deliver-upload';
 import { safeFileName, uploadKey } from '../../storage/object-keys';
 import type { IngestOutcome } from '../../use-cases/ingest-submission';
