@@ -93,7 +93,9 @@ describe('remindOffices', () => {
       ['es.poc@agency.example'],
     ]);
     expect(deps.mail.sent[0]?.text).toMatch(/received but not accepted/);
-    expect(deps.mail.sent[0]?.attachments?.map((attachment) => attachment.filename)).toEqual(['AMO-2026-10.xlsx']);
+    expect(deps.mail.sent[0]?.attachments?.map((attachment) => attachment.filename)).toEqual([
+      'AMO-2026-10.xlsx',
+    ]);
     expect(deps.mail.sent[0]?.replyTo).toBe(deps.config.mail.intakeAddress);
 
     const again = await remindOffices(deps, request);
