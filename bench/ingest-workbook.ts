@@ -5,7 +5,8 @@ import type { ProgressRow } from '../shared/domain/progress';
 import type { Attestation } from '../shared/domain/submission/attestation';
 import { buildTemplateContent } from '../shared/domain/submission/template-content';
 
-const BENCH_ATTESTATION: Attestation = {
+/** A complete attestation for the benchmark office's 2026-10 workbooks. */
+export const BENCH_ATTESTATION: Attestation = {
   preparedBy: { name: 'Bench Analyst', title: 'Analyst', email: 'analyst@agency.example' },
   approvedBy: { name: 'Bench Director', title: 'Director', email: 'director@agency.example' },
   date: '2026-11-03',
