@@ -5,7 +5,12 @@ import { type InputProblem, InvalidInputError } from '../domain/errors';
 import { sanitizeHeaderText } from '../domain/mail-text';
 import type { Period } from '../domain/period';
 import { localDate } from '../domain/reminder-schedule';
-import { MAIL_PROBLEM_LIMIT, receiptText, rejectionText } from '../domain/submission/submission-mail';
+import {
+  listedUnchanged,
+  MAIL_PROBLEM_LIMIT,
+  receiptText,
+  rejectionText,
+} from '../domain/submission/submission-mail';
 import { validateSubmission } from '../domain/submission/validate-submission';
 import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
 import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
@@ -339,6 +344,8 @@ async function answerAcceptance(
         rows,
         sha256,
         duplicate,
+        ...(warnings.length > 0 ? { warnings } : {}),
+        ...(unchanged ? { unchanged: listedUnchanged(unchanged) } : {}),
       },
     },
     { ...ports, log },

@@ -126,6 +126,10 @@ describe('the local demo: a year of the whole pipeline through the real handlers
     const threaded = answers.filter((mail) => mail.inReplyTo !== undefined);
     expect(threaded).toHaveLength(24);
     expect(threaded.every((mail) => /^RE: (OFO|OS) progress workbook/.test(mail.subject ?? ''))).toBe(true);
+    // Offices answering by e-mail are told, in the thread, which rows they sent again unchanged.
+    expect(
+      threaded.some((mail) => /\n {3}Unchanged since \d{4}-\d{2}: \d+ of \d+ rows/.test(mail.text ?? '')),
+    ).toBe(true);
     const refused = (await deps.inbound.receivedIn('2026-05')).filter(
       (message) => message.status === 'refused',
     );

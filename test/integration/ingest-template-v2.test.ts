@@ -16,11 +16,19 @@ import { defaultAnswers, editWorkbook, fillTemplate, setProgressCell } from '../
  */
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/workbooks/${name}`, import.meta.url));
 const rowOfField = (key: string) => 2 + ATTESTATION_FIELDS.findIndex((field) => field.key === key);
+/** Where each office's answers go (no Point of Contact here is a listed submitter). */
+const mail = {
+  officeContacts: {
+    OT: 'ot.desk@agency.example',
+    ES: 'es.desk@agency.example',
+    OFO: 'ofo.desk@agency.example',
+  },
+};
 
 describe('template version 2 at the ingest', () => {
   let harness: IngestHarness;
   beforeAll(async () => {
-    harness = await openIngestHarness();
+    harness = await openIngestHarness({ config: { mail } });
   });
   afterAll(async () => {
     await harness?.close();
@@ -119,7 +127,7 @@ describe('template version 2 at the ingest', () => {
 describe('the previous template version (1) and its grace period', () => {
   it('is accepted with a warning in the receipt up to the last day of the grace period', async () => {
     const harness = await openIngestHarness({
-      config: { submissions: { previousTemplateGraceUntil: '2099-12-31' } },
+      config: { mail, submissions: { previousTemplateGraceUntil: '2099-12-31' } },
     });
     try {
       const { outcome } = await harness.submit(
@@ -144,7 +152,7 @@ describe('the previous template version (1) and its grace period', () => {
 
   it('is rejected after it, telling the office to download the new template, and stores nothing', async () => {
     const harness = await openIngestHarness({
-      config: { submissions: { previousTemplateGraceUntil: '2026-01-31' } },
+      config: { mail, submissions: { previousTemplateGraceUntil: '2026-01-31' } },
     });
     try {
       const before = await harness.progressState('OFO', '2026-10');

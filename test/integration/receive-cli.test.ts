@@ -6,6 +6,7 @@ import { runCli } from '../../shared/cli/run-cli';
 import { temporaryDataDirectory } from '../support/local-runtime';
 import { writeReply } from '../support/reply-mail';
 import { templateFor } from '../support/templates';
+import { attestationTexts } from '../support/workbooks';
 import { fillWithAnotherProgram } from '../support/xml-filled-workbook';
 
 async function cli(args: string[]) {
@@ -55,11 +56,15 @@ describe('strategy-report receive', () => {
       templateFile,
     ]);
     expect(made.code, made.err).toBe(0);
-    const filled = await fillWithAnotherProgram(await readFile(templateFile), (row) => ({
-      status: 'On Track',
-      percentComplete: 30 + row,
-      accomplishments: `Row ${row} moved forward.`,
-    }));
+    const filled = await fillWithAnotherProgram(
+      await readFile(templateFile),
+      (row) => ({
+        status: 'On Track',
+        percentComplete: 30 + row,
+        accomplishments: `Row ${row} moved forward.`,
+      }),
+      attestationTexts('2026-10'),
+    );
     const eml = join(work, 'reply.eml');
     await writeFile(
       eml,

@@ -6,7 +6,11 @@ import {
   fillProgressRows,
   type ProgressAnswers,
 } from '../../shared/adapters/excel/progress-sheet-filler';
-import type { Attestation } from '../../shared/domain/submission/attestation';
+import {
+  ATTESTATION_FIELDS,
+  type Attestation,
+  attestationAnswers,
+} from '../../shared/domain/submission/attestation';
 import {
   type ColumnKey,
   METADATA_KEYS,
@@ -52,6 +56,12 @@ export function fillTemplate(
 /** The Attestation sheet's answers of `defaultAttestation(period)`, to type into a template. */
 export function attestationCellsFor(period: string): AttestationAnswers {
   return attestationAnswersOf(defaultAttestation(period));
+}
+
+/** `defaultAttestation(period)` as the text of each Answer cell, in the Attestation sheet's row order. */
+export function attestationTexts(period: string): string[] {
+  const answers = attestationAnswers(defaultAttestation(period));
+  return ATTESTATION_FIELDS.map((field) => answers.get(field.key) ?? '');
 }
 
 /** A complete attestation, dated on the 28th of `period`. */

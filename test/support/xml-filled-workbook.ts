@@ -9,14 +9,28 @@ export interface TypedRow {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The path of a named worksheet's XML part, from the workbook and its relationships. */
+async function sheetPath(read: (path: string) => Promise<string>, name: string): Promise<string> {
+  const workbook = await read('xl/workbook.xml');
+  const relationId = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
+  const relations = await read('xl/_rels/workbook.xml.rels');
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${relationId}"[^>]*Target="([^"]+)"`).exec(relations)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${relationId}"`).exec(relations)?.[1];
+  if (!target) throw new Error(`no ${name} sheet`);
+  return `xl/${target.replace(/^\/?xl\//, '')}`;
+}
+
 /**
  * Fills in a template as another spreadsheet program would, without exceljs (which writes the
  * templates): the Progress sheet's XML is edited in place with jszip — inline strings and plain
- * numbers in the empty input cells of every activity row — and the zip is written again.
+ * numbers in the empty input cells of every activity row — and so is the Attestation sheet's
+ * (`attestation`: the Answer of each field row, from row 2, as text); the zip is written again.
  */
 export async function fillWithAnotherProgram(
   template: Buffer,
   answer: (row: number) => TypedRow,
+  attestation: readonly string[],
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(template);
   const read = async (path: string) => {
@@ -24,19 +38,12 @@ export async function fillWithAnotherProgram(
     if (!file) throw new Error(`the workbook has no ${path}`);
     return file.async('string');
   };
-  const workbook = await read('xl/workbook.xml');
-  const relationId = /<sheet [^>]*name="Progress"[^>]*r:id="([^"]+)"/.exec(workbook)?.[1];
-  const relations = await read('xl/_rels/workbook.xml.rels');
-  const target =
-    new RegExp(`<Relationship [^>]*Id="${relationId}"[^>]*Target="([^"]+)"`).exec(relations)?.[1] ??
-    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${relationId}"`).exec(relations)?.[1];
-  if (!target) throw new Error('no Progress sheet');
-  const path = `xl/${target.replace(/^\/?xl\//, '')}`;
   const cell = (column: string, row: number, style: string, value: string | number) =>
     typeof value === 'number'
       ? `<c r="${column}${row}"${style}><v>${value}</v></c>`
       : `<c r="${column}${row}"${style} t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
-  const sheet = (await read(path)).replace(
+  const progress = await sheetPath(read, 'Progress');
+  const sheet = (await read(progress)).replace(
     /<c r="([EFL])(\d+)"( s="\d+")?\/>/g,
     (whole, column: string, rowText: string, style = '') => {
       const row = Number(rowText);
@@ -47,6 +54,15 @@ export async function fillWithAnotherProgram(
       return typed.accomplishments === undefined ? whole : cell(column, row, style, typed.accomplishments);
     },
   );
-  zip.file(path, sheet);
+  zip.file(progress, sheet);
+  const attested = await sheetPath(read, 'Attestation');
+  const answers = (await read(attested)).replace(
+    /<c r="B(\d+)"( s="\d+")?\/>/g,
+    (whole, rowText: string, style = '') => {
+      const text = attestation[Number(rowText) - 2];
+      return text === undefined ? whole : cell('B', Number(rowText), style, text);
+    },
+  );
+  zip.file(attested, answers);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -1,6 +1,11 @@
 import { formatProblem, type InputProblem } from '../errors';
 import type { Period } from '../period';
-import { MAIL_PROBLEM_LIMIT } from '../submission/submission-mail';
+import {
+  MAIL_PROBLEM_LIMIT,
+  type UnchangedRows,
+  unchangedLines,
+  warningLines,
+} from '../submission/submission-mail';
 
 /** How one mailed workbook was answered. */
 export type WorkbookOutcome =
@@ -13,6 +18,10 @@ export type WorkbookOutcome =
       readonly sha256: string;
       /** The same bytes were already accepted: nothing changed. */
       readonly duplicate: boolean;
+      /** What the receipt warns of (a previous template version in its grace period). */
+      readonly warnings?: readonly InputProblem[];
+      /** The rows sent again unchanged since the previous period (listed at most MAIL_PROBLEM_LIMIT). */
+      readonly unchanged?: UnchangedRows;
     }
   | {
       readonly kind: 'rejected';
@@ -93,6 +102,10 @@ function workbookSection(workbook: AnsweredWorkbook, number: number): string[] {
           : `   ${outcome.office} ${outcome.period} is now revision ${outcome.revision}: the current answers for the period. Earlier revisions are kept.`,
         `   Rows: ${outcome.rows}    Revision: ${outcome.revision}`,
         `   SHA-256: ${outcome.sha256}`,
+        // The receipt's own words, indented under the workbook (their leading blank line dropped).
+        ...[warningLines(outcome.warnings ?? []), unchangedLines(outcome.unchanged, outcome.rows)].flatMap(
+          (lines) => lines.slice(1).map((line) => `   ${line}`),
+        ),
       ];
     case 'rejected': {
       const listed = outcome.problems.slice(0, MAIL_PROBLEM_LIMIT);

@@ -25,7 +25,17 @@ interface Received {
 /** The rows of an accepted workbook whose answers are those of the revision they were compared with. */
 export interface UnchangedRows {
   readonly since: { readonly period: Period; readonly revision: number };
+  /** The rows to list (a stored answer keeps the first MAIL_PROBLEM_LIMIT). */
   readonly rows: readonly { readonly activityId: string; readonly row?: number | undefined }[];
+  /** How many rows are unchanged, when more than `rows` lists. */
+  readonly total?: number;
+}
+
+/** `unchanged` cut to what an answer lists, for a record of bounded size. */
+export function listedUnchanged(unchanged: UnchangedRows): UnchangedRows {
+  return unchanged.rows.length <= MAIL_PROBLEM_LIMIT
+    ? unchanged
+    : { ...unchanged, rows: unchanged.rows.slice(0, MAIL_PROBLEM_LIMIT), total: unchanged.rows.length };
 }
 
 export function receiptText(
@@ -101,7 +111,8 @@ export function rejectionText(
   };
 }
 
-function warningLines(warnings: readonly InputProblem[]): string[] {
+/** The warnings of an accepted workbook, after a blank line (none: nothing). */
+export function warningLines(warnings: readonly InputProblem[]): string[] {
   if (warnings.length === 0) return [];
   return [
     '',
@@ -110,15 +121,16 @@ function warningLines(warnings: readonly InputProblem[]): string[] {
   ];
 }
 
-/** The rows unchanged since the previous period, so the office can check that is what it meant. */
-function unchangedLines(unchanged: UnchangedRows | undefined, rowCount: number): string[] {
+/** The rows unchanged since the previous period (after a blank line), so the office can check that is what it meant. */
+export function unchangedLines(unchanged: UnchangedRows | undefined, rowCount: number): string[] {
   if (!unchanged || unchanged.rows.length === 0) return [];
   const { period, revision } = unchanged.since;
+  const total = unchanged.total ?? unchanged.rows.length;
   const listed = unchanged.rows.slice(0, MAIL_PROBLEM_LIMIT);
-  const more = unchanged.rows.length - listed.length;
+  const more = total - listed.length;
   return [
     '',
-    `Unchanged since ${period}: ${unchanged.rows.length} of ${rowCount} rows have exactly the answers of your ${period} revision ${revision}:`,
+    `Unchanged since ${period}: ${total} of ${rowCount} rows have exactly the answers of your ${period} revision ${revision}:`,
     ...listed.map(({ activityId, row }) => `- ${activityId}${row !== undefined ? ` (row ${row})` : ''}`),
     ...(more > 0 ? [`- ... and ${more} more`] : []),
     'If that is right, nothing to do. If not, bring those rows up to date and upload the workbook again.',
