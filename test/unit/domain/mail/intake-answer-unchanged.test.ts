@@ -38,7 +38,7 @@ describe('the answer to a mailed workbook', () => {
     });
     expect(text).toContain(
       [
-        '   SHA-256: ' + 'a'.repeat(64),
+        `   SHA-256: ${'a'.repeat(64)}`,
         '   Warning:',
         '   - this workbook is on template version 1 [template.previous-version]',
         '   Unchanged since 2026-09: 2 of 22 rows have exactly the answers of your 2026-09 revision 1:',
