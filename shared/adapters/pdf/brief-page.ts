@@ -1,5 +1,10 @@
 import type { Content, DynamicContent, TDocumentDefinitions, TDocumentInformation } from 'pdfmake/interfaces';
-import { briefDescription, briefDocumentTitle, briefRunningTitle } from '../../domain/report/brief-wording';
+import {
+  briefDescription,
+  briefDocumentTitle,
+  briefRunningTitle,
+  coverFactsLine,
+} from '../../domain/report/brief-wording';
 import type { PdfBrief } from './pdf-blocks';
 
 /** US Letter with room for the running header and footer. */
@@ -44,19 +49,21 @@ export function pageHeader({ model, t }: PdfBrief): DynamicContent {
   });
 }
 
-/** Where the brief comes from and "Page N of M" on every page, then the marking banner again. */
+/**
+ * Where the brief comes from and "Page N of M" on every page (on page 1 the facts of this version:
+ * generated, data as of, catalog, snapshot), then the marking banner again.
+ */
 export function pageFooter({ model, t }: PdfBrief): DynamicContent {
   const banner = model.markingBanner ? t(model.markingBanner) : undefined;
+  const facts = t(coverFactsLine(model));
+  const source = t(`Generated ${model.generatedOn} from snapshot v${model.snapshot.version}`);
   return (currentPage, pageCount) => ({
     margin: [PAGE_MARGINS[0], 14, PAGE_MARGINS[2], 0],
     stack: [
       {
         columns: [
-          {
-            text: t(`Generated ${model.generatedOn} from snapshot v${model.snapshot.version}`),
-            style: 'running',
-          },
-          { text: `Page ${currentPage} of ${pageCount}`, style: 'running', alignment: 'right' },
+          { text: currentPage === 1 ? facts : source, style: 'running', width: '*' },
+          { text: `Page ${currentPage} of ${pageCount}`, style: 'running', alignment: 'right', width: 70 },
         ],
       },
       ...(banner ? [{ text: banner, style: 'banner', margin: [0, 4, 0, 0] } as Content] : []),

@@ -61,7 +61,11 @@ export const statusCell = (t: DrawableText, status: string): TableCell => ({
 export const headerCells = (t: DrawableText, labels: readonly string[]): TableCell[] =>
   labels.map((label) => ({ text: t(label), style: 'th' }));
 
-/** A table with one header row, or "None." when there are no rows. */
+/**
+ * A table with one header row, repeated on every page it runs onto; the header never stands alone
+ * at a page's foot (it keeps its first row) and no row is split across pages. "None." when there
+ * are no rows.
+ */
 export function table(
   t: DrawableText,
   headers: readonly string[],
@@ -73,7 +77,13 @@ export function table(
     ? paragraph(t, 'None.', 'note')
     : {
         style,
-        table: { headerRows: 1, widths, body: [headerCells(t, headers), ...rows] },
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths,
+          body: [headerCells(t, headers), ...rows],
+        },
         layout: TABLE_LAYOUT,
       };
 }

@@ -1,5 +1,5 @@
 import { sanitizeHeaderText } from '../mail-text';
-import { formatLongDate, formatPercent, formatPointChange } from './display-format';
+import { formatLongDate, formatPercent, formatPointChange, oneLine as shortLine } from './display-format';
 import { officeLabel, type ReportModel } from './report-model';
 import { printableText } from './report-text';
 
@@ -22,10 +22,7 @@ export interface LeadershipEmail {
 /** How much of a narrative the e-mail quotes (the brief has it whole). */
 const NARRATIVE = 200;
 
-const oneLine = (text: string, length: number) => {
-  const flat = printableText(text).replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
-};
+const oneLine = (text: string, length: number) => shortLine(printableText(text), length);
 
 const escapeHtml = (text: string) =>
   printableText(text)
