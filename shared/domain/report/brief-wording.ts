@@ -198,6 +198,7 @@ export const dashboardLevelHeaders = (model: ReportModel) =>
   ['Goal', 'Status', '% complete', 'Change', `Trend, ${model.trend.periods.length} periods`] as const;
 export const DASHBOARD_MISSION_AREA_HEADER = 'Mission area';
 
+export const TOP_RISKS_CAPTION = 'Top risks, most severe first';
 export const DASHBOARD_RISK_HEADERS = [
   '#',
   'Office',

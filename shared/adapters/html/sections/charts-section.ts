@@ -3,12 +3,18 @@ import type { Chart } from '../../../domain/report/charts/chart';
 import { type HtmlBrief, type HtmlSection, numberCell, tableHtml } from '../html-blocks';
 import { escapeHtml as e } from '../html-text';
 
-/** The four charts, each a figure with its text alternative. */
-export function chartsSection({ charts }: HtmlBrief): HtmlSection {
+/** The charts (the mission-area ones only when the plan has mission areas), each a figure with its text alternative. */
+export function chartsSection({ model, charts }: HtmlBrief): HtmlSection {
+  const areas = model.missionAreas.length > 0;
   return {
     id: 'charts',
     title: BRIEF_TITLES.charts,
-    html: [charts.statusByGoal, charts.statusByMissionArea, charts.trendByGoal, charts.trendByMissionArea]
+    html: [
+      charts.statusByGoal,
+      ...(areas ? [charts.statusByMissionArea] : []),
+      charts.trendByGoal,
+      ...(areas ? [charts.trendByMissionArea] : []),
+    ]
       .map(chartFigure)
       .join('\n'),
   };
