@@ -1,5 +1,6 @@
 import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
+import { supersededReport } from '../domain/report/superseded-report';
 import type { RollupSnapshot } from '../domain/rollup/rollup-snapshot';
 import type { Clock } from '../ports/clock';
 import type { ReportRenderer } from '../ports/report-renderer';
@@ -54,8 +55,9 @@ export async function renderReport(
     );
 
   // 2. Rendered already? Then there is nothing new to say, unless asked to.
+  const earlier = await ports.reports.versions(request.period);
   if (!request.force) {
-    const existing = (await ports.reports.versions(request.period)).filter(
+    const existing = earlier.filter(
       (record) =>
         record.snapshot.version === snapshotRecord.version &&
         record.snapshot.sha256 === snapshotRecord.sha256,
@@ -66,13 +68,20 @@ export async function renderReport(
 
   // 3. The snapshot itself (its SHA-256 is checked on load), then the files. Dates come from the
   //    snapshot record, never the clock, so the same snapshot always renders to the same bytes.
+  //    A version that replaces an earlier one says which, when it was issued, and whose submissions
+  //    changed since; the manifest records it so a reproduction says the same.
   const snapshot = await ports.snapshots.load(snapshotRecord);
   const markingBanner = request.markingBanner ?? null;
+  const replaced = earlier[earlier.length - 1];
+  const supersedes = replaced
+    ? supersededReport(replaced, (await ports.reports.readManifest(replaced)).submissions, snapshot.inputs)
+    : undefined;
   const files = await ports.renderer.render(snapshot, {
     generatedAt: snapshotRecord.createdAt,
     snapshotVersion: snapshotRecord.version,
     snapshotSha256: snapshotRecord.sha256,
     markingBanner: markingBanner ?? undefined,
+    supersedes,
   });
 
   // 4. Publish: files, manifest last, then the version becomes visible.
@@ -89,7 +98,7 @@ export async function renderReport(
       },
       catalog: { id: snapshot.catalog.id, version: snapshot.catalog.version },
       softwareVersion: request.softwareVersion,
-      renderOptions: { markingBanner },
+      renderOptions: { markingBanner, ...(supersedes ? { supersedes } : {}) },
       submissions: snapshot.inputs,
       carriedForwardFrom: carriedForwardFrom(snapshot),
       files,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import { snapshotInputSchema } from '../rollup/rollup-snapshot';
 import { REPORT_FILE_NAMES } from './report-files';
+import type { RenderContext } from './report-model';
+import { supersededReportSchema } from './superseded-report';
 
 /**
  * The manifest of one report version: what the report is, what it was made from, the hash of
@@ -39,8 +41,15 @@ export const reportManifestSchema = z.object({
   catalog: z.object({ id: z.string(), version: z.string() }),
   /** The package.json version of the software that rendered the files. */
   softwareVersion: z.string(),
-  /** Settings that change the files' bytes, so a reproduction can use the same ones. */
-  renderOptions: z.object({ markingBanner: z.string().nullable() }),
+  /**
+   * Settings that change the files' bytes, so a reproduction can use the same ones: the marking
+   * banner, and for a version that replaces an earlier one of its period, which one and why (absent
+   * in a first version and in manifests written before briefs said so).
+   */
+  renderOptions: z.object({
+    markingBanner: z.string().nullable(),
+    supersedes: supersededReportSchema.optional(),
+  }),
   files: z.array(manifestFileSchema),
   /** The current revision of each office that fed the snapshot. */
   submissions: z.array(snapshotInputSchema),
@@ -62,6 +71,17 @@ export type ReportManifest = z.infer<typeof reportManifestSchema>;
 export function manifestBytes(manifest: ReportManifest): Buffer {
   const sorted = JSON.parse(canonicalJson(reportManifestSchema.parse(manifest)));
   return Buffer.from(`${JSON.stringify(sorted, null, 2)}\n`, 'utf8');
+}
+
+/** What the files of a report version were rendered with, as its manifest records it: render it again with this. */
+export function renderContextOf(manifest: ReportManifest): RenderContext {
+  return {
+    generatedAt: manifest.generatedAt,
+    snapshotVersion: manifest.snapshot.version,
+    snapshotSha256: manifest.snapshot.sha256,
+    markingBanner: manifest.renderOptions.markingBanner ?? undefined,
+    supersedes: manifest.renderOptions.supersedes,
+  };
 }
 
 export function parseManifest(bytes: Uint8Array): ReportManifest {
