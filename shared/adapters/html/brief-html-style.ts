@@ -23,7 +23,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.25rem; font-si
 caption { text-align: left; font-weight: 700; padding: .25rem 0; }
 th, td { border-bottom: 1px solid #BDBDBD; padding: .25rem .4rem; text-align: left; vertical-align: top; }
 thead th { background: #E7ECF2; border-bottom: 2px solid #5F6B7A; }
-td.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .narrative { white-space: pre-wrap; overflow-wrap: anywhere; }
 .muted { color: #424242; }
 .hash { font-family: ui-monospace, Consolas, monospace; font-size: .8rem; overflow-wrap: anywhere; }

@@ -228,9 +228,7 @@ export const leastProgressLine = (item: ChangeItem) => `Least progress: ${change
 
 /** The cover facts as the one line at the foot of page 1. */
 export const coverFactsLine = (model: ReportModel) =>
-  coverFacts(model)
-    .map(({ label, value }) => `${label} ${value}`)
-    .join(' · ');
+  `Generated ${formatLongDate(model.generatedOn)} · data as of ${formatLongDate(model.asOf)} · catalog ${model.catalog.id} v${model.catalog.version} · rollup snapshot v${model.snapshot.version}`;
 
 /* ---- A version that replaces another ---- */
 
@@ -245,7 +243,7 @@ function supersedingReasons(model: ReportModel): string {
   return changes
     .map((change) =>
       change.from === null
-        ? `${name(change.office)} submitted (revision ${change.to})`
+        ? `${name(change.office)} submitted its workbook (revision ${change.to})`
         : change.to === null
           ? `${name(change.office)}’s submission is no longer included`
           : `${name(change.office)} sent revision ${change.to} (replacing revision ${change.from})`,

@@ -74,7 +74,7 @@ function activityBlock(t: DrawableText, section: ActivitySection): Content {
           ...section.entries.map((entry) => entryCells(t, entry)),
           ...section.notReported.map((office) => notReportedCells(t, office)),
         ],
-        [34, 62, 48, 40, '*', '*'],
+        [34, 62, 48, 48, '*', '*'],
       ),
     ],
     unbreakable: section.entries.length + section.notReported.length <= 8,

@@ -71,7 +71,7 @@ describe('the PDF brief', () => {
     expect(page).toContain(`Top risks (5 of ${snapshot.atRisk.length})`);
     expect(page).toContain('What changed most since September 2026 Improved');
     expect(page).toContain(
-      'Generated 5 November 2026 · Data as of 31 October 2026 · Catalog cbp-strategy-2024-2028 version 1.0.0 · Rollup snapshot version 3',
+      'Generated 5 November 2026 · data as of 31 October 2026 · catalog cbp-strategy-2024-2028 v1.0.0 · rollup snapshot v3',
     );
   });
 
@@ -183,7 +183,7 @@ describe('the PDF brief', () => {
       ),
     );
     expect(replacing[0]).toContain(
-      'October 2026 at a glance This replaces version 1 of the October 2026 brief, issued on 3 November 2026. Since then: Air and Marine Operations (AMO) sent revision 2 (replacing revision 1); Office of Trade (OT) submitted (revision 1).',
+      'October 2026 at a glance This replaces version 1 of the October 2026 brief, issued on 3 November 2026. Since then: Air and Marine Operations (AMO) sent revision 2 (replacing revision 1); Office of Trade (OT) submitted its workbook (revision 1).',
     );
     expect(pages[0]).not.toContain('This replaces');
   });
