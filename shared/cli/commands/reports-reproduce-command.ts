@@ -17,7 +17,7 @@ export function formatReproduction(result: Reproduction): string {
     ),
   ];
   const { recorded, running } = result.softwareVersion;
-  if (recorded !== running)
+  if (recorded !== running && !onlyRendererChanged(result))
     lines.push(
       `  note: rendered by strategy-report ${recorded}, reproduced with ${running}: another version may lay files out differently; reproduce with ${recorded} to prove a difference`,
     );
