@@ -1,3 +1,6 @@
+import { formatPercent } from '../display-format';
+import type { TrendSeries } from '../report-model';
+
 /**
  * A chart as the reports draw it: vector SVG (pdfmake draws it into the PDF, the HTML inlines it)
  * plus everything a reader who cannot see it needs: a title, a one-paragraph description and the
@@ -15,6 +18,23 @@ export interface Chart {
     readonly columns: readonly string[];
     /** The first cell of each row is its header. */
     readonly rows: readonly (readonly string[])[];
+  };
+}
+
+/** The chart's drawing: `parts` inside an SVG element of the chart's size. */
+export const svgDocument = (width: number, height: number, parts: readonly string[]) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+
+/** The data of a percent-by-period chart as a table: a row per series, a column per period. */
+export function percentByPeriodTable(
+  caption: string,
+  periods: readonly string[],
+  series: readonly TrendSeries[],
+): Chart['table'] {
+  return {
+    caption: `${caption}: percent complete by period`,
+    columns: ['', ...periods],
+    rows: series.map((entry) => [entry.label, ...entry.values.map((value) => formatPercent(value))]),
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatPercent } from '../display-format';
-import { type Chart, coordinate } from './chart';
+import { type Chart, coordinate, percentByPeriodTable, svgDocument } from './chart';
 
 /** How big a sparkline is drawn: in points in the PDF, in pixels in the HTML. */
 export interface SparklineSize {
@@ -53,14 +53,12 @@ export function sparkline(options: {
     id: options.id,
     title: `${options.label}: trend`,
     description: sparklineDescription(options.label, options.periods, options.values),
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`,
+    svg: svgDocument(width, height, parts),
     width,
     height,
-    table: {
-      caption: `${options.label}: percent complete by period`,
-      columns: ['', ...options.periods],
-      rows: [[options.label, ...options.values.map((value) => formatPercent(value))]],
-    },
+    table: percentByPeriodTable(options.label, options.periods, [
+      { label: options.label, values: options.values },
+    ]),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   coordinate,
   escapeXml,
   PDF_CHART_SCALE,
+  svgDocument,
   textLines,
   textWidth,
   wrapLabel,
@@ -58,7 +59,7 @@ export function statusBarChart(options: {
     id: options.id,
     title: options.title,
     description: `Stacked bars, one per level, splitting its entries by status. ${options.bars.map(describeBar).join('. ')}.`,
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`,
+    svg: svgDocument(width, height, parts),
     width,
     height,
     table: {

@@ -6,6 +6,8 @@ import {
   coordinate,
   escapeXml,
   PDF_CHART_SCALE,
+  percentByPeriodTable,
+  svgDocument,
   textLines,
   textWidth,
   wrapLabel,
@@ -70,17 +72,10 @@ export function trendLineChart(options: {
     id: options.id,
     title: options.title,
     description: `Line chart of percent complete per period, ${range}, one line per series. Latest values: ${options.series.map(latestValue).join('; ')}.`,
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`,
+    svg: svgDocument(width, height, parts),
     width,
     height,
-    table: {
-      caption: `${options.title}: percent complete by period`,
-      columns: ['', ...options.periods],
-      rows: options.series.map((series) => [
-        series.label,
-        ...series.values.map((value) => formatPercent(value)),
-      ]),
-    },
+    table: percentByPeriodTable(options.title, options.periods, options.series),
   };
 }
 
