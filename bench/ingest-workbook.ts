@@ -35,15 +35,22 @@ export function benchCatalog(rows: number): Catalog {
   });
 }
 
-/** A valid, fully answered workbook: a template pre-filled with an answer on every row. */
-export async function benchWorkbook(catalog: Catalog, maxTextLength: number): Promise<Buffer> {
+/**
+ * A fully answered workbook: a template pre-filled with an answer on every row, valid unless
+ * `percentOutOfRange`, which puts 150 in every row's Percent Complete (a problem on every row).
+ */
+export async function benchWorkbook(
+  catalog: Catalog,
+  maxTextLength: number,
+  options: { readonly percentOutOfRange?: boolean } = {},
+): Promise<Buffer> {
   const statuses = ['Not Started', 'On Track', 'At Risk', 'Off Track', 'Complete'] as const;
   const rows: ProgressRow[] = catalog.activitiesOf(BENCH_OFFICE).map((activity, index) => {
     const status = statuses[index % statuses.length] as (typeof statuses)[number];
     return {
       activityId: activity.id,
       status,
-      percentComplete: status === 'Complete' ? 100 : index % 100,
+      percentComplete: options.percentOutOfRange ? 150 : status === 'Complete' ? 100 : index % 100,
       metric: 'milestones delivered',
       actual: index % 37,
       target: 40,

@@ -75,6 +75,23 @@ const ingestReservationCoversEventSource: StageRule = ({ functions, ingest }) =>
       ];
 };
 
+/**
+ * The ingest answers every upload in a batch within one invocation: each may take its time budget
+ * (then it is rejected as file.too-complex), and a quarter of the timeout stays for storage and
+ * mail. Past the timeout SQS would retry the whole batch instead of an answer (docs/submissions.md).
+ */
+const ingestBudgetFitsTimeout: StageRule = ({ functions, ingest, product }) => {
+  const budgets = ingest.batchSize * product.limits.timeBudgetSeconds;
+  return budgets <= functions.ingest.timeoutSeconds * 0.75
+    ? []
+    : [
+        {
+          rule: 'stage.ingest-budget',
+          message: `ingest.batchSize (${ingest.batchSize}) × product.limits.timeBudgetSeconds (${product.limits.timeBudgetSeconds}) is ${budgets} s, more than three quarters of functions.ingest.timeoutSeconds (${functions.ingest.timeoutSeconds})`,
+        },
+      ];
+};
+
 /** The partition a region belongs to: an auditor ARN from another one can never be trusted. */
 export const partitionOf = (region: string): string =>
   region.startsWith('cn-')
@@ -110,5 +127,6 @@ export const STAGE_RULES: readonly StageRule[] = [
   reportAfterDeadline,
   workflowOutlastsItsSteps,
   ingestReservationCoversEventSource,
+  ingestBudgetFitsTimeout,
   auditorPrincipalsUsable,
 ];

@@ -15,8 +15,10 @@ const timeZone = z.string().refine((zone) => {
 /**
  * Bounds on an uploaded workbook. A real template has at most a few dozen rows; the limits are
  * there to bound the work a hostile or broken file can cause, and are checked before parsing
- * (upload and zip sizes, entries, compression ratio) or while streaming (sheets, rows, columns,
- * text). Defaults admit a 10,000-row workbook, the size the ingest benchmark measures.
+ * (upload and zip sizes, entries, compression ratio, XML part sizes) or while streaming every
+ * sheet, before exceljs sees any of it (sheets, rows, columns, cells, merged ranges, shared
+ * strings, styles, XML nesting), with a time budget over all of it. Defaults admit a 10,000-row
+ * workbook, the size the ingest benchmark measures.
  */
 export const submissionLimitsSchema = z
   .object({
@@ -44,6 +46,28 @@ export const submissionLimitsSchema = z
     maxColumns: z.number().int().positive().default(50),
     /** Longest text in any cell, in characters, after trimming. */
     maxTextLength: z.number().int().positive().default(4000),
+    /** Most cells (every cell the file lists, blank but formatted ones too) in all sheets together. */
+    maxCells: z.number().int().positive().default(200_000),
+    /** Most merged ranges in all sheets together (exceljs's merge handling is quadratic). */
+    maxMergedRanges: z.number().int().positive().default(1_000),
+    /** Most entries in the shared-strings table. */
+    maxSharedStrings: z.number().int().positive().default(200_000),
+    /** Most entries in any one list of the styles part (cell formats, fonts, fills, borders, ...). */
+    maxStyles: z.number().int().positive().default(10_000),
+    /** Largest uncompressed size of any one XML part, in bytes. */
+    maxXmlPartBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(32 * 1024 * 1024),
+    /** Deepest nesting of elements in the XML parts that are parsed. */
+    maxXmlDepth: z.number().int().min(8).default(64),
+    /**
+     * Seconds of work allowed on one upload (checks, parsing, the marked-up copy). Past it the
+     * upload is rejected as `file.too-complex`. Keep it × the queue's batch size well under the
+     * ingest function's timeout, so that a slow file is answered, never retried by SQS.
+     */
+    timeBudgetSeconds: z.number().positive().max(600).default(15),
   })
   .strict();
 

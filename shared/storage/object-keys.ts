@@ -99,7 +99,7 @@ export function snapshotKey(period: Period, inputHash: string): string {
   return `${SNAPSHOTS_PREFIX}${period}/${inputHash}.json`;
 }
 
-const REPORT_FILE = /^[a-z]+\.(pdf|xlsx|html|json)$/;
+const REPORT_FILE = /^[a-z]+(\.[a-z]+)?\.(pdf|xlsx|html|json|xml)$/;
 
 /** Where one file of a report version lives: `reports/<period>/v<NNNN>/<file>`; each version has its own keys. */
 export function reportKey(period: Period, version: number, fileName: string): string {

@@ -61,7 +61,15 @@ export async function fetchReportFiles(
   const manifest = parseManifest(manifestBytes);
 
   const files: FetchedReportFile[] = [];
-  for (const format of request.formats ?? ALL_REPORT_FORMATS) {
+  // By default every file the manifest lists: a report published before a file existed has none.
+  const formats =
+    request.formats ??
+    ALL_REPORT_FORMATS.filter(
+      (format) =>
+        format === MANIFEST_FILE.format ||
+        manifest.files.some((file) => file.name === reportFileOfFormat(format)),
+    );
+  for (const format of formats) {
     const name = reportFileOfFormat(format);
     if (format === MANIFEST_FILE.format) {
       files.push({
@@ -76,6 +84,11 @@ export async function fetchReportFiles(
     }
     const entry = manifest.files.find((file) => file.name === name);
     const indexed = record.files.find((file) => file.name === name);
+    const since = REPORT_FILES.find((file) => file.name === name)?.since ?? 1;
+    if (!entry && manifest.schemaVersion < since)
+      throw new NotFoundError(
+        `${label} was published before ${name} existed (manifest schema ${manifest.schemaVersion}): it has no ${name}`,
+      );
     if (!entry) throw new IntegrityError(`the manifest of ${label} lists no ${name}`);
     if (indexed?.sha256 !== entry.sha256 || indexed.key !== entry.key)
       throw new IntegrityError(

@@ -6,6 +6,8 @@ import { isEmailAddress, sanitizeHeaderText } from '../domain/mail-text';
 import type { Period } from '../domain/period';
 import { receiptText, rejectionText } from '../domain/submission/submission-mail';
 import { validateSubmission } from '../domain/submission/validate-submission';
+import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
+import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
 import type { Clock } from '../ports/clock';
 import { type Log, silentLog } from '../ports/log';
 import type { MailMessage, MailSender } from '../ports/mail-sender';
@@ -131,7 +133,7 @@ export async function ingestSubmission(
           message: `the file is ${head.size} bytes; at most ${limits.maxUploadBytes} bytes (${(limits.maxUploadBytes / 1048576).toFixed(0)} MB) are accepted`,
         },
       ],
-      { sha256: '', contacts: [] },
+      { sha256: '', contacts: [], noCopy: NO_COPY_REASONS.overLimits },
     );
 
   // 3. GetObject, pinned to the version that was checked.
@@ -146,17 +148,15 @@ export async function ingestSubmission(
           message: `the file is ${bytes.length} bytes; at most ${limits.maxUploadBytes} are accepted`,
         },
       ],
-      { sha256, contacts: [] },
+      { sha256, contacts: [], noCopy: NO_COPY_REASONS.overLimits },
     );
 
-  // 4. Safety checks, then the streaming parse.
-  const reading = await ports.workbooks.read(bytes, limits, file);
+  // 4. Safety checks, then the streaming parse, within the time budget (the adapter stops
+  //    past it and answers `file.too-complex`, so a slow file is answered, never retried).
+  const budget = workBudget(limits.timeBudgetSeconds, () => ports.clock.now().getTime());
+  const reading = await ports.workbooks.read(bytes, limits, file, budget);
   if (reading.kind !== 'read')
-    return reject(reading.problems, {
-      sha256,
-      contacts: [],
-      ...(reading.kind === 'unreadable' ? { workbook: bytes } : {}),
-    });
+    return reject(reading.problems, { sha256, contacts: [], noCopy: reading.noCopy });
 
   // 5. Every rule, every row.
   const validated = validateSubmission(reading.workbook, {
@@ -167,7 +167,7 @@ export async function ingestSubmission(
     maxTextLength: limits.maxTextLength,
   });
   if (validated.problems.length > 0)
-    return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes });
+    return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes, budget });
 
   // 6. The rows become the next revision, all at once (or nothing changes for the same bytes).
   const now = ports.clock.now();
@@ -238,8 +238,12 @@ export async function ingestSubmission(
 interface RejectionDetails {
   readonly sha256: string;
   readonly contacts: readonly string[];
-  /** The upload's bytes when it is a workbook that can safely be loaded and annotated. */
+  /** The upload's bytes when it is a workbook that was read within every limit: it may be marked up. */
   readonly workbook?: Buffer;
+  /** What is left of the upload's time budget for the marked-up copy. */
+  readonly budget?: WorkBudget;
+  /** Why there is no marked-up copy, when there is no workbook to mark. */
+  readonly noCopy?: string;
 }
 
 async function answerRejection(
@@ -255,17 +259,30 @@ async function answerRejection(
   ports: IngestPorts,
 ): Promise<IngestOutcome> {
   const log = ports.log ?? silentLog;
-  const { submissionId, key, upload, problems } = rejection;
+  const { submissionId, key, upload } = rejection;
+  let problems = rejection.problems;
 
   // The annotated copy goes beside the upload but outside the notified prefix, so it does not
-  // come back as a new upload. A workbook that cannot be annotated is still answered.
+  // come back as a new upload. A workbook that cannot be annotated is still answered, saying why.
   let annotated: { key: string; bytes: Buffer } | undefined;
+  let noCopy = rejection.noCopy;
   if (rejection.workbook) {
     try {
-      const bytes = await ports.workbooks.annotate(rejection.workbook, problems);
-      annotated = { key: annotatedKey(upload, submissionId), bytes };
+      const copy = await ports.workbooks.annotate(
+        rejection.workbook,
+        problems,
+        ports.config.limits,
+        upload.fileName,
+        rejection.budget,
+      );
+      if (copy.kind === 'copy') annotated = { key: annotatedKey(upload, submissionId), bytes: copy.bytes };
+      else {
+        noCopy = copy.reason;
+        if (copy.problem) problems = [...problems, copy.problem];
+      }
     } catch (error) {
       log.warn('could not annotate the rejected workbook', { submissionId, key, error: String(error) });
+      noCopy = NO_COPY_REASONS.failed;
     }
     if (annotated)
       await ports.uploads.put(annotated.key, annotated.bytes, {
@@ -299,6 +316,7 @@ async function answerRejection(
     sha256: rejection.sha256,
     problems,
     annotated: annotated !== undefined,
+    ...(noCopy ? { noCopy } : {}),
   });
   const attachments = annotated
     ? [

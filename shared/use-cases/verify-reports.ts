@@ -150,7 +150,7 @@ class StoredEvidence {
  *    place (sequence) — down to #1, which names no previous manifest (a period's scope stops at
  *    the manifest just before the period's oldest version);
  * 3. for each report in scope: its manifest against its index item (hash, place, previous hash,
- *    files); its PDF, workbook and HTML under their own keys, each re-hashed against the manifest
+ *    files); its PDF, workbook, HTML (and, from manifest schema 2, StratML) under their own keys, each re-hashed against the manifest
  *    (against the index item when the chain does not vouch for the manifest); its snapshot against
  *    the manifest;
  * 4. every index item in scope must have been reached by the walk (nothing is indexed beside the
@@ -333,7 +333,17 @@ async function checkReport(
       name: describeManifest(context.period, context.version, context.sequence),
     };
   if (source) {
-    const { files, findings: listing } = expectedFiles(source.files, context, layout, source.name);
+    // The files the report must list: by its manifest's schema; without a readable manifest, by
+    // whether the index lists the StratML file (added in schema 2).
+    const schemaVersion =
+      manifest?.schemaVersion ?? (source.files.some((file) => file.name === 'report.stratml.xml') ? 2 : 1);
+    const { files, findings: listing } = expectedFiles(
+      source.files,
+      context,
+      layout,
+      source.name,
+      schemaVersion,
+    );
     findings.push(...listing);
     const observations = await Promise.all(files.map((file) => evidence.object(file.key)));
     files.forEach((file, index) => {

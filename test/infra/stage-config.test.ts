@@ -62,6 +62,18 @@ describe('stage configuration', () => {
     expect(problemsOf({ ...dev, monthEnd: { ...dev.monthEnd, timeoutMinutes: 12 } })).toEqual([]);
   });
 
+  it('refuses an upload time budget that a batch of uploads could not spend within the ingest timeout', () => {
+    const withBudget = (timeBudgetSeconds: number) => ({
+      ...dev,
+      product: { ...dev.product, limits: { ...dev.product.limits, timeBudgetSeconds } },
+    });
+    // 5 uploads a batch, 120 s timeout: 18 s each is 90 s, three quarters of it.
+    expect(problemsOf(withBudget(18))).toEqual([]);
+    expect(problemsOf(withBudget(19))).toEqual([
+      'stage.ingest-budget: ingest.batchSize (5) × product.limits.timeBudgetSeconds (19) is 95 s, more than three quarters of functions.ingest.timeoutSeconds (120)',
+    ]);
+  });
+
   it('reserves no concurrency unless the stage opts in, and then enough for the ingest event source', () => {
     for (const name of Object.keys(STAGES)) {
       for (const sizing of Object.values(stageConfig(name).functions)) {

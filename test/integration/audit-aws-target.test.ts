@@ -120,7 +120,7 @@ describe('reports and history with --target aws --stack NAME', () => {
     const all = await cli(['reports', 'verify', '--all']);
     expect(all.code, all.err).toBe(0);
     expect(all.out).toContain(
-      'checked 3 reports, 3 manifests, 3 links, 9 files, 2 snapshots, 3 index items: every hash matches.',
+      'checked 3 reports, 3 manifests, 3 links, 12 files, 2 snapshots, 3 index items: every hash matches.',
     );
     const expected = [
       ...records.flatMap((record) => [record.manifestKey, ...record.files.map((file) => file.key)]),
@@ -135,7 +135,7 @@ describe('reports and history with --target aws --stack NAME', () => {
     expect(JSON.parse(one.out)).toMatchObject({
       ok: true,
       scope: '2026-09',
-      counts: { reports: 1, files: 3 },
+      counts: { reports: 1, files: 4 },
     });
     expectReadOnly({ s3: true });
   });

@@ -119,7 +119,12 @@ describe('strategy-report reports … and history on the local stores', () => {
       ['2026-08', 2, 3],
       ['2026-09', 1, 2],
     ]);
-    expect(records[0]?.files.map((file) => file.name)).toEqual(['brief.pdf', 'workbook.xlsx', 'brief.html']);
+    expect(records[0]?.files.map((file) => file.name)).toEqual([
+      'brief.pdf',
+      'workbook.xlsx',
+      'brief.html',
+      'report.stratml.xml',
+    ]);
     const text = await cli([...global, 'reports', 'list', '--from', '2026-09']);
     expect(text.code).toBe(0);
     expect(text.out.split('\n')[0]).toBe('1 report version from 2026-09 to 2100-12:');
@@ -143,7 +148,7 @@ describe('strategy-report reports … and history on the local stores', () => {
       'verified the whole chain, from the head (#3, 2026-08 v0002) back to the first report:',
     );
     expect(all.out).toContain(
-      'checked 3 reports, 3 manifests, 3 links, 9 files, 2 snapshots, 3 index items: every hash matches.',
+      'checked 3 reports, 3 manifests, 3 links, 12 files, 2 snapshots, 3 index items: every hash matches.',
     );
     const json = await cli([...global, 'reports', 'verify', '--all', '--json']);
     expect(json.code).toBe(0);
@@ -189,7 +194,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     const forced = await cli([...global, 'reports', 'get', '2026-08', '--out', out, '--force']);
     expect(forced.code, forced.err).toBe(0);
     expect(forced.out.split('\n')[0]).toBe(
-      '2026-08 v0002 (#3): 4 files checked against the manifest and written',
+      '2026-08 v0002 (#3): 5 files checked against the manifest and written',
     );
 
     const one = await cli([
@@ -242,7 +247,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     expect(badFormat.code).toBe(2);
     // A usage mistake: commander's one-line error, then its hint to run --help.
     expect(badFormat.err.split('\n')[0]).toBe(
-      "error: option '--format <format>' argument 'docx' is invalid. Allowed choices are pdf, xlsx, html, manifest.",
+      "error: option '--format <format>' argument 'docx' is invalid. Allowed choices are pdf, xlsx, html, stratml, manifest.",
     );
     const noOut = await cli([...global, 'reports', 'get', '2026-08']);
     expect(noOut.code).toBe(2);
@@ -270,8 +275,8 @@ describe('strategy-report reports … and history on the local stores', () => {
       const reproduced = await cli([...global, 'reports', 'reproduce', '2026-09']);
       expect(reproduced.code).toBe(2);
       expect(oneErrorLine(reproduced.err)).toMatch(/^error: 2026-09 v0001 is not reproduced: brief\.html: /);
-      expect(reproduced.out).toContain('brief.html     DIFFERS');
-      expect(reproduced.out).toContain('brief.pdf      matches');
+      expect(reproduced.out).toContain('brief.html         DIFFERS');
+      expect(reproduced.out).toContain('brief.pdf          matches');
     });
     expect((await cli([...global, 'reports', 'verify'])).code).toBe(0);
   });

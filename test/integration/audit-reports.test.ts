@@ -151,7 +151,7 @@ describe('auditing a multi-month run', () => {
       ok: true,
       firstFailure: null,
       head: { sequence: 7, period: '2026-10', version: 2 },
-      counts: { reports: 7, manifests: 7, links: 7, files: 21, snapshots: 5, indexItems: 7, findings: 0 },
+      counts: { reports: 7, manifests: 7, links: 7, files: 28, snapshots: 5, indexItems: 7, findings: 0 },
     });
     expect(result.reports.map((report) => [report.sequence, report.ok])).toEqual(
       [1, 2, 3, 4, 5, 6, 7].map((sequence) => [sequence, true]),
@@ -166,7 +166,7 @@ describe('auditing a multi-month run', () => {
       '2026-08 v2',
     ]);
     // Links from the head (#7) down to #1, the manifest before 2026-08 v1 (#2).
-    expect(result.counts).toMatchObject({ reports: 2, links: 7, files: 6, snapshots: 2, indexItems: 2 });
+    expect(result.counts).toMatchObject({ reports: 2, links: 7, files: 8, snapshots: 2, indexItems: 2 });
     await expect(verify({ kind: 'period', period: P('2026-05') })).rejects.toThrow(
       'no report has been rendered for 2026-05',
     );
@@ -395,6 +395,7 @@ describe('auditing a multi-month run', () => {
         ['brief.pdf', false],
         ['workbook.xlsx', true],
         ['brief.html', true],
+        ['report.stratml.xml', true],
       ]);
       expect(reproduction.files[0]?.difference).toContain(
         'the stored file was altered (rendering again gives the recorded bytes)',
@@ -411,10 +412,11 @@ describe('auditing a multi-month run', () => {
       'brief.pdf',
       'workbook.xlsx',
       'brief.html',
+      'report.stratml.xml',
       'manifest.json',
     ]);
     for (const file of fetched.files) expect(file.bytes.equals(await deps.reports.get(file.key))).toBe(true);
-    expect(sha256Hex(fetched.files[3]?.bytes as Buffer)).toBe(rendered[3]?.manifest.sha256);
+    expect(sha256Hex(fetched.files[4]?.bytes as Buffer)).toBe(rendered[3]?.manifest.sha256);
 
     const out = mkdtempSync(join(tmpdir(), 'audit-get-'));
     const paths = await writeFilesUnder(
@@ -426,7 +428,7 @@ describe('auditing a multi-month run', () => {
       { force: false },
     );
     expect(paths).toEqual(
-      ['brief.pdf', 'workbook.xlsx', 'brief.html', 'manifest.json'].map((name) =>
+      ['brief.pdf', 'workbook.xlsx', 'brief.html', 'report.stratml.xml', 'manifest.json'].map((name) =>
         join(out, '2026-10', 'v0001', name),
       ),
     );
@@ -488,7 +490,7 @@ describe('auditing a multi-month run', () => {
   it('wrote nothing while auditing: the same keys and index as after the run', async () => {
     const keys: string[] = [];
     for await (const object of deps.reports.list('reports/')) keys.push(object.key);
-    expect(keys).toHaveLength(7 * 4);
+    expect(keys).toHaveLength(7 * 5);
     expect((await listReports({ reports: deps.renderedReports }, {})).reports).toHaveLength(7);
   });
 });

@@ -16,11 +16,14 @@ describe('strategy-report demo (npm start)', () => {
     expect(code).toBe(0);
     const result = JSON.parse(out.join(''));
     expect(result.periods).toHaveLength(12);
-    expect(result.verified).toMatchObject({ reports: 13, files: 39, snapshots: 13, findings: 0 });
+    expect(result.verified).toMatchObject({ reports: 13, files: 52, snapshots: 13, findings: 0 });
     expect(result.latestReport).toMatchObject({ period: '2026-10', version: 1 });
     expect(readFileSync(result.latestReport.files['brief.pdf']).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(result.latestReport.files['workbook.xlsx']).subarray(0, 2).toString()).toBe('PK');
     expect(readFileSync(result.latestReport.files['brief.html'], 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    expect(readFileSync(result.latestReport.files['report.stratml.xml'], 'utf8')).toContain(
+      'Type="Performance_Report"',
+    );
     expect(result.outbox.messages).toBeGreaterThan(80);
   });
 });

@@ -69,6 +69,7 @@ describe('the render function on the embedded servers', () => {
       'reports/2026-10/v0001/brief.html',
       'reports/2026-10/v0001/brief.pdf',
       'reports/2026-10/v0001/manifest.json',
+      'reports/2026-10/v0001/report.stratml.xml',
       'reports/2026-10/v0001/workbook.xlsx',
     ]);
     const { manifest, sha256 } = await manifestOf('reports/2026-10/v0001/manifest.json');
@@ -91,7 +92,12 @@ describe('the render function on the embedded servers', () => {
       chain: { sequence: 1, previous: null },
     });
     expect(manifest.carriedForwardFrom).toContainEqual({ office: 'ES', period: '2026-09', revision: 1 });
-    expect(manifest.files.map((file) => file.name)).toEqual(['brief.pdf', 'workbook.xlsx', 'brief.html']);
+    expect(manifest.files.map((file) => file.name)).toEqual([
+      'brief.pdf',
+      'workbook.xlsx',
+      'brief.html',
+      'report.stratml.xml',
+    ]);
     for (const file of manifest.files) {
       const bytes = await deps.reports.get(file.key);
       expect(sha256Hex(bytes), file.key).toBe(file.sha256);

@@ -39,6 +39,7 @@ describe('rendering the same snapshot twice', () => {
       'reports/2026-10/v0001/brief.pdf',
       'reports/2026-10/v0001/workbook.xlsx',
       'reports/2026-10/v0001/brief.html',
+      'reports/2026-10/v0001/report.stratml.xml',
       'reports/2026-10/v0001/manifest.json',
     ]);
     expect(second).toEqual(first);

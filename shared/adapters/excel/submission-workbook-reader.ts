@@ -1,194 +1,105 @@
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { SubmissionLimits } from '../../config/product-config';
+import type ExcelJS from 'exceljs';
 import type { InputProblem } from '../../domain/errors';
-import type { CellValue, SheetRow, SubmittedWorkbook } from '../../domain/submission/submitted-workbook';
+import type { CellValue, SheetRow } from '../../domain/submission/submitted-workbook';
 import { SHEETS } from '../../domain/submission/template-layout';
+import { type WorkBudget, WorkBudgetExceeded } from '../../domain/submission/work-budget';
+import { NO_COPY_REASONS, structureProblems } from '../../domain/submission/workbook-limits';
+import type { WorkbookReading } from '../../ports/submission-workbooks';
+import type { SheetRowReader, StreamingPartParsers } from './exceljs-streaming-parts';
+import type { XlsxPackage } from './xlsx-package';
+import type { WorkbookStructure, WorksheetStructure } from './xlsx-structure-scan';
 
 /**
- * Reads a submitted workbook with exceljs's streaming parsers, keeping only what the rules need:
- * the Progress rows and the hidden metadata. Limits on sheets, rows and columns are enforced
- * while streaming. Formulas are never evaluated: a formula cell is read as the result saved with
- * the file, and the formula itself is dropped.
+ * Reads the values of a submitted workbook with exceljs's streaming part parsers, keeping only
+ * what the rules need: the Progress rows and the hidden metadata. Formulas are never evaluated:
+ * a formula cell is read as the result saved with the file, and the formula itself is dropped.
  *
- * The zip is read with yauzl, the same reader (and so the same view of the file) the safety
- * checks used, and its parts are handed to exceljs in the order its parsers need: relationships,
- * workbook, styles, shared strings, then only the two sheets that matter. exceljs's own zip loop
- * is not used: it parks sheets in temporary files when a file lists them before its shared
- * strings (Excel and exceljs do), and then loses entries of workbooks with many sheets.
- *
- * Call it only on bytes that passed `inspectXlsxContainer`.
+ * Call it only with the structure `scanWorkbookStructure` found within the limits: the sheets,
+ * rows, columns and tables exceljs is given here are already bounded. A workbook with neither a
+ * Metadata nor a Progress sheet is answered from that structure alone; exceljs never sees it.
  */
-export interface WorkbookReadResult {
-  readonly workbook?: SubmittedWorkbook;
-  readonly problems: readonly InputProblem[];
-}
-
-interface RawSheetModel {
-  readonly name: string;
-  readonly rId: string;
-}
-interface RawRelationship {
-  readonly Id: string;
-  readonly Target: string;
-}
-/** The part parsers of exceljs's streaming WorkbookReader this module drives (exceljs 4.4). */
-interface ReaderInternals {
-  model?: { sheets?: RawSheetModel[] };
-  workbookRels?: RawRelationship[];
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(
-    iterator: Readable,
-    sheetNumber: string,
-  ): Generator<{ eventType: string; value: SheetReader }>;
-}
-interface SheetReader {
-  [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
-}
-
-const PARTS = {
-  relationships: 'xl/_rels/workbook.xml.rels',
-  workbook: 'xl/workbook.xml',
-  styles: 'xl/styles.xml',
-  sharedStrings: 'xl/sharedStrings.xml',
-} as const;
-
 export async function readSubmissionWorkbook(
-  bytes: Buffer,
-  limits: SubmissionLimits,
+  pkg: XlsxPackage,
+  structure: WorkbookStructure,
+  parsers: StreamingPartParsers,
   file: string,
-): Promise<WorkbookReadResult> {
-  const problems: InputProblem[] = [];
-  const add = (problem: Omit<InputProblem, 'file'>) => problems.push({ file, ...problem });
-  const unreadable = (reason: string): WorkbookReadResult => {
-    add({
-      rule: 'workbook.unreadable',
-      message: `the workbook cannot be read (${reason}): open it in Excel or LibreOffice, save it as .xlsx and upload it again`,
-    });
-    return { problems };
-  };
-
-  let zip: ZipFile | undefined;
-  try {
-    zip = await yauzl.fromBufferPromise(bytes, {
-      lazyEntries: true,
-      validateEntrySizes: true,
-      strictFileNames: true,
-    });
-    const entries = new Map<string, Entry>();
-    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
-    const open = (name: string) => {
-      const entry = entries.get(name);
-      return entry && zip ? zip.openReadStreamPromise(entry) : undefined;
-    };
-
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    const internals = reader as unknown as ReaderInternals;
-    const relationships = await open(PARTS.relationships);
-    const workbookPart = await open(PARTS.workbook);
-    if (!relationships || !workbookPart) return unreadable('it has no workbook part or relationships');
-    await internals._parseRels(relationships);
-    await internals._parseWorkbook(workbookPart);
-    const styles = await open(PARTS.styles);
-    if (styles) await internals._parseStyles(styles);
-    const sharedStrings = await open(PARTS.sharedStrings);
-    if (sharedStrings) for await (const _ of internals._parseSharedStrings(sharedStrings));
-
-    const sheetNames = (internals.model?.sheets ?? []).map((sheet) => sheet.name);
-    if (sheetNames.length > limits.maxSheets) {
-      add({
-        rule: 'workbook.too-many-sheets',
-        message: `the workbook has ${sheetNames.length} sheets; at most ${limits.maxSheets} are accepted`,
-      });
-      return { problems };
-    }
-    const readSheet = async (name: string): Promise<SheetRow[] | undefined | 'absent'> => {
-      const path = sheetPath(internals, name);
-      const stream = path ? await open(path) : undefined;
-      if (!path || !stream) return 'absent';
-      const sheet = first(internals._parseWorksheet(stream, path.replace(/\D+/g, '')));
-      return sheet ? readRows(sheet, name, limits, add) : 'absent';
-    };
-    const metadataRows = await readSheet(SHEETS.metadata);
-    if (metadataRows === undefined) return { problems };
-    const progressRows = await readSheet(SHEETS.progress);
-    if (progressRows === undefined) return { problems };
+  budget: WorkBudget,
+): Promise<WorkbookReading> {
+  const sheetOf = (name: string) => structure.worksheets.find((sheet) => sheet.name === name);
+  const metadataSheet = sheetOf(SHEETS.metadata);
+  const progressSheet = sheetOf(SHEETS.progress);
+  if (!metadataSheet && !progressSheet)
     return {
+      kind: 'read',
+      workbook: { sheetNames: structure.sheetNames, metadata: undefined, progressRows: undefined },
+    };
+  try {
+    const reader = await openParts(pkg, structure, parsers, budget);
+    const metadataRows = metadataSheet ? await readRows(pkg, reader, metadataSheet, budget) : undefined;
+    const progressRows = progressSheet ? await readRows(pkg, reader, progressSheet, budget) : undefined;
+    return {
+      kind: 'read',
       workbook: {
-        sheetNames,
-        metadata: metadataRows === 'absent' ? undefined : toMetadata(metadataRows),
-        progressRows: progressRows === 'absent' ? undefined : progressRows,
+        sheetNames: structure.sheetNames,
+        metadata: metadataRows ? toMetadata(metadataRows) : undefined,
+        progressRows,
       },
-      problems,
     };
   } catch (error) {
-    return unreadable(describeError(error));
-  } finally {
-    zip?.close();
+    if (error instanceof WorkBudgetExceeded) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    const problem: InputProblem = { ...structureProblems.unreadable(reason), file };
+    return { kind: 'unreadable', problems: [problem], noCopy: NO_COPY_REASONS.unreadable };
   }
 }
 
-function first<T>(generator: Generator<{ eventType: string; value: T }>): T | undefined {
-  for (const item of generator) if (item.eventType === 'worksheet') return item.value;
-  return undefined;
+/** Hands exceljs the workbook, styles and shared-strings parts the scan found. */
+export async function openParts(
+  pkg: XlsxPackage,
+  structure: WorkbookStructure,
+  parsers: StreamingPartParsers,
+  budget: WorkBudget,
+): Promise<SheetRowReader> {
+  const open = async (name: string | undefined) => {
+    const stream = name ? await pkg.open(name) : undefined;
+    if (name && !stream) throw new Error(`the part ${name} is missing`);
+    return stream;
+  };
+  const workbook = await open(structure.parts.workbook);
+  const styles = await open(structure.parts.styles);
+  const sharedStrings = await open(structure.parts.sharedStrings);
+  return parsers.open(
+    {
+      workbook: workbook as NonNullable<typeof workbook>,
+      ...(styles ? { styles } : {}),
+      ...(sharedStrings ? { sharedStrings } : {}),
+    },
+    () => budget.check(),
+  );
 }
 
-/** The zip path of the sheet with this name; relationship targets are relative to xl/ or absolute. */
-function sheetPath(internals: ReaderInternals, name: string): string | undefined {
-  const sheet = internals.model?.sheets?.find((candidate) => candidate.name === name);
-  const target = internals.workbookRels?.find((rel) => rel.Id === sheet?.rId)?.Target;
-  if (!sheet || !target) return undefined;
-  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  return /^xl\/worksheets\/[A-Za-z0-9_]+\.xml$/.test(path) ? path : undefined;
-}
-
+/** The rows of one sheet that hold any value, each cell converted to a plain value. */
 async function readRows(
-  sheet: SheetReader,
-  name: string,
-  limits: SubmissionLimits,
-  add: (problem: Omit<InputProblem, 'file'>) => void,
-): Promise<SheetRow[] | undefined> {
+  pkg: XlsxPackage,
+  reader: SheetRowReader,
+  sheet: WorksheetStructure,
+  budget: WorkBudget,
+): Promise<SheetRow[]> {
+  const stream = await pkg.open(sheet.path);
+  if (!stream) throw new Error(`the part ${sheet.path} is missing`);
   const rows: SheetRow[] = [];
-  for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-    if (row.number > limits.maxRows) {
-      add({
-        rule: 'sheet.too-many-rows',
-        sheet: name,
-        row: row.number,
-        message: `the sheet has more than ${limits.maxRows} rows`,
+  try {
+    for await (const row of reader.rows(stream)) {
+      budget.check();
+      const cells = new Map<number, CellValue>();
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        const value = toCellValue(cell);
+        if (value !== undefined) cells.set(columnNumber, value);
       });
-      return undefined;
+      if (cells.size > 0) rows.push({ rowNumber: row.number, cells });
     }
-    const cells = new Map<number, CellValue>();
-    let tooWide: number | undefined;
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      if (columnNumber > limits.maxColumns) {
-        tooWide = columnNumber;
-        return;
-      }
-      const value = toCellValue(cell);
-      if (value !== undefined) cells.set(columnNumber, value);
-    });
-    if (tooWide !== undefined) {
-      add({
-        rule: 'sheet.too-many-columns',
-        sheet: name,
-        row: row.number,
-        message: `the row has a value in column ${tooWide}; at most ${limits.maxColumns} columns are read`,
-      });
-      return undefined;
-    }
-    if (cells.size > 0) rows.push({ rowNumber: row.number, cells });
+  } finally {
+    stream.destroy();
   }
   return rows;
 }
@@ -246,10 +157,4 @@ function fromRaw(raw: RawValue | undefined, numFmt: string | undefined): CellVal
   if ('text' in raw && typeof (raw as { text: unknown }).text === 'string')
     return { kind: 'text', text: (raw as { text: string }).text };
   return { kind: 'error', code: '#UNREADABLE!' };
-}
-
-function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters from a parser message
-  return message.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 120);
 }

@@ -2,13 +2,16 @@ import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { SubmissionLimits } from '../../config/product-config';
 import type { InputProblem } from '../../domain/errors';
+import { unlimitedBudget, type WorkBudget, WorkBudgetExceeded } from '../../domain/submission/work-budget';
+import { structureProblems } from '../../domain/submission/workbook-limits';
 
 /**
  * Checks that uploaded bytes are an .xlsx that is safe to hand to a parser, BEFORE any parser
  * sees them: what the file is (by its first bytes, not its name), then the zip's central
  * directory (entry count, declared sizes, compression ratio, encryption), that the entries the
- * streaming parser will read are exactly the ones the directory lists, and that no XML part
- * declares a DOCTYPE or ENTITY. Unpacking stops as soon as a part yields more than it declared.
+ * streaming parser will read are exactly the ones the directory lists, that no XML part is larger
+ * than the limit, and that none declares a DOCTYPE or ENTITY. Unpacking stops as soon as a part
+ * yields more than it declared, or when the budget is spent (`WorkBudgetExceeded` is thrown).
  */
 export interface ContainerInspection {
   readonly problems: readonly InputProblem[];
@@ -37,6 +40,7 @@ export async function inspectXlsxContainer(
   bytes: Buffer,
   limits: SubmissionLimits,
   file: string,
+  budget: WorkBudget = unlimitedBudget,
 ): Promise<ContainerInspection> {
   const problems: InputProblem[] = [];
   const add: Add = (rule, message) => problems.push({ rule, message, file });
@@ -91,7 +95,7 @@ export async function inspectXlsxContainer(
     if (problems.length === 0) await checkLocalHeaders(zip, bytes, entries, add);
     if (problems.length === 0 && !names.includes('xl/workbook.xml'))
       add('file.not-xlsx', 'the file is a zip archive but not an Excel workbook (it has no xl/workbook.xml)');
-    if (problems.length === 0) await scanXmlParts(zip, entries, add);
+    if (problems.length === 0) await scanXmlParts(zip, entries, add, budget);
   } finally {
     zip.close();
   }
@@ -203,11 +207,25 @@ function checkDirectory(entries: readonly Entry[], limits: SubmissionLimits, add
       return;
     }
   }
-  if (declared > limits.maxUncompressedBytes)
+  if (declared > limits.maxUncompressedBytes) {
     add(
       'zip.uncompressed-size',
       `the workbook unpacks to ${megabytes(declared)} MB; at most ${megabytes(limits.maxUncompressedBytes)} MB is accepted`,
     );
+    return;
+  }
+  // Each XML part is parsed whole by someone: bound each, not only their sum.
+  const large = entries.find(
+    (entry) => XML_PART.test(entry.fileName) && entry.uncompressedSize > limits.maxXmlPartBytes,
+  );
+  if (large) {
+    const problem = structureProblems.partSize(
+      large.fileName,
+      large.uncompressedSize,
+      limits.maxXmlPartBytes,
+    );
+    add(problem.rule, problem.message);
+  }
 }
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
@@ -263,7 +281,12 @@ async function checkLocalHeaders(
 }
 
 /** Streams every XML part through a bounded scan for DOCTYPE and ENTITY declarations. */
-async function scanXmlParts(zip: ZipFile, entries: readonly Entry[], add: Add): Promise<void> {
+async function scanXmlParts(
+  zip: ZipFile,
+  entries: readonly Entry[],
+  add: Add,
+  budget: WorkBudget,
+): Promise<void> {
   for (const entry of entries) {
     if (!XML_PART.test(entry.fileName) || entry.fileName.endsWith('/')) continue;
     let stream: Readable;
@@ -273,7 +296,7 @@ async function scanXmlParts(zip: ZipFile, entries: readonly Entry[], add: Add): 
       add('file.corrupt', `the part ${entry.fileName.slice(0, 80)} cannot be unpacked (${zipReason(error)})`);
       return;
     }
-    const verdict = await scanStream(stream, entry.uncompressedSize);
+    const verdict = await scanStream(stream, entry.uncompressedSize, budget);
     if (verdict === 'clean') continue;
     if (verdict === 'markup')
       add(
@@ -293,12 +316,14 @@ async function scanXmlParts(zip: ZipFile, entries: readonly Entry[], add: Add): 
 async function scanStream(
   stream: Readable,
   declaredSize: number,
+  budget: WorkBudget,
 ): Promise<'clean' | 'markup' | 'utf16' | { error: string }> {
   let tail = '';
   let first = true;
   let unpacked = 0;
   try {
     for await (const chunk of stream) {
+      budget.check();
       const buffer = chunk as Buffer;
       unpacked += buffer.length;
       // The declared sizes were checked against the limits: never unpack past them.
@@ -318,6 +343,7 @@ async function scanStream(
     if (unpacked !== declaredSize) return { error: 'it unpacks to less than it declares' };
     return 'clean';
   } catch (error) {
+    if (error instanceof WorkBudgetExceeded) throw error;
     return { error: zipReason(error) };
   } finally {
     stream.destroy();

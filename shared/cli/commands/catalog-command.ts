@@ -1,7 +1,14 @@
-import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
+import { writeStratmlDocument } from '../../adapters/stratml/write-stratml-document';
+import { loadCatalogSource } from '../../catalog/load-catalog';
+import { loadProductConfig } from '../../config/product-config';
 import type { Catalog, Objective } from '../../domain/catalog/catalog';
+import { InvalidInputError } from '../../domain/errors';
+import { catalogToStratml } from '../../domain/stratml/catalog-to-stratml';
+import { formatWarning, type StratmlWarning } from '../../domain/stratml/stratml-document';
 import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, loadSettings } from '../global-options';
+import { globalOptionsOf } from '../global-options';
 
 /** The catalog as a tree for people, or as JSON for scripts (shape in docs/catalog.md). */
 export function catalogView(catalog: Catalog) {
@@ -20,6 +27,10 @@ export function catalogView(catalog: Catalog) {
     id: catalog.id,
     version: catalog.version,
     title: catalog.title,
+    ...(catalog.organization !== undefined ? { organization: catalog.organization } : {}),
+    ...(catalog.mission !== undefined ? { mission: catalog.mission } : {}),
+    ...(catalog.vision !== undefined ? { vision: catalog.vision } : {}),
+    ...(catalog.values.length > 0 ? { values: catalog.values } : {}),
     counts: {
       goals: catalog.goals.length,
       missionAreas: catalog.missionAreas.length,
@@ -30,6 +41,7 @@ export function catalogView(catalog: Catalog) {
     goals: catalog.goals.map((goal) => ({
       id: goal.id,
       title: goal.title,
+      ...(goal.description !== undefined ? { description: goal.description } : {}),
       missionAreas: catalog.missionAreas
         .filter((area) => area.goalId === goal.id)
         .map((area) => ({
@@ -59,6 +71,14 @@ export function formatCatalogTree(catalog: Catalog): string {
     `${view.counts.goals} goals, ${view.counts.missionAreas} mission areas, ${view.counts.objectives} objectives, ${view.counts.keyActivities} key activities, ${view.counts.offices} offices`,
     '',
   ];
+  if (view.organization)
+    lines.push(
+      `Organisation: ${view.organization.name}${view.organization.acronym ? ` (${view.organization.acronym})` : ''}`,
+    );
+  if (view.mission) lines.push(`Mission: ${view.mission}`);
+  if (view.vision) lines.push(`Vision: ${view.vision}`);
+  if (view.values) lines.push(`Values: ${view.values.map((value) => value.name).join('; ')}`);
+  if (view.organization || view.mission || view.vision || view.values) lines.push('');
   const writeObjective = (
     objective: ReturnType<typeof catalogView>['goals'][number]['objectives'][number],
     indent: string,
@@ -69,6 +89,7 @@ export function formatCatalogTree(catalog: Catalog): string {
   };
   for (const goal of view.goals) {
     lines.push(`Goal ${goal.id}: ${goal.title}`);
+    if (goal.description) lines.push(`  ${goal.description}`);
     for (const area of goal.missionAreas) {
       lines.push(`  Mission area: ${area.title}`);
       for (const objective of area.objectives) writeObjective(objective, '    ');
@@ -82,16 +103,80 @@ export function formatCatalogTree(catalog: Catalog): string {
   return lines.join('\n');
 }
 
+/** The warnings of an imported StratML document, as lines under a heading. */
+export function formatWarnings(file: string, warnings: readonly StratmlWarning[]): string {
+  if (warnings.length === 0) return `Read ${file} without warnings.`;
+  return [
+    `${warnings.length} warning${warnings.length === 1 ? '' : 's'} reading ${file} (what was understood is above):`,
+    ...warnings.map((warning) => `  ${formatWarning(warning)}`),
+  ].join('\n');
+}
+
+interface CatalogOptions {
+  readonly json?: boolean;
+  readonly format?: 'tree' | 'json' | 'stratml';
+  readonly out?: string;
+}
+
 export function registerCatalogCommand(program: Command, io: CliIo): void {
   program
     .command('catalog')
     .description(
-      'show the strategy catalog: goals, mission areas, objectives, key activities and their offices',
+      'show the strategy catalog: goals, mission areas, objectives, key activities and their offices. With --catalog FILE.xml (a StratML plan) it shows the plan as imported and every warning, each with its element path (docs/stratml.md); --format stratml writes the catalog as a StratML Part 2 Strategic_Plan',
     )
-    .option('--json', 'print the catalog as JSON')
-    .action(async (options: { json?: boolean }, command: Command) => {
-      const { catalog } = await loadSettings(globalOptionsOf(command));
-      if (options.json) printJson(io, catalogView(catalog));
-      else io.out(formatCatalogTree(catalog));
+    .addOption(
+      new Option('--format <format>', 'tree (default), json, or stratml (XML)').choices([
+        'tree',
+        'json',
+        'stratml',
+      ]),
+    )
+    .option('--json', 'the same as --format json')
+    .option(
+      '--out <file>',
+      'with --format stratml: write the XML to this new file instead of standard output',
+    )
+    .action(async (options: CatalogOptions, command: Command) => {
+      const global = globalOptionsOf(command);
+      const config = await loadProductConfig(global.config);
+      const file = global.catalog ?? config.catalogFile;
+      const { catalog, format, warnings } = await loadCatalogSource(file);
+      const output = options.format ?? (options.json ? 'json' : 'tree');
+      if (options.out !== undefined && output !== 'stratml')
+        throw new InvalidInputError({
+          rule: 'catalog.out',
+          message: '--out needs --format stratml',
+          column: '--out',
+        });
+      if (output === 'stratml') {
+        const xml = writeStratmlDocument(catalogToStratml(catalog));
+        if (options.out === undefined) io.out(xml);
+        else await writeNewFile(options.out, xml);
+        if (format === 'stratml' && file !== undefined) io.err(formatWarnings(file, warnings));
+        return;
+      }
+      if (output === 'json') {
+        printJson(io, {
+          ...catalogView(catalog),
+          ...(format === 'stratml' ? { warnings } : {}),
+        });
+        return;
+      }
+      io.out(formatCatalogTree(catalog));
+      if (format === 'stratml' && file !== undefined) io.out(`\n${formatWarnings(file, warnings)}`);
     });
+}
+
+async function writeNewFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InvalidInputError({
+      rule: 'catalog.out',
+      message:
+        code === 'EEXIST' ? 'the file already exists; nothing was written' : `cannot write the file: ${code}`,
+      file: path,
+    });
+  }
 }

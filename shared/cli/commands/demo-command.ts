@@ -109,6 +109,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
           `  PDF brief       ${result.files['brief.pdf']}`,
           `  workbook        ${result.files['workbook.xlsx']}`,
           `  HTML brief      ${result.files['brief.html']}`,
+          `  StratML report  ${result.files['report.stratml.xml']}`,
           `  e-mails         ${result.outbox} (${result.emails} .eml files: receipts, a rejection, reminders, leadership briefs)`,
           'Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report --help',
         ].join('\n'),

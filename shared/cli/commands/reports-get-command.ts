@@ -27,7 +27,10 @@ export function registerReportsGetCommand(reports: Command, io: CliIo): void {
     )
     .option('--version <n>', 'the report version (default: the latest)')
     .addOption(
-      new Option('--format <format>', 'only this file (default: all four)').choices([...ALL_REPORT_FORMATS]),
+      new Option(
+        '--format <format>',
+        'only this file (default: every file the manifest lists, and the manifest)',
+      ).choices([...ALL_REPORT_FORMATS]),
     )
     .requiredOption('--out <dir>', 'the directory to write into (created if missing)')
     .option('--force', 'replace files that already exist')

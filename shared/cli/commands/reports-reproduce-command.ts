@@ -13,7 +13,7 @@ export function formatReproduction(result: Reproduction): string {
     `${reportLabel(result.period, result.version)} (#${result.sequence}): rendered again in memory from snapshot ${result.snapshot.period} v${result.snapshot.version} (${result.snapshot.key}), generated at ${result.generatedAt}, marking banner ${banner === null ? 'none' : JSON.stringify(banner)}`,
     ...result.files.map(
       (file) =>
-        `  ${file.name.padEnd(14)} ${file.matches ? `matches  sha256 ${file.recordedSha256}` : `DIFFERS  ${file.difference}`}`,
+        `  ${file.name.padEnd(18)} ${file.matches ? `matches  sha256 ${file.recordedSha256}` : `DIFFERS  ${file.difference}`}`,
     ),
   ];
   const { recorded, running } = result.softwareVersion;

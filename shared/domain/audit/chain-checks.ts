@@ -1,4 +1,4 @@
-import { MANIFEST_FILE, REPORT_FILES } from '../report/report-files';
+import { MANIFEST_FILE, reportFilesOfSchema } from '../report/report-files';
 import type { ManifestFile, ReportManifest } from '../report/report-manifest';
 import { type AuditFinding, reportLabel } from './audit-finding';
 
@@ -264,19 +264,20 @@ export function checkAgainstIndex(
 }
 
 /**
- * The files a report must have (PDF, workbook, HTML), each listed once under its own key. Returns
- * those that can be checked, and findings for the rest. Keys that are not the report's own are
- * never fetched.
+ * The files a report must have (PDF, workbook, HTML and, from manifest schema 2, StratML), each
+ * listed once under its own key. Returns those that can be checked, and findings for the rest.
+ * Keys that are not the report's own are never fetched.
  */
 export function expectedFiles(
   files: readonly ManifestFile[],
   context: ReportContext,
   layout: ReportLayout,
   source: string,
+  schemaVersion: number,
 ): { files: ManifestFile[]; findings: AuditFinding[] } {
   const checkable: ManifestFile[] = [];
   const findings: AuditFinding[] = [];
-  for (const spec of REPORT_FILES) {
+  for (const spec of reportFilesOfSchema(schemaVersion)) {
     const expectedKey = layout.reportKey(context.period, context.version, spec.name) ?? spec.name;
     const listed = files.filter((file) => file.name === spec.name);
     if (listed.length !== 1) {

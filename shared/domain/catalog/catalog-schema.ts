@@ -5,7 +5,9 @@ import { z } from 'zod';
  * JSON file of this shape; everything structural that zod cannot say is checked in
  * `parseCatalog`.
  */
-const text = z.string().trim().min(1).max(2000);
+/** The longest text a catalog holds (a title, an outcome, a key activity, ...). */
+export const CATALOG_TEXT_MAX = 2000;
+const text = z.string().trim().min(1).max(CATALOG_TEXT_MAX);
 const officeCode = z
   .string()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'an office code is 2 to 10 capital letters or digits');
@@ -25,7 +27,17 @@ export const catalogFileSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'an end date is YYYY-MM-DD')
       .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real date')
       .optional(),
-    goals: z.array(z.object({ id: z.string().regex(/^\d+$/), title: text }).strict()).min(1),
+    /** Who the plan is for; optional (kept from an imported StratML plan, docs/stratml.md). */
+    organization: z
+      .object({ name: text, acronym: z.string().trim().min(1).max(40).optional() })
+      .strict()
+      .optional(),
+    mission: text.optional(),
+    vision: text.optional(),
+    values: z.array(z.object({ name: text, description: text.optional() }).strict()).optional(),
+    goals: z
+      .array(z.object({ id: z.string().regex(/^\d+$/), title: text, description: text.optional() }).strict())
+      .min(1),
     missionAreas: z
       .array(
         z

@@ -5,6 +5,7 @@ import { type CatalogFile, catalogFileSchema } from './catalog-schema';
 export interface Goal {
   readonly id: string;
   readonly title: string;
+  readonly description?: string;
 }
 export interface MissionArea {
   readonly id: string;
@@ -34,6 +35,10 @@ export interface Office {
   readonly code: string;
   readonly name: string;
 }
+export interface ValueStatement {
+  readonly name: string;
+  readonly description?: string;
+}
 
 /** The plan as validated, indexed data. Immutable; build it with `parseCatalog`. */
 export interface Catalog {
@@ -43,6 +48,11 @@ export interface Catalog {
   readonly source?: string;
   /** The last day the plan runs to (YYYY-MM-DD), when the catalog gives one. */
   readonly endDate?: string;
+  /** The organisation, mission, vision and values, when the catalog gives them. */
+  readonly organization?: { readonly name: string; readonly acronym?: string };
+  readonly mission?: string;
+  readonly vision?: string;
+  readonly values: readonly ValueStatement[];
   readonly goals: readonly Goal[];
   readonly missionAreas: readonly MissionArea[];
   readonly objectives: readonly Objective[];
@@ -207,6 +217,10 @@ function buildCatalog(data: CatalogFile): Catalog {
     title: data.title,
     ...(data.source !== undefined ? { source: data.source } : {}),
     ...(data.endDate !== undefined ? { endDate: data.endDate } : {}),
+    ...(data.organization !== undefined ? { organization: Object.freeze({ ...data.organization }) } : {}),
+    ...(data.mission !== undefined ? { mission: data.mission } : {}),
+    ...(data.vision !== undefined ? { vision: data.vision } : {}),
+    values: Object.freeze((data.values ?? []).map((value) => Object.freeze({ ...value }))),
     goals,
     missionAreas,
     objectives: Object.freeze(objectives),

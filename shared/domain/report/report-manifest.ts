@@ -10,7 +10,9 @@ import { supersededReportSchema } from './superseded-report';
  * every file, and the hash of the manifest rendered before it, so all reports ever rendered form
  * one chain an auditor can walk (docs/reports.md). Bump the schema version on breaking changes.
  */
-export const REPORT_MANIFEST_SCHEMA_VERSION = 1;
+export const REPORT_MANIFEST_SCHEMA_VERSION = 2;
+/** 1: brief.pdf, workbook.xlsx, brief.html; 2: the same and report.stratml.xml. Both are read. */
+const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 export const REPORT_MANIFEST_KIND = 'strategy-report/report-manifest';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -30,7 +32,7 @@ export const chainLinkSchema = z.object({ period, version, key: z.string(), sha2
 export type ChainLink = z.infer<typeof chainLinkSchema>;
 
 export const reportManifestSchema = z.object({
-  schemaVersion: z.literal(REPORT_MANIFEST_SCHEMA_VERSION),
+  schemaVersion: z.union(READABLE_SCHEMA_VERSIONS.map((version) => z.literal(version))),
   kind: z.literal(REPORT_MANIFEST_KIND),
   period,
   /** 1, 2, 3, ... per period: a re-render adds a version, never replaces one. */

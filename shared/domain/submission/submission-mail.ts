@@ -55,7 +55,12 @@ export function receiptText(
 }
 
 export function rejectionText(
-  received: Received & { readonly problems: readonly InputProblem[]; readonly annotated: boolean },
+  received: Received & {
+    readonly problems: readonly InputProblem[];
+    readonly annotated: boolean;
+    /** Why no marked-up copy is attached (NO_COPY_REASONS), when none is. */
+    readonly noCopy?: string;
+  },
 ): MailText {
   const count = received.problems.length;
   const listed = received.problems.slice(0, MAIL_PROBLEM_LIMIT);
@@ -65,7 +70,10 @@ export function rejectionText(
       `Your workbook ${received.fileName} for ${received.office} ${received.period} was not accepted: nothing in it was recorded.`,
       received.annotated
         ? 'The attached copy of your workbook marks each bad cell in red with a note, and its Errors sheet lists every problem. Fix them and upload it again.'
-        : 'Fix the problems below and upload the workbook again.',
+        : [
+            ...(received.noCopy ? [`No marked-up copy is attached: ${received.noCopy}.`] : []),
+            'Fix the problems below and upload the workbook again.',
+          ].join(' '),
       '',
       `${count} problem${count === 1 ? '' : 's'}:`,
       ...listed.map((problem) => `- ${formatProblem({ ...problem, file: undefined })}`),

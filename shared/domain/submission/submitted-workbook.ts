@@ -40,6 +40,13 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** Spreadsheet letters → column number (1-based): A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return column;
+}
+
 /** A cell's value as text, as a person would read it (used for ids, headers and metadata). */
 export function cellText(cell: CellValue | undefined): string {
   if (cell === undefined) return '';

@@ -70,6 +70,7 @@ describe('DynamoDbReportRepository.publish', () => {
       'reports/2026-10/v0006/brief.pdf',
       'reports/2026-10/v0006/workbook.xlsx',
       'reports/2026-10/v0006/brief.html',
+      'reports/2026-10/v0006/report.stratml.xml',
       'reports/2026-10/v0006/manifest.json',
     ]);
     // The index item and the head move only after the manifest.

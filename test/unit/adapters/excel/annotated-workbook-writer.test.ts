@@ -1,10 +1,14 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { annotateWorkbook } from '../../../../shared/adapters/excel/annotated-workbook-writer';
+import { PROBLEMS_SPELLED_OUT } from '../../../../shared/adapters/excel/annotated-workbook-writer';
+import { ExcelSubmissionWorkbooks } from '../../../../shared/adapters/excel/excel-submission-workbooks';
 import type { InputProblem } from '../../../../shared/domain/errors';
-import { filledTemplate } from '../../../support/templates';
+import { workBudget } from '../../../../shared/domain/submission/work-budget';
+import { NO_COPY_REASONS } from '../../../../shared/domain/submission/workbook-limits';
+import { defaultLimits, filledTemplate } from '../../../support/templates';
 import { editWorkbook, setProgressCell } from '../../../support/workbooks';
+import { editPart } from '../../../support/zip-surgery';
 
 const problems: InputProblem[] = [
   {
@@ -35,6 +39,12 @@ const problems: InputProblem[] = [
   { rule: 'metadata.period-mismatch', message: 'the workbook is the template for 2026-09', file: 'f.xlsx' },
 ];
 
+async function annotateWorkbook(bytes: Buffer, listed: readonly InputProblem[]): Promise<Buffer> {
+  const copy = await new ExcelSubmissionWorkbooks().annotate(bytes, listed, defaultLimits, 'f.xlsx');
+  if (copy.kind !== 'copy') throw new Error(`no copy: ${copy.reason}`);
+  return copy.bytes;
+}
+
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -49,6 +59,9 @@ describe('the annotated copy of a rejected workbook', () => {
     const submitted = await editWorkbook(await filledTemplate(), (workbook) => {
       setProgressCell(workbook, 3, 'status', 'Done');
       setProgressCell(workbook, 5, 'actual', { formula: 'A1*2', result: 4 });
+      workbook.getWorksheet('Instructions')?.mergeCells('B1:C2');
+      // An empty merged range beside the header row: its cells have no text of their own.
+      workbook.getWorksheet('Progress')?.mergeCells('P1:Q1');
     });
     bytes = await annotateWorkbook(submitted, problems);
     annotated = await load(bytes);
@@ -97,11 +110,105 @@ describe('the annotated copy of a rejected workbook', () => {
       expect(await zip.file(name)?.async('string'), name).not.toMatch(/<f[ >]/);
   });
 
+  it('spells out the first thousand problems, and says how many more there are', async () => {
+    const many = Array.from({ length: PROBLEMS_SPELLED_OUT + 2 }, (_, index) => ({
+      rule: 'activity.unknown',
+      message: `activity 9.${index} is not in the catalog`,
+      file: 'f.xlsx',
+      sheet: 'Progress',
+      row: 2 + (index % 20),
+      column: 'Activity ID',
+    }));
+    const errors = (await load(await annotateWorkbook(bytes, many))).getWorksheet(
+      'Errors',
+    ) as ExcelJS.Worksheet;
+    expect(errors.getCell('A1').value).toBe('1002 problems: fix them, then upload the workbook again');
+    expect(errors.rowCount).toBe(2 + PROBLEMS_SPELLED_OUT + 1);
+    expect(errors.getCell(`F${2 + PROBLEMS_SPELLED_OUT}`).value).toBe('activity 9.999 is not in the catalog');
+    expect(errors.getCell(`F${3 + PROBLEMS_SPELLED_OUT}`).value).toBe(
+      '... and 2 more problems, each bad cell filled red on its sheet: fix these first',
+    );
+  });
+
   it('replaces the Errors sheet when an annotated copy is annotated again', async () => {
     const again = await load(await annotateWorkbook(bytes, problems.slice(0, 1)));
     expect(again.worksheets.filter((sheet) => sheet.name === 'Errors')).toHaveLength(1);
     expect(again.getWorksheet('Errors')?.getCell('A1').value).toBe(
       '1 problem: fix them, then upload the workbook again',
     );
+  });
+
+  it('is written from the streamed cells, keeping what the submitter needs to fix it', () => {
+    const progress = annotated.getWorksheet('Progress') as ExcelJS.Worksheet;
+    // Dropdowns and range checks, frozen header, widths, locked catalog cells, the filter.
+    expect(progress.getCell('E7').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Not Started,On Track,At Risk,Off Track,Complete"'],
+    });
+    expect(progress.getCell('F7').dataValidation).toMatchObject({ type: 'decimal', operator: 'between' });
+    expect(progress.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(progress.getColumn(4).width).toBeGreaterThan(30);
+    expect(progress.model).toMatchObject({ sheetProtection: { sheet: true, formatColumns: true } });
+    expect(progress.getCell('A2').protection?.locked).not.toBe(false); // locked is Excel's default
+    expect(progress.getCell('E2').protection).toMatchObject({ locked: false });
+    expect(progress.autoFilter).toBeTruthy();
+    expect(progress.getCell('K2').value).toEqual(new Date(Date.UTC(2026, 11, 15)));
+    expect(progress.getCell('K2').numFmt).toBe('yyyy-mm-dd');
+    expect(annotated.getWorksheet('Instructions')?.getCell('C2').isMerged).toBe(true);
+    expect(progress.getCell('Q1').isMerged).toBe(true);
+  });
+});
+
+describe('no marked-up copy', () => {
+  const workbooks = new ExcelSubmissionWorkbooks();
+
+  it('of a workbook without a Progress sheet to mark', async () => {
+    const notATemplate = await editWorkbook(await filledTemplate(), (workbook) => {
+      (workbook.getWorksheet('Progress') as ExcelJS.Worksheet).name = 'Data';
+    });
+    expect(await workbooks.annotate(notATemplate, problems, defaultLimits, 'f.xlsx')).toEqual({
+      kind: 'no-copy',
+      reason: NO_COPY_REASONS.noProgressSheet,
+    });
+  });
+
+  it('expands no range: a merge over more cells than a workbook may hold is left out, a whole-sheet validation is clipped', async () => {
+    const huge = await editPart(await filledTemplate(), 'xl/worksheets/sheet2.xml', (xml) =>
+      xml
+        .replace(
+          '<dataValidations count="',
+          '<mergeCells count="1"><mergeCell ref="A30:AX9000"/></mergeCells><dataValidations count="',
+        )
+        .replace(
+          '</dataValidations>',
+          '<dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+        ),
+    );
+    const copy = await workbooks.annotate(huge, problems, defaultLimits, 'f.xlsx');
+    if (copy.kind !== 'copy') throw new Error(copy.reason);
+    const zip = await JSZip.loadAsync(copy.bytes);
+    const xml = (await zip.file('xl/worksheets/sheet2.xml')?.async('string')) ?? '';
+    expect(xml).not.toContain('A30:AX9000');
+    expect(xml).toMatch(/<dataValidation type="list"[^>]*sqref="A1:AX23"/);
+  });
+
+  it('when the time budget runs out while making it: the answer names file.too-complex', async () => {
+    let now = 0;
+    const budget = workBudget(3, () => {
+      now += 1_000;
+      return now;
+    });
+    expect(
+      await workbooks.annotate(await filledTemplate(), problems, defaultLimits, 'f.xlsx', budget),
+    ).toEqual({
+      kind: 'no-copy',
+      reason: NO_COPY_REASONS.tooComplex,
+      problem: {
+        rule: 'file.too-complex',
+        file: 'f.xlsx',
+        message:
+          "the workbook takes longer than 3 s to check, so it was not read to the end: save a copy holding only the template's sheets and upload that",
+      },
+    });
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExcelSubmissionWorkbooks } from '../../../../shared/adapters/excel/excel-submission-workbooks';
 import type { SubmittedWorkbook } from '../../../../shared/domain/submission/submitted-workbook';
+import { NO_COPY_REASONS } from '../../../../shared/domain/submission/workbook-limits';
 import type { WorkbookReading } from '../../../../shared/ports/submission-workbooks';
 import { defaultLimits, filledTemplate, templateFor } from '../../../support/templates';
 import { editWorkbook, setProgressCell } from '../../../support/workbooks';
@@ -104,25 +105,28 @@ describe('reading a submitted workbook', () => {
     expect(cellsOf(workbook, 6)[9]).toEqual({ kind: 'error', code: '#N/A' });
   });
 
-  it('refuses more rows, columns or sheets than the limits', async () => {
+  it('refuses more rows, columns or sheets than the limits, on any sheet, before exceljs reads a value', async () => {
+    const overLimits = NO_COPY_REASONS.overLimits;
+    // The Instructions sheet comes first and is bounded like the others.
     expect(await workbooks.read(filled, { ...defaultLimits, maxRows: 10 }, 'rows.xlsx')).toEqual({
-      kind: 'unreadable',
+      kind: 'refused',
       problems: [
         {
           rule: 'sheet.too-many-rows',
-          sheet: 'Progress',
+          sheet: 'Instructions',
           row: 11,
           message: 'the sheet has more than 10 rows',
           file: 'rows.xlsx',
         },
       ],
+      noCopy: overLimits,
     });
     const wide = await editWorkbook(filled, (workbook) => {
       const sheet = workbook.getWorksheet('Progress');
       if (sheet) sheet.getCell('BZ7').value = 'far away';
     });
     expect(await workbooks.read(wide, defaultLimits, 'wide.xlsx')).toEqual({
-      kind: 'unreadable',
+      kind: 'refused',
       problems: [
         {
           rule: 'sheet.too-many-columns',
@@ -132,9 +136,10 @@ describe('reading a submitted workbook', () => {
           file: 'wide.xlsx',
         },
       ],
+      noCopy: overLimits,
     });
     expect(await workbooks.read(filled, { ...defaultLimits, maxSheets: 2 }, 'sheets.xlsx')).toEqual({
-      kind: 'unreadable',
+      kind: 'refused',
       problems: [
         {
           rule: 'workbook.too-many-sheets',
@@ -142,6 +147,7 @@ describe('reading a submitted workbook', () => {
           file: 'sheets.xlsx',
         },
       ],
+      noCopy: overLimits,
     });
   });
 
@@ -157,8 +163,9 @@ describe('reading a submitted workbook', () => {
 
   it('does not parse what failed the safety checks', async () => {
     expect(await workbooks.read(Buffer.from('a,b\n1,2\n'), defaultLimits, 'x.xlsx')).toMatchObject({
-      kind: 'not-a-workbook',
+      kind: 'refused',
       problems: [{ rule: 'file.not-xlsx' }],
+      noCopy: NO_COPY_REASONS.notAWorkbook,
     });
   });
 });

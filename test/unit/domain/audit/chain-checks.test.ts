@@ -202,8 +202,8 @@ describe('a report in depth', () => {
     );
   });
 
-  it('has each of the three files once under its own key', () => {
-    expect(expectedFiles(files(2), context, layout, 'm')).toEqual({ files: files(2), findings: [] });
+  it('has each of the three files of a schema 1 manifest once under its own key', () => {
+    expect(expectedFiles(files(2), context, layout, 'm', 1)).toEqual({ files: files(2), findings: [] });
     const wrong = [
       ...files(2).slice(0, 2),
       {
@@ -211,14 +211,33 @@ describe('a report in depth', () => {
         key: 'reports/2026-10/v0001/brief.html',
       },
     ];
-    const result = expectedFiles(wrong, context, layout, 'm');
+    const result = expectedFiles(wrong, context, layout, 'm', 1);
     expect(result.files.map((file) => file.name)).toEqual(['brief.pdf', 'workbook.xlsx']);
     expect(result.findings[0]?.message).toBe(
       'm puts brief.html at "reports/2026-10/v0001/brief.html", not under the report\'s own key reports/2026-10/v0002/brief.html',
     );
-    expect(expectedFiles(files(2).slice(1), context, layout, 'm').findings[0]?.message).toBe(
+    expect(expectedFiles(files(2).slice(1), context, layout, 'm', 1).findings[0]?.message).toBe(
       'm lists brief.pdf nowhere: every report has exactly one',
     );
+  });
+
+  it('requires report.stratml.xml from manifest schema 2 on, and not before', () => {
+    const stratml = {
+      name: 'report.stratml.xml',
+      key: 'reports/2026-10/v0002/report.stratml.xml',
+      contentType: 'application/xml',
+      size: 20,
+      sha256: hash('4'),
+    };
+    expect(expectedFiles([...files(2), stratml], context, layout, 'm', 2)).toEqual({
+      files: [...files(2), stratml],
+      findings: [],
+    });
+    expect(
+      expectedFiles(files(2), context, layout, 'm', 2).findings.map((finding) => finding.message),
+    ).toEqual(['m lists report.stratml.xml nowhere: every report has exactly one']);
+    // A schema 1 manifest (published before the StratML file existed) is complete without it.
+    expect(expectedFiles(files(2), context, layout, 'm', 1).findings).toEqual([]);
   });
 
   it('compares each stored file and the snapshot with what was recorded', () => {
