@@ -25,7 +25,7 @@ export function formatReproduction(result: Reproduction): string {
     result.matches
       ? 'every file is byte-identical to the stored one.'
       : onlyRendererChanged(result)
-        ? `not reproduced byte for byte: rendered by strategy-report ${recorded}, now ${running}, whose renderer lays the files out differently. Every stored file is as its manifest records (not altered); install strategy-report ${recorded} and reproduce again to prove the files are what this snapshot renders to.`
+        ? `not reproduced byte for byte: rendered by strategy-report ${recorded}, now ${running}, whose renderer lays the files out differently. Every stored file is as its manifest records (not altered); reproduce with strategy-report ${recorded} (check out that version) again to prove the files are what this snapshot renders to.`
         : 'the stored files are NOT what this snapshot renders to.',
   );
   return lines.join('\n');
