@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { supersedesNotice } from '../../domain/report/brief-wording';
 import { formatIsoDate } from '../../domain/report/display-format';
 import { objectiveLabel, type ReportModel } from '../../domain/report/report-model';
-import { COUNTED_STATUSES, type LevelSummary, type SnapshotRow } from '../../domain/rollup/rollup-snapshot';
 import { printableText } from '../../domain/report/report-text';
+import { COUNTED_STATUSES, type LevelSummary, type SnapshotRow } from '../../domain/rollup/rollup-snapshot';
 import { finalizeXlsx } from './finalize-xlsx';
 import { type CellValue, type Column, setTextCell, writeTable } from './sheet-table';
 import { fittedRowHeight } from './workbook-styles';
@@ -407,7 +407,8 @@ const PERCENT_CONVENTION =
   'Every percentage is a fraction shown as a percentage (0.753 shows 75.3%), rounded as shown; changes are percentage points.';
 
 /** Text for a header or footer section: its control character, &, doubled; at most 80 characters. */
-const headerText = (text: string) => printableText(text).replace(/\s+/g, ' ').slice(0, 80).replace(/&/g, '&&');
+const headerText = (text: string) =>
+  printableText(text).replace(/\s+/g, ' ').slice(0, 80).replace(/&/g, '&&');
 
 /**
  * Page setup so every sheet prints: one page wide (fitToPage, which Excel ignores unless

@@ -140,10 +140,9 @@ function addValidations(sheet: ExcelJS.Worksheet, content: TemplateContent, maxT
     const validation = validationFor(column, content, maxTextLength);
     if (!validation) return;
     const letter = sheet.getColumn(index + 1).letter;
-    (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(
-      `${letter}2:${letter}${lastRow}`,
-      validation,
-    );
+    (
+      sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`${letter}2:${letter}${lastRow}`, validation);
   });
 }
 

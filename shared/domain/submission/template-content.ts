@@ -91,8 +91,12 @@ export function buildTemplateContent(inputs: TemplateInputs): TemplateContent {
 
   const line = (text: string, style: InstructionLine['style'] = 'body'): InstructionLine => ({ text, style });
   // Which cells to fill in is said in words and by column, not by colour alone.
-  const inputHeaders = PROGRESS_COLUMNS.filter((column) => column.input).map((column) => column.header).join(', ');
-  const catalogHeaders = PROGRESS_COLUMNS.filter((column) => !column.input).map((column) => column.header).join(', ');
+  const inputHeaders = PROGRESS_COLUMNS.filter((column) => column.input)
+    .map((column) => column.header)
+    .join(', ');
+  const catalogHeaders = PROGRESS_COLUMNS.filter((column) => !column.input)
+    .map((column) => column.header)
+    .join(', ');
   const firstInput = PROGRESS_COLUMNS.find((column) => column.input)?.header ?? '';
   const instructions: InstructionLine[] = [
     line(`${office.name} (${office.code}): progress for ${monthName(period)}`, 'title'),
