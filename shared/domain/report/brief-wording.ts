@@ -192,7 +192,9 @@ export function completenessLine(model: ReportModel): string {
   return `${model.offices.text}: ${agency.reported} of ${agency.expected} entries reported, ${agency.carriedForward} carried forward${carried ? ` (${carried})` : ''}, ${agency.missing} missing.${missing}`;
 }
 
-export const DASHBOARD_LEVELS_TITLE = 'Goals and mission areas';
+/** Over the goal and mission-area rows; a plan without mission areas has goals only. */
+export const dashboardLevelsTitle = (model: ReportModel) =>
+  model.dashboard.missionAreas.length > 0 ? 'Goals and mission areas' : 'Goals';
 export const DASHBOARD_GOALS_TITLE = 'Goals';
 export const dashboardLevelHeaders = (model: ReportModel) =>
   ['Goal', 'Status', '% complete', 'Change', `Trend, ${model.trend.periods.length} periods`] as const;

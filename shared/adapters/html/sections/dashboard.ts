@@ -5,11 +5,11 @@ import {
   changesHeading,
   completenessLine,
   DASHBOARD_GOALS_TITLE,
-  DASHBOARD_LEVELS_TITLE,
   DASHBOARD_MISSION_AREA_HEADER,
   DASHBOARD_RISK_HEADERS,
   DASHBOARD_TILES,
   dashboardLevelHeaders,
+  dashboardLevelsTitle,
   leastProgressLine,
   moreChangesLine,
   NO_EARLIER_PERIOD,
@@ -52,7 +52,7 @@ export function dashboard(brief: HtmlBrief): HtmlSection {
     html: [
       tiles(brief),
       `<p>${e(completenessLine(model))}</p>`,
-      `<h3>${e(DASHBOARD_LEVELS_TITLE)}</h3>`,
+      `<h3>${e(dashboardLevelsTitle(model))}</h3>`,
       levelTable(
         DASHBOARD_GOALS_TITLE,
         dashboardLevelHeaders(model),

@@ -4,12 +4,12 @@ import {
   changeLine,
   changesHeading,
   completenessLine,
-  DASHBOARD_LEVELS_TITLE,
   DASHBOARD_MISSION_AREA_HEADER,
   DASHBOARD_RISK_HEADERS,
   DASHBOARD_TILES,
   dashboardHeading,
   dashboardLevelHeaders,
+  dashboardLevelsTitle,
   leastProgressLine,
   moreChangesLine,
   NO_EARLIER_PERIOD,
@@ -45,7 +45,7 @@ export function dashboardPage(brief: PdfBrief): Content[] {
     ...(notice ? [paragraph(t, notice, 'notice')] : []),
     headlineTiles(brief),
     paragraph(t, completenessLine(model)),
-    subheading(t, DASHBOARD_LEVELS_TITLE),
+    subheading(t, dashboardLevelsTitle(model)),
     levelTable(t, dashboardLevelHeaders(model), model.dashboard.goals, brief.charts.goalTrends),
     ...(model.dashboard.missionAreas.length > 0
       ? [
