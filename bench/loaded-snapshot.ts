@@ -11,7 +11,7 @@ import {
 
 /**
  * The previous period's snapshot as the rollup holds it in production, not as computeRollup
- * returned it: SnapshotRepository.load parses the stored canonical JSON and checks it against
+ * returned it: loadSnapshot parses the stored canonical JSON and checks it against
  * the schema (new objects with only the fields present, keys in schema order, strings from
  * JSON.parse), and rollupPeriod keeps only previousSnapshotOf it while the rollup runs. A bench
  * that handed the rollup the object computeRollup returned would measure a previous snapshot

@@ -13,8 +13,8 @@ import { collectGarbage, type PlanShape, submissionsFor, syntheticCatalog } from
  * loading it whole counts in the bench process's own peak memory:
  * - `write <shape JSON> <period> <lines file> <bytes file>`: rolls up the period with every office
  *   submitting, and writes the snapshot as JSON lines for the bench (loaded-snapshot.ts) and as
- *   the canonical JSON bytes a SnapshotRepository stores;
- * - `load <bytes file>`: loads those bytes as SnapshotRepository.load does — the object store's
+ *   the canonical JSON bytes storeSnapshot writes;
+ * - `load <bytes file>`: loads those bytes as loadSnapshot does — the object store's
  *   chunks joined into one buffer, its SHA-256, one UTF-8 string, JSON.parse, the schema — keeps
  *   what rollupPeriod keeps (previousSnapshotOf), and reports its peak and resident memory.
  */

@@ -37,7 +37,7 @@ import {
  * stored canonical JSON parsed and checked by the schema, cut to previousSnapshotOf. A child
  * process rolls up the previous period and writes it, so that making it (which production does
  * a month earlier, in another invocation) is not counted here. What loading it whole costs, as
- * SnapshotRepository.load does it, is measured in another child process and shown for context.
+ * loadSnapshot does it, is measured in another child process and shown for context.
  *
  * Neither target is met, and neither can be by a rollup that returns this snapshot (measured on
  * Node 20, 2 vCPUs, medians; the figures below are of one such run):
@@ -155,18 +155,14 @@ report({
     figure('resident memory after setup, before any timed run (context)', setupRssMb, 'MB'),
     figure('heap the resulting snapshot holds (context)', snapshotHeapMb, 'MB'),
     figure('of which the process before any data: Node.js, tsx, modules (context)', baselineRssMb, 'MB'),
-    figure(
-      'loading the previous snapshot whole, as SnapshotRepository.load: peak (context)',
-      load.peakRssMb,
-      'MB',
-    ),
+    figure('loading the previous snapshot whole, as loadSnapshot does: peak (context)', load.peakRssMb, 'MB'),
     figure('rollup ÷ summing one field (context)', Math.round(rollupMs / median(trivialTimes)), '×'),
     figure('setup: catalog, inputs, previous snapshot', Math.round(setupSeconds * 10) / 10, 's'),
   ],
   notes: [
     `Node ${process.version}, ${RUNS} runs; the bare pass looks each row's key activity up in a Map, counts its status and sums its percent`,
     `previous snapshot held as the rollup use case holds it: canonical JSON parsed and checked by the schema, cut to previousSnapshotOf (bench/loaded-snapshot.ts); the current rows are plain objects (the repository's schema-checked rows would hold more and make the bare pass slower)`,
-    `loading the previous snapshot whole (${load.bytesMb} MB of JSON) as SnapshotRepository.load does peaks at ${load.peakRssMb} MB in a process of its own (${load.baselineMb} MB before it; ${load.heldHeapMb} MB of heap kept after it): the bytes, one string of them, the parsed tree and the schema's copy at once`,
+    `loading the previous snapshot whole (${load.bytesMb} MB of JSON) as loadSnapshot does peaks at ${load.peakRssMb} MB in a process of its own (${load.baselineMb} MB before it; ${load.heldHeapMb} MB of heap kept after it): the bytes, one string of them, the parsed tree and the schema's copy at once`,
     `time target out of reach: the bare pass allocates nothing, while the snapshot the renderers read (one 17-field object per entry, ${summary.atRisk.toLocaleString('en-US')} at-risk items, ${summary.moves.toLocaleString('en-US')} status moves) holds ${snapshotHeapMb} MB of new heap to allocate, page in and scavenge; the bare pass plus one new object per row alone takes ${Math.round((median(floorTimes) / bareMs) * 100) / 100}× the bare pass (where the rest goes: the comment at the top of bench/rollup.bench.ts)`,
     `memory target out of reach: ${setupRssMb} MB are resident before the rollup starts (the runtime, the catalog, 950,000 input rows and the 1,000,000-row previous snapshot as production holds them), and the result alone holds ${snapshotHeapMb} MB of heap`,
     `snapshot: ${summary.rows.toLocaleString('en-US')} rows (${summary.carried.toLocaleString('en-US')} carried forward), ${summary.atRisk.toLocaleString('en-US')} ranked at risk, ${summary.moves.toLocaleString('en-US')} status moves`,

@@ -1,5 +1,5 @@
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
-import { createNotifyHandler } from './handler';
+import { createNotifyHandler } from '../../shared/entries/notify-entry';
 
 const deps = awsDependencies(['tableName', 'reportsBucket']);
 

@@ -1,5 +1,5 @@
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
-import { createRemindHandler } from './handler';
+import { createRemindHandler } from '../../shared/entries/remind-entry';
 
 const deps = awsDependencies(['tableName']);
 

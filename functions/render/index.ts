@@ -1,5 +1,5 @@
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
-import { createRenderHandler } from './handler';
+import { createRenderHandler } from '../../shared/entries/render-entry';
 
 const deps = awsDependencies(['tableName', 'reportsBucket']);
 

@@ -50,9 +50,10 @@ export const FUNCTION_ENTRIES: Readonly<Record<FunctionName, FunctionEntry>> = {
   render: {
     entry: 'functions/render/index.ts',
     description: 'Renders the PDF brief, workbook and manifest from a snapshot',
-    // pdfkit reads its standard-font metrics (data/*.afm) and, for PDF/A, the sRGB ICC profile
-    // from `<bundle dir>/data/` at run time (NOTES.md): they are copied there. Font files the
-    // render code imports (`import roboto from '...ttf'`) are inlined as bytes.
+    // pdfkit's data files copied beside the bundle and a .ttf loader: from before the fonts came
+    // from pdfmake's vfs_fonts.js and the sRGB profile was embedded (srgb-icc-profile.ts). The
+    // render bundle needs neither now (docs/reports.md, "Fonts and bundling";
+    // test/integration/render-bundle.test.ts bundles without them).
     bundling: {
       loader: { '.ttf': 'binary' },
       copyDirectories: [{ from: 'node_modules/pdfkit/js/data', to: 'data' }],

@@ -1,8 +1,8 @@
 import type { AwsClients } from '../adapters/aws/aws-clients';
 import { DynamoDbDeliveryLog } from '../adapters/dynamodb/dynamodb-delivery-log';
 import { DynamoDbProgressRepository } from '../adapters/dynamodb/dynamodb-progress-repository';
-import { DynamoDbReportRepository } from '../adapters/dynamodb/dynamodb-report-repository';
-import { DynamoDbSnapshotRepository } from '../adapters/dynamodb/dynamodb-snapshot-repository';
+import { DynamoDbReportIndex } from '../adapters/dynamodb/dynamodb-report-index';
+import { DynamoDbSnapshotIndex } from '../adapters/dynamodb/dynamodb-snapshot-index';
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
 import { ExcelSubmissionWorkbooks } from '../adapters/excel/excel-submission-workbooks';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
@@ -15,8 +15,8 @@ import type { DeliveryLog } from '../ports/delivery-log';
 import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
-import type { ReportRepository } from '../ports/report-repository';
-import type { SnapshotRepository } from '../ports/snapshot-repository';
+import type { ReportIndex } from '../ports/report-index';
+import type { SnapshotIndex } from '../ports/snapshot-index';
 import type { SubmissionHistory } from '../ports/submission-history';
 import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
 import type { ResourceNames } from '../storage/resource-names';
@@ -31,13 +31,16 @@ export interface Dependencies {
   readonly config: ProductConfig;
   readonly clock: Clock;
   readonly names: ResourceNames;
+  /** The uploads bucket: workbooks as offices sent them, and annotated copies of rejected ones. */
   readonly uploads: ObjectStore;
-  readonly reports: ObjectStore;
+  /** The reports bucket: rollup snapshots, report files and manifests. */
+  readonly reportObjects: ObjectStore;
   readonly progress: ProgressRepository;
   readonly history: SubmissionHistory;
-  readonly snapshots: SnapshotRepository;
-  /** Rendered report versions and the manifest chain (files in the reports bucket). */
-  readonly renderedReports: ReportRepository;
+  /** Rollup snapshot versions (the snapshots themselves are JSON in the reports bucket). */
+  readonly snapshotIndex: SnapshotIndex;
+  /** Report versions, their version claims and the manifest chain head (files in the reports bucket). */
+  readonly reportIndex: ReportIndex;
   /** What was e-mailed, so nothing is mailed twice. */
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
@@ -59,18 +62,18 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
   // A function deployed without a bucket gets a store that says so on first use.
   const store = (bucket: string, variable: string): ObjectStore =>
     bucket === '' ? new UnconfiguredObjectStore(variable) : new S3ObjectStore(clients.s3, bucket);
-  const reports = store(names.buckets.reports, ENVIRONMENT_VARIABLES.reportsBucket);
+  const reportObjects = store(names.buckets.reports, ENVIRONMENT_VARIABLES.reportsBucket);
   return {
     catalog: inputs.catalog,
     config: inputs.config,
     clock: inputs.clock,
     names,
     uploads: store(names.buckets.uploads, ENVIRONMENT_VARIABLES.uploadsBucket),
-    reports,
+    reportObjects,
     progress: new DynamoDbProgressRepository(clients.documents, { tableName: names.tableName }),
     history: new DynamoDbSubmissionHistory(clients.documents, names.tableName),
-    snapshots: new DynamoDbSnapshotRepository(clients.documents, names.tableName, reports),
-    renderedReports: new DynamoDbReportRepository(clients.documents, names.tableName, reports),
+    snapshotIndex: new DynamoDbSnapshotIndex(clients.documents, names.tableName),
+    reportIndex: new DynamoDbReportIndex(clients.documents, names.tableName),
     deliveries: new DynamoDbDeliveryLog(clients.documents, names.tableName),
     mail: inputs.mail,
     workbooks: new ExcelSubmissionWorkbooks(),

@@ -1,17 +1,18 @@
 import type { SQSBatchResponse } from 'aws-lambda';
-import { createIngestHandler } from '../../functions/ingest/handler';
-import { createNotifyHandler } from '../../functions/notify/handler';
-import { createRemindHandler } from '../../functions/remind/handler';
-import { createRenderHandler } from '../../functions/render/handler';
-import { createRollupHandler } from '../../functions/rollup/handler';
 import {
   fillProgressSheet,
   type ProgressAnswers,
   progressAnswersOf,
 } from '../adapters/excel/progress-sheet-filler';
+import type { Dependencies } from '../composition/dependencies';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import { type Period, previousCalendarMonth } from '../domain/period';
+import { createIngestHandler } from '../entries/ingest-entry';
+import { createNotifyHandler } from '../entries/notify-entry';
+import { createRemindHandler } from '../entries/remind-entry';
+import { createRenderHandler } from '../entries/render-entry';
+import { createRollupHandler } from '../entries/rollup-entry';
 import { uploadAndDeliver } from '../local/deliver-upload';
 import { localDependencies } from '../local/local-dependencies';
 import type { LocalRuntime } from '../local/local-runtime';
@@ -20,7 +21,7 @@ import { silentLog } from '../ports/log';
 import { uploadKey } from '../storage/object-keys';
 import { generateTemplate } from '../use-cases/generate-template';
 import type { IngestOutcome } from '../use-cases/ingest-submission';
-import { buildDemoScenario, type DemoRowValues, type DemoSubmission } from './demo-scenario';
+import { buildDemoScenario, type DemoMonth, type DemoRowValues, type DemoSubmission } from './demo-scenario';
 
 /** What the demo tells whoever runs it, one line per step. */
 export interface DemoProgress {
@@ -60,6 +61,21 @@ class DemoClock implements Clock {
   }
 }
 
+/** The demo's stores, clock and the real handlers it plays through, with what it skipped so far. */
+interface DemoPlay {
+  readonly deps: Dependencies;
+  readonly config: ProductConfig;
+  readonly clock: DemoClock;
+  readonly skipped: string[];
+  readonly ingest: ReturnType<typeof createIngestHandler>;
+  /** The ingest's last answer (the handler answers an SQS batch, not the upload). */
+  lastOutcome: IngestOutcome | undefined;
+  readonly rollup: ReturnType<typeof createRollupHandler>;
+  readonly render: ReturnType<typeof createRenderHandler>;
+  readonly notify: ReturnType<typeof createNotifyHandler>;
+  readonly remind: ReturnType<typeof createRemindHandler>;
+}
+
 /**
  * Plays a year of the product on the local stores: every office fills in and submits its
  * workbook each month through the real ingest handler (one office late one month, one silent
@@ -81,125 +97,131 @@ export async function runDemo(
     deadlineDay: config.submissionDeadlineDay,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
+  const play: DemoPlay = {
+    deps,
+    config,
+    clock,
+    skipped: [],
+    lastOutcome: undefined,
+    ingest: createIngestHandler(deps, {
+      log: silentLog,
+      onOutcome: (outcome) => (play.lastOutcome = outcome),
+    }),
+    rollup: createRollupHandler(deps),
+    render: createRenderHandler(deps),
+    notify: createNotifyHandler(deps),
+    remind: createRemindHandler(deps),
+  };
 
-  let lastOutcome: IngestOutcome | undefined;
-  const ingest = createIngestHandler(deps, {
-    log: silentLog,
-    onOutcome: (outcome) => (lastOutcome = outcome),
-  });
-  const rollup = createRollupHandler(deps);
-  const render = createRenderHandler(deps);
-  const notify = createNotifyHandler(deps);
-  const remind = createRemindHandler(deps);
-
-  const skipped: string[] = [];
   const months: DemoMonthSummary[] = [];
-
-  const submit = async (submission: DemoSubmission): Promise<'accepted' | 'rejected' | 'skipped'> => {
-    if (await deps.progress.currentRevision(submission.office, submission.period)) {
-      skipped.push(`${submission.period} ${submission.office}: ${submission.story} (already submitted)`);
-      return 'skipped';
-    }
-    clock.set(submission.submittedAt);
-    const template = await generateTemplate({ office: submission.office, period: submission.period }, deps);
-    const bytes = await fillProgressSheet(template.bytes, answersFor(submission.rows));
-    lastOutcome = undefined;
-    const delivered = await uploadAndDeliver(
-      {
-        // Each upload gets its own name: the local S3 server keeps no versions, and a rejected
-        // original must stay beside its correction.
-        key: uploadKey(submission.office, submission.period, uploadFileName(submission)),
-        bytes,
-        uploader: submission.uploader,
-      },
-      deps.uploads,
-      ingest,
-      submission.submittedAt,
-    );
-    const outcome = lastOutcome as IngestOutcome | undefined;
-    if (!outcome || failed(delivered.response)) {
-      throw new Error(`the ingest did not answer ${submission.office}'s ${submission.period} workbook`);
-    }
-    const answer = outcome.kind === 'rejected' ? 'rejected' : 'accepted';
-    if (answer !== submission.expected) {
-      const detail = outcome.kind === 'rejected' ? `: ${outcome.problems[0]?.message ?? ''}` : '';
-      throw new Error(
-        `${submission.office}'s ${submission.period} workbook (${submission.story}) was ${answer}, expected ${submission.expected}${detail}`,
-      );
-    }
-    return answer;
-  };
-
-  const report = async (period: Period, at: Date) => {
-    clock.set(at);
-    const rolled = await rollup({ period });
-    const rendered = await render({ period });
-    const mailed = await notify({ period });
-    if (
-      rolled.outcome === 'unchanged' &&
-      rendered.outcome === 'already-rendered' &&
-      mailed.outcome === 'already-sent'
-    )
-      skipped.push(
-        `${period}: rollup v${rolled.record.version}, report v${rendered.version} and e-mail (already done)`,
-      );
-    return {
-      snapshot: rolled.record.version,
-      report: rendered.version,
-      mailed: mailed.outcome === 'sent' ? 1 : 0,
-    };
-  };
-
   for (const [index, month] of scenario.months.entries()) {
     const started = Date.now();
-    const tally = { accepted: 0, rejected: 0, skipped: 0 };
-    const count = (answer: 'accepted' | 'rejected' | 'skipped') => {
-      tally[answer] += 1;
-    };
-    const snapshots: number[] = [];
-    const reports: number[] = [];
-    let mailed = 0;
-    let reminded = 0;
-
-    // Before the deadline: submissions in arrival order, with the reminder run in between.
-    const reminderAt = reminderInstant(month.period, config);
-    const early = month.onTime.filter((submission) => submission.submittedAt < reminderAt);
-    const later = month.onTime.filter((submission) => submission.submittedAt >= reminderAt);
-    for (const submission of early) count(await submit(submission));
-    clock.set(reminderAt);
-    const reminders = await remind({ period: month.period });
-    reminded += reminders.reminded.length;
-    for (const submission of later) count(await submit(submission));
-
-    const first = await report(month.period, month.reportAt);
-    snapshots.push(first.snapshot);
-    reports.push(first.report);
-    mailed += first.mailed;
-
-    // After the report: late submissions make the month roll up, render and mail again.
-    for (const submission of month.late) {
-      count(await submit(submission));
-      const again = await report(month.period, new Date(submission.submittedAt.getTime() + 3_600_000));
-      snapshots.push(again.snapshot);
-      reports.push(again.report);
-      mailed += again.mailed;
-    }
-
-    const summary: DemoMonthSummary = {
-      period: month.period,
-      ...tally,
-      reminded,
-      snapshotVersions: [...new Set(snapshots)],
-      reportVersions: [...new Set(reports)],
-      mailed,
-    };
+    const summary = await playMonth(play, month);
     months.push(summary);
     options.progress.step(
       describeMonth(index, scenario.months.length, summary, month.notes, Date.now() - started),
     );
   }
+  return {
+    periods: scenario.months.map((month) => month.period),
+    months,
+    events: scenario.events,
+    skipped: play.skipped,
+  };
+}
 
-  return { periods: scenario.months.map((month) => month.period), months, events: scenario.events, skipped };
+/** One month: submissions in arrival order with the reminder run in between, the report, then late submissions. */
+async function playMonth(play: DemoPlay, month: DemoMonth): Promise<DemoMonthSummary> {
+  const tally = { accepted: 0, rejected: 0, skipped: 0 };
+  const count = (answer: 'accepted' | 'rejected' | 'skipped') => {
+    tally[answer] += 1;
+  };
+
+  // Before the deadline: submissions in arrival order, with the reminder run in between.
+  const reminderAt = reminderInstant(month.period, play.config);
+  for (const submission of month.onTime.filter((each) => each.submittedAt < reminderAt))
+    count(await submit(play, submission));
+  play.clock.set(reminderAt);
+  const reminders = await play.remind({ period: month.period });
+  for (const submission of month.onTime.filter((each) => each.submittedAt >= reminderAt))
+    count(await submit(play, submission));
+  const reports = [await report(play, month.period, month.reportAt)];
+
+  // After the report: late submissions make the month roll up, render and mail again.
+  for (const submission of month.late) {
+    count(await submit(play, submission));
+    reports.push(await report(play, month.period, new Date(submission.submittedAt.getTime() + 3_600_000)));
+  }
+
+  return {
+    period: month.period,
+    ...tally,
+    reminded: reminders.reminded.length,
+    snapshotVersions: [...new Set(reports.map((each) => each.snapshot))],
+    reportVersions: [...new Set(reports.map((each) => each.report))],
+    mailed: reports.reduce((sum, each) => sum + each.mailed, 0),
+  };
+}
+
+/** One office's workbook, filled in from the scenario and delivered as S3 and SQS would. */
+async function submit(
+  play: DemoPlay,
+  submission: DemoSubmission,
+): Promise<'accepted' | 'rejected' | 'skipped'> {
+  const { deps, clock } = play;
+  if (await deps.progress.currentRevision(submission.office, submission.period)) {
+    play.skipped.push(`${submission.period} ${submission.office}: ${submission.story} (already submitted)`);
+    return 'skipped';
+  }
+  clock.set(submission.submittedAt);
+  const template = await generateTemplate({ office: submission.office, period: submission.period }, deps);
+  const bytes = await fillProgressSheet(template.bytes, answersFor(submission.rows));
+  play.lastOutcome = undefined;
+  const delivered = await uploadAndDeliver(
+    {
+      // Each upload gets its own name: the local S3 server keeps no versions, and a rejected
+      // original must stay beside its correction.
+      key: uploadKey(submission.office, submission.period, uploadFileName(submission)),
+      bytes,
+      uploader: submission.uploader,
+    },
+    deps.uploads,
+    play.ingest,
+    submission.submittedAt,
+  );
+  const outcome = play.lastOutcome as IngestOutcome | undefined;
+  if (!outcome || failed(delivered.response)) {
+    throw new Error(`the ingest did not answer ${submission.office}'s ${submission.period} workbook`);
+  }
+  const answer = outcome.kind === 'rejected' ? 'rejected' : 'accepted';
+  if (answer !== submission.expected) {
+    const detail = outcome.kind === 'rejected' ? `: ${outcome.problems[0]?.message ?? ''}` : '';
+    throw new Error(
+      `${submission.office}'s ${submission.period} workbook (${submission.story}) was ${answer}, expected ${submission.expected}${detail}`,
+    );
+  }
+  return answer;
+}
+
+/** The month-end run: rollup, render and leadership e-mail, each through its function's handler. */
+async function report(play: DemoPlay, period: Period, at: Date) {
+  play.clock.set(at);
+  const rolled = await play.rollup({ period });
+  const rendered = await play.render({ period });
+  const mailed = await play.notify({ period });
+  if (
+    rolled.outcome === 'unchanged' &&
+    rendered.outcome === 'already-rendered' &&
+    mailed.outcome === 'already-sent'
+  )
+    play.skipped.push(
+      `${period}: rollup v${rolled.record.version}, report v${rendered.version} and e-mail (already done)`,
+    );
+  return {
+    snapshot: rolled.record.version,
+    report: rendered.version,
+    mailed: mailed.outcome === 'sent' ? 1 : 0,
+  };
 }
 
 /** e.g. `USBP-2026-08-20260903T1400.xlsx`: office, period and when it was sent. */

@@ -3,30 +3,43 @@ import { InvalidInputError } from './errors';
 import { type Period, parsePeriod, previousCalendarMonth } from './period';
 
 /**
- * The input EventBridge Scheduler gives the monthly functions: `{}` or `{ "period": "YYYY-MM" }`
- * (the CLI may add its own flags, listed in `extra`). Without a period a run is about the last
- * complete calendar month in the configured time zone.
+ * The one input every scheduled function (rollup, render, notify, remind) accepts, from
+ * EventBridge Scheduler or the month-end workflow: `{}` or `{ "period": "YYYY-MM" }`. Strict: any
+ * other field is refused, so a flag meant for the command line (`force`, `now`) cannot reach a
+ * deployed function. Each function answers with `period`, which the workflow passes on.
  */
-export function scheduledPeriod<Extra extends z.ZodRawShape>(
-  event: unknown,
-  options: { now: Date; timeZone: string; extra?: Extra; function: string },
-): { period: Period } & z.infer<z.ZodObject<Extra>> {
-  const schema = z.object({ period: z.string().optional(), ...(options.extra ?? {}) }).strict();
-  const parsed = schema.safeParse(event ?? {});
+export const scheduledEventSchema = z.object({ period: z.string().optional() }).strict();
+
+/** A parsed scheduled event: the period asked for, if any. */
+export interface ScheduledRequest {
+  readonly period?: Period;
+}
+
+const CONTRACT = 'the event must be {} or {"period": "YYYY-MM"}';
+
+/** Parses a scheduled function's event; a missing or null event is `{}`. */
+export function parseScheduledEvent(event: unknown, functionName: string): ScheduledRequest {
+  const file = `${functionName} event`;
+  const parsed = scheduledEventSchema.safeParse(event ?? {});
   if (!parsed.success)
     throw new InvalidInputError(
       parsed.error.issues.map((issue) => ({
         rule: 'event.schema',
-        message: `${issue.path.length > 0 ? z.core.toDotPath(issue.path) : '(event)'}: ${issue.message}`,
-        file: `${options.function} event`,
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}: ${CONTRACT}`
+            : `${issue.path.length > 0 ? z.core.toDotPath(issue.path) : '(event)'}: ${issue.message}; ${CONTRACT}`,
+        file,
       })),
     );
-  const { period, ...rest } = parsed.data as { period?: string } & Record<string, unknown>;
-  return {
-    ...(rest as z.infer<z.ZodObject<Extra>>),
-    period:
-      period === undefined
-        ? previousCalendarMonth(options.now, options.timeZone)
-        : parsePeriod(period, { file: `${options.function} event`, column: 'period' }),
-  };
+  const { period } = parsed.data;
+  return period === undefined ? {} : { period: parsePeriod(period, { file, column: 'period' }) };
+}
+
+/**
+ * The period a run is about: the one asked for, else the last complete calendar month in the
+ * configured time zone (the month whose submissions are due this month).
+ */
+export function periodToRun(request: ScheduledRequest, now: Date, timeZone: string): Period {
+  return request.period ?? previousCalendarMonth(now, timeZone);
 }

@@ -10,7 +10,7 @@ import {
 import { parseManifest, type ReportManifest } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
-import type { ReportRecord, ReportRepository } from '../ports/report-repository';
+import type { ReportIndex, ReportRecord } from '../ports/report-index';
 import { findReportVersion } from './find-report-version';
 
 export interface FetchedReportFile {
@@ -43,16 +43,16 @@ async function read(objects: ObjectStore, key: string): Promise<Buffer> {
  * file, and nothing is returned, so no caller can write part of a tampered report.
  */
 export async function fetchReportFiles(
-  ports: { readonly reports: ReportRepository; readonly objects: ObjectStore },
+  ports: { readonly reportIndex: ReportIndex; readonly reportObjects: ObjectStore },
   request: {
     readonly period: Period;
     readonly version?: number;
     readonly formats?: readonly ReportFileFormat[];
   },
 ): Promise<{ record: ReportRecord; manifest: ReportManifest; files: FetchedReportFile[] }> {
-  const record = await findReportVersion(ports.reports, request.period, request.version);
+  const record = await findReportVersion(ports.reportIndex, request.period, request.version);
   const label = reportLabel(record.period, record.version);
-  const manifestBytes = await read(ports.objects, record.manifestKey);
+  const manifestBytes = await read(ports.reportObjects, record.manifestKey);
   const manifestSha256 = sha256Hex(manifestBytes);
   if (manifestSha256 !== record.manifestSha256)
     throw new IntegrityError(
@@ -94,7 +94,7 @@ export async function fetchReportFiles(
       throw new IntegrityError(
         `the report index and the manifest of ${label} disagree about ${name}: run \`strategy-report reports verify ${record.period}\``,
       );
-    const bytes = await read(ports.objects, entry.key);
+    const bytes = await read(ports.reportObjects, entry.key);
     const sha256 = sha256Hex(bytes);
     if (sha256 !== entry.sha256 || bytes.length !== entry.size)
       throw new IntegrityError(

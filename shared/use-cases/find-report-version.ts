@@ -1,11 +1,11 @@
 import { reportLabel } from '../domain/audit/audit-finding';
 import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
-import type { ReportRecord, ReportRepository } from '../ports/report-repository';
+import type { ReportIndex, ReportRecord } from '../ports/report-index';
 
 /** A period's report version as the index records it: the given version, or the latest. */
 export async function findReportVersion(
-  reports: ReportRepository,
+  reports: ReportIndex,
   period: Period,
   version?: number,
 ): Promise<ReportRecord> {

@@ -11,10 +11,10 @@ import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
 import type { Clock } from '../ports/clock';
 import { type Log, silentLog } from '../ports/log';
 import type { MailMessage, MailSender } from '../ports/mail-sender';
-import type { ObjectStore } from '../ports/object-store';
-import type { ProgressRepository } from '../ports/progress-repository';
-import type { SubmissionAttempt, SubmissionHistory } from '../ports/submission-history';
-import type { SubmissionWorkbooks } from '../ports/submission-workbooks';
+import type { ObjectStore, StoredObject } from '../ports/object-store';
+import type { CommitOutcome, ProgressRepository } from '../ports/progress-repository';
+import type { SubmissionHistory } from '../ports/submission-history';
+import type { MarkedUpCopy, SubmissionWorkbooks } from '../ports/submission-workbooks';
 import { annotatedKey, parseUploadKey, type UploadKey, uploadKey } from '../storage/object-keys';
 
 /** One object-created notification for the uploads bucket, as S3 reports it. */
@@ -71,6 +71,22 @@ export interface IngestPorts {
 export const STORED_PROBLEM_LIMIT = 300;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** What is known of an upload once its key and head were read: who sent what, when, for which period. */
+interface ReceivedUpload {
+  readonly submissionId: string;
+  readonly key: string;
+  readonly versionId: string | undefined;
+  readonly upload: UploadKey;
+  readonly uploader: string;
+  readonly received: {
+    readonly office: string;
+    readonly period: Period;
+    readonly fileName: string;
+    readonly receivedAt: string;
+    readonly size: number;
+  };
+}
+
 /**
  * One uploaded workbook, from notification to answer. A bad file is answered (rejected, with
  * every problem), never thrown; only failures worth retrying (S3, DynamoDB, mail, a commit of the
@@ -84,9 +100,71 @@ export async function ingestSubmission(
   const log = ports.log ?? silentLog;
   const limits = ports.config.limits;
   const submissionId = submissionIdOf(notification);
-  const receivedAt = new Date(notification.eventTime).toISOString();
 
   // 1. The key alone says whose file this is and for which period.
+  const upload = uploadKeyOf(notification, ports, log);
+  if (upload.kind === 'refused') return { kind: 'rejected', submissionId, ...upload.answer };
+
+  // 2. HeadObject: size and uploader before any byte is downloaded.
+  const key = uploadKey(upload.key.office, upload.key.period, upload.key.fileName);
+  const head = await ports.uploads.head(key, notification.versionId);
+  if (!head) {
+    log.warn('uploaded object no longer exists', { key, versionId: notification.versionId });
+    return { kind: 'gone', submissionId, key };
+  }
+  const received = receivedUpload(notification, submissionId, upload.key, key, head);
+  const reject = (problems: readonly InputProblem[], details: RejectionDetails) =>
+    answerRejection(received, problems, details, ports);
+  if (head.size > limits.maxUploadBytes)
+    return reject([tooLarge(received, head.size, true, limits.maxUploadBytes)], {
+      sha256: '',
+      contacts: [],
+      noCopy: NO_COPY_REASONS.overLimits,
+    });
+
+  // 3. GetObject, pinned to the version that was checked.
+  const bytes = await ports.uploads.get(key, received.versionId);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (bytes.length > limits.maxUploadBytes)
+    return reject([tooLarge(received, bytes.length, false, limits.maxUploadBytes)], {
+      sha256,
+      contacts: [],
+      noCopy: NO_COPY_REASONS.overLimits,
+    });
+
+  // 4. Safety checks, then the streaming parse, within the time budget (the adapter stops
+  //    past it and answers `file.too-complex`, so a slow file is answered, never retried).
+  const budget = workBudget(limits.timeBudgetSeconds, () => ports.clock.now().getTime());
+  const reading = await ports.workbooks.read(bytes, limits, upload.key.fileName, budget);
+  if (reading.kind !== 'read')
+    return reject(reading.problems, { sha256, contacts: [], noCopy: reading.noCopy });
+
+  // 5. Every rule, every row.
+  const validated = validateSubmission(reading.workbook, {
+    catalog: ports.catalog,
+    office: upload.key.office,
+    period: upload.key.period,
+    file: upload.key.fileName,
+    maxTextLength: limits.maxTextLength,
+  });
+  if (validated.problems.length > 0)
+    return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes, budget });
+
+  // 6. The rows become the next revision, all at once (or nothing changes for the same bytes).
+  const commit = await commitRows(received, validated, sha256, bytes.length, ports);
+
+  // 7. The record of the attempt, then the receipt.
+  return answerAcceptance(received, commit, validated.contacts, sha256, bytes.length, ports);
+}
+
+/** The upload's office, period and file name, or the answer to a key that names none (logged, nothing recorded). */
+function uploadKeyOf(
+  notification: UploadNotification,
+  ports: IngestPorts,
+  log: Log,
+):
+  | { readonly kind: 'parsed'; readonly key: UploadKey }
+  | { readonly kind: 'refused'; readonly answer: { key: string; problems: readonly InputProblem[] } } {
   let upload: UploadKey;
   try {
     upload = parseUploadKey(notification.encodedKey, { encoded: true });
@@ -94,92 +172,72 @@ export async function ingestSubmission(
     if (!(error instanceof InvalidInputError)) throw error;
     // No office or period can be trusted, so there is no one to answer and nothing to record.
     log.warn('upload key refused', { key: notification.encodedKey, problems: error.problems });
-    return { kind: 'rejected', submissionId, key: notification.encodedKey, problems: error.problems };
+    return { kind: 'refused', answer: { key: notification.encodedKey, problems: error.problems } };
   }
   if (notification.bucket !== ports.uploads.bucket)
     throw new Error(
       `notification for bucket ${notification.bucket}, but the uploads bucket is ${ports.uploads.bucket}`,
     );
-  const key = uploadKey(upload.office, upload.period, upload.fileName);
-  const file = upload.fileName;
+  return { kind: 'parsed', key: upload };
+}
 
-  // 2. HeadObject: size and uploader before any byte is downloaded.
-  const head = await ports.uploads.head(key, notification.versionId);
-  if (!head) {
-    log.warn('uploaded object no longer exists', { key, versionId: notification.versionId });
-    return { kind: 'gone', submissionId, key };
-  }
-  const versionId = head.versionId ?? notification.versionId;
-  const uploader = uploaderOf(head.metadata.uploader, notification.principalId);
-  const received = {
-    office: upload.office,
-    period: upload.period,
-    fileName: file,
-    receivedAt,
-    size: head.size,
+function receivedUpload(
+  notification: UploadNotification,
+  submissionId: string,
+  upload: UploadKey,
+  key: string,
+  head: StoredObject,
+): ReceivedUpload {
+  return {
+    submissionId,
+    key,
+    versionId: head.versionId ?? notification.versionId,
+    upload,
+    uploader: uploaderOf(head.metadata.uploader, notification.principalId),
+    received: {
+      office: upload.office,
+      period: upload.period,
+      fileName: upload.fileName,
+      receivedAt: new Date(notification.eventTime).toISOString(),
+      size: head.size,
+    },
   };
-  const reject = (problems: readonly InputProblem[], details: RejectionDetails) =>
-    answerRejection(
-      { submissionId, key, versionId, upload, uploader, received, problems, ...details },
-      ports,
-    );
+}
 
-  if (head.size > limits.maxUploadBytes)
-    return reject(
-      [
-        {
-          rule: 'file.too-large',
-          file,
-          message: `the file is ${head.size} bytes; at most ${limits.maxUploadBytes} bytes (${(limits.maxUploadBytes / 1048576).toFixed(0)} MB) are accepted`,
-        },
-      ],
-      { sha256: '', contacts: [], noCopy: NO_COPY_REASONS.overLimits },
-    );
+/** Over the size limit: said before download (from the head, in MB too) or after it (the bytes read). */
+function tooLarge(
+  received: ReceivedUpload,
+  size: number,
+  beforeDownload: boolean,
+  limit: number,
+): InputProblem {
+  return {
+    rule: 'file.too-large',
+    file: received.upload.fileName,
+    message: beforeDownload
+      ? `the file is ${size} bytes; at most ${limit} bytes (${(limit / 1048576).toFixed(0)} MB) are accepted`
+      : `the file is ${size} bytes; at most ${limit} are accepted`,
+  };
+}
 
-  // 3. GetObject, pinned to the version that was checked.
-  const bytes = await ports.uploads.get(key, versionId);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (bytes.length > limits.maxUploadBytes)
-    return reject(
-      [
-        {
-          rule: 'file.too-large',
-          file,
-          message: `the file is ${bytes.length} bytes; at most ${limits.maxUploadBytes} are accepted`,
-        },
-      ],
-      { sha256, contacts: [], noCopy: NO_COPY_REASONS.overLimits },
-    );
-
-  // 4. Safety checks, then the streaming parse, within the time budget (the adapter stops
-  //    past it and answers `file.too-complex`, so a slow file is answered, never retried).
-  const budget = workBudget(limits.timeBudgetSeconds, () => ports.clock.now().getTime());
-  const reading = await ports.workbooks.read(bytes, limits, file, budget);
-  if (reading.kind !== 'read')
-    return reject(reading.problems, { sha256, contacts: [], noCopy: reading.noCopy });
-
-  // 5. Every rule, every row.
-  const validated = validateSubmission(reading.workbook, {
-    catalog: ports.catalog,
-    office: upload.office,
-    period: upload.period,
-    file,
-    maxTextLength: limits.maxTextLength,
-  });
-  if (validated.problems.length > 0)
-    return reject(validated.problems, { sha256, contacts: validated.contacts, workbook: bytes, budget });
-
-  // 6. The rows become the next revision, all at once (or nothing changes for the same bytes).
+async function commitRows(
+  received: ReceivedUpload,
+  validated: ReturnType<typeof validateSubmission>,
+  sha256: string,
+  size: number,
+  ports: IngestPorts,
+): Promise<CommitOutcome> {
   const now = ports.clock.now();
-  const commit = await ports.progress.commitRevision(
+  const { upload, key, versionId } = received;
+  return ports.progress.commitRevision(
     {
       office: upload.office,
       period: upload.period,
-      submissionId,
+      submissionId: received.submissionId,
       sha256,
       acceptedAt: now.toISOString(),
-      uploader,
-      source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}), size: bytes.length },
+      uploader: received.uploader,
+      source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}), size },
       catalogId: ports.catalog.id,
       catalogVersion: ports.catalog.version,
       templateVersion: validated.templateVersion ?? '',
@@ -188,40 +246,45 @@ export async function ingestSubmission(
     validated.rows,
     now,
   );
+}
+
+/** Records an accepted (or duplicate) upload and sends the receipt. */
+async function answerAcceptance(
+  received: ReceivedUpload,
+  commit: CommitOutcome,
+  contacts: readonly string[],
+  sha256: string,
+  size: number,
+  ports: IngestPorts,
+): Promise<IngestOutcome> {
+  const log = ports.log ?? silentLog;
+  const { submissionId, key, versionId, upload, uploader } = received;
   // A redelivery of this very notification finds its own earlier commit: still an acceptance.
   const duplicate = commit.kind === 'duplicate' && commit.revision.submissionId !== submissionId;
   const revision = commit.revision.revision;
-
-  // 7. The record of the attempt, then the receipt.
+  const rows = commit.revision.rowCount;
   await ports.history.record({
     submissionId,
     office: upload.office,
     period: upload.period,
-    receivedAt,
+    receivedAt: received.received.receivedAt,
     uploader,
     sha256,
-    size: bytes.length,
+    size,
     source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}) },
     outcome: duplicate ? 'duplicate' : 'accepted',
     revision,
-    rowCount: commit.revision.rowCount,
+    rowCount: rows,
   });
-  const recipients = recipientsOf(validated.contacts, uploader, upload.office, ports.config);
-  const text = receiptText({
-    ...received,
-    size: bytes.length,
-    sha256,
-    revision,
-    rows: commit.revision.rowCount,
-    duplicate,
-  });
+  const recipients = recipientsOf(contacts, uploader, upload.office, ports.config);
+  const text = receiptText({ ...received.received, size, sha256, revision, rows, duplicate });
   await send(ports, recipients, text, [], log, { submissionId, key });
   log.info(duplicate ? 'submission duplicate' : 'submission accepted', {
     submissionId,
     office: upload.office,
     period: upload.period,
     revision,
-    rows: commit.revision.rowCount,
+    rows,
   });
   return {
     kind: duplicate ? 'duplicate' : 'accepted',
@@ -230,7 +293,7 @@ export async function ingestSubmission(
     office: upload.office,
     period: upload.period,
     revision,
-    rows: commit.revision.rowCount,
+    rows,
     sha256,
   };
 }
@@ -246,74 +309,42 @@ interface RejectionDetails {
   readonly noCopy?: string;
 }
 
+/** Records a rejected upload with every problem and answers the submitter, with the marked-up workbook when there is one. */
 async function answerRejection(
-  rejection: RejectionDetails & {
-    readonly submissionId: string;
-    readonly key: string;
-    readonly versionId: string | undefined;
-    readonly upload: UploadKey;
-    readonly uploader: string;
-    readonly received: { office: string; period: Period; fileName: string; receivedAt: string; size: number };
-    readonly problems: readonly InputProblem[];
-  },
+  received: ReceivedUpload,
+  found: readonly InputProblem[],
+  details: RejectionDetails,
   ports: IngestPorts,
 ): Promise<IngestOutcome> {
   const log = ports.log ?? silentLog;
-  const { submissionId, key, upload } = rejection;
-  let problems = rejection.problems;
-
-  // The annotated copy goes beside the upload but outside the notified prefix, so it does not
-  // come back as a new upload. A workbook that cannot be annotated is still answered, saying why.
-  let annotated: { key: string; bytes: Buffer } | undefined;
-  let noCopy = rejection.noCopy;
-  if (rejection.workbook) {
-    try {
-      const copy = await ports.workbooks.annotate(
-        rejection.workbook,
-        problems,
-        ports.config.limits,
-        upload.fileName,
-        rejection.budget,
-      );
-      if (copy.kind === 'copy') annotated = { key: annotatedKey(upload, submissionId), bytes: copy.bytes };
-      else {
-        noCopy = copy.reason;
-        if (copy.problem) problems = [...problems, copy.problem];
-      }
-    } catch (error) {
-      log.warn('could not annotate the rejected workbook', { submissionId, key, error: String(error) });
-      noCopy = NO_COPY_REASONS.failed;
-    }
-    if (annotated)
-      await ports.uploads.put(annotated.key, annotated.bytes, {
-        contentType: XLSX_TYPE,
-        metadata: { 'submission-id': submissionId, source: encodeURIComponent(key) },
-      });
-  }
-  const attempt: SubmissionAttempt = {
+  const { submissionId, key, upload } = received;
+  const markup = details.workbook
+    ? await storeMarkedUpCopy(received, details.workbook, found, details.budget, ports)
+    : { problems: found, ...(details.noCopy ? { noCopy: details.noCopy } : {}) };
+  const { annotated, noCopy, problems } = markup;
+  await ports.history.record({
     submissionId,
     office: upload.office,
     period: upload.period,
-    receivedAt: rejection.received.receivedAt,
-    uploader: rejection.uploader,
-    sha256: rejection.sha256,
-    size: rejection.received.size,
+    receivedAt: received.received.receivedAt,
+    uploader: received.uploader,
+    sha256: details.sha256,
+    size: received.received.size,
     source: {
       bucket: ports.uploads.bucket,
       key,
-      ...(rejection.versionId ? { versionId: rejection.versionId } : {}),
+      ...(received.versionId ? { versionId: received.versionId } : {}),
     },
     outcome: 'rejected',
     problems: problems.slice(0, STORED_PROBLEM_LIMIT),
     problemCount: problems.length,
     ...(annotated ? { annotatedKey: annotated.key } : {}),
-  };
-  await ports.history.record(attempt);
+  });
 
-  const recipients = recipientsOf(rejection.contacts, rejection.uploader, upload.office, ports.config);
+  const recipients = recipientsOf(details.contacts, received.uploader, upload.office, ports.config);
   const text = rejectionText({
-    ...rejection.received,
-    sha256: rejection.sha256,
+    ...received.received,
+    sha256: details.sha256,
     problems,
     annotated: annotated !== undefined,
     ...(noCopy ? { noCopy } : {}),
@@ -344,6 +375,44 @@ async function answerRejection(
     problems,
     ...(annotated ? { annotatedKey: annotated.key } : {}),
   };
+}
+
+/**
+ * The submitter's workbook with its problems marked, stored beside the upload but outside the
+ * notified prefix (so it does not come back as a new upload). A workbook that cannot be marked up
+ * is still answered, saying why; a time budget that ran out while marking adds its problem.
+ */
+async function storeMarkedUpCopy(
+  received: ReceivedUpload,
+  workbook: Buffer,
+  found: readonly InputProblem[],
+  budget: WorkBudget | undefined,
+  ports: IngestPorts,
+): Promise<{
+  annotated?: { key: string; bytes: Buffer };
+  noCopy?: string;
+  problems: readonly InputProblem[];
+}> {
+  const { submissionId, key, upload } = received;
+  let copy: MarkedUpCopy;
+  try {
+    copy = await ports.workbooks.annotate(workbook, found, ports.config.limits, upload.fileName, budget);
+  } catch (error) {
+    (ports.log ?? silentLog).warn('could not annotate the rejected workbook', {
+      submissionId,
+      key,
+      error: String(error),
+    });
+    return { noCopy: NO_COPY_REASONS.failed, problems: found };
+  }
+  if (copy.kind === 'no-copy')
+    return { noCopy: copy.reason, problems: copy.problem ? [...found, copy.problem] : found };
+  const annotated = { key: annotatedKey(upload, submissionId), bytes: copy.bytes };
+  await ports.uploads.put(annotated.key, annotated.bytes, {
+    contentType: XLSX_TYPE,
+    metadata: { 'submission-id': submissionId, source: encodeURIComponent(key) },
+  });
+  return { annotated, problems: found };
 }
 
 async function send(

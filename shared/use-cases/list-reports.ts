@@ -1,13 +1,13 @@
 import { InvalidInputError } from '../domain/errors';
 import { comparePeriods, FIRST_PERIOD, LAST_PERIOD, type Period } from '../domain/period';
-import type { ReportRecord, ReportRepository } from '../ports/report-repository';
+import type { ReportIndex, ReportRecord } from '../ports/report-index';
 
 /**
  * Every published report version from `from` to `to` (default: all), by period then version,
  * as the report index records them: one Query of the index, no object is read.
  */
 export async function listReports(
-  ports: { readonly reports: ReportRepository },
+  ports: { readonly reportIndex: ReportIndex },
   request: { readonly from?: Period; readonly to?: Period },
 ): Promise<{ from: Period; to: Period; reports: ReportRecord[] }> {
   const from = request.from ?? FIRST_PERIOD;
@@ -18,5 +18,5 @@ export async function listReports(
       message: `--from ${from} is after --to ${to}`,
       column: '--from',
     });
-  return { from, to, reports: await ports.reports.inRange(from, to) };
+  return { from, to, reports: await ports.reportIndex.inRange(from, to) };
 }

@@ -2,16 +2,21 @@ import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
 import { leadershipEmail } from '../domain/report/leadership-email';
 import { renderContextOf } from '../domain/report/report-manifest';
-import { buildReportModel } from '../domain/report/report-model';
+import { buildReportModel, type ReportModel } from '../domain/report/report-model';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
 import type { MailAttachment, MailSender } from '../ports/mail-sender';
-import type { ReportRecord, ReportRepository } from '../ports/report-repository';
-import type { SnapshotRepository } from '../ports/snapshot-repository';
+import type { ObjectStore } from '../ports/object-store';
+import type { ReportIndex, ReportRecord } from '../ports/report-index';
+import type { SnapshotIndex } from '../ports/snapshot-index';
+import { readReportFile, readReportManifest, reportFileLink } from './report-reads';
+import { loadSnapshot } from './snapshot-storage';
 
 export interface NotifyLeadershipPorts {
-  readonly reports: ReportRepository;
-  readonly snapshots: SnapshotRepository;
+  readonly reportIndex: ReportIndex;
+  readonly snapshotIndex: SnapshotIndex;
+  /** The reports bucket: the report's files and manifest, and the snapshot it was rendered from. */
+  readonly reportObjects: ObjectStore;
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
   readonly clock: Clock;
@@ -59,7 +64,7 @@ export async function notifyLeadership(
   request: NotifyLeadershipRequest,
 ): Promise<NotifyLeadershipOutcome> {
   // 1. The report to send: the latest version of the period.
-  const record = await ports.reports.latest(request.period);
+  const record = await ports.reportIndex.latest(request.period);
   if (!record)
     throw new NotFoundError(
       `no report for ${request.period}: run \`strategy-report render --period ${request.period}\` first`,
@@ -82,56 +87,11 @@ export async function notifyLeadership(
   let mailed = false;
   try {
     // 3. What the report says, from the snapshot it was rendered from.
-    const manifest = await ports.reports.readManifest(record);
-    const snapshotRecord = (await ports.snapshots.versions(record.period)).find(
-      (candidate) =>
-        candidate.version === manifest.snapshot.version && candidate.sha256 === manifest.snapshot.sha256,
-    );
-    if (!snapshotRecord)
-      throw new NotFoundError(
-        `the snapshot of report ${record.period} ${versionTag(record.version)} (v${manifest.snapshot.version}) is missing`,
-      );
-    const snapshot = await ports.snapshots.load(snapshotRecord);
-    // The context the files were rendered with, so the e-mail says what the brief says (and, for a
-    // version that replaces another, which one and why).
-    const model = buildReportModel(snapshot, renderContextOf(manifest));
+    const model = await reportModelOf(ports, record);
 
     // 4. The attachments, checked against their hashes: the PDF and its accessible HTML twin; a
     //    large workbook becomes a link.
-    const names = {
-      pdf: `strategy-brief-${record.period}-${versionTag(record.version)}.pdf`,
-      html: `strategy-brief-${record.period}-${versionTag(record.version)}.html`,
-      workbook: `strategy-workbook-${record.period}-${versionTag(record.version)}.xlsx`,
-    };
-    const attachments: MailAttachment[] = [
-      {
-        filename: names.pdf,
-        contentType: 'application/pdf',
-        content: await ports.reports.readFile(record, 'brief.pdf'),
-      },
-      {
-        filename: names.html,
-        contentType: 'text/html; charset=utf-8',
-        content: await ports.reports.readFile(record, 'brief.html'),
-      },
-    ];
-    const workbookFile = record.files.find((file) => file.name === 'workbook.xlsx');
-    const limit = request.workbookAttachmentLimitBytes ?? WORKBOOK_ATTACHMENT_LIMIT_BYTES;
-    let workbookLink: { url: string; expiresAt: string; size: number } | undefined;
-    if (workbookFile && workbookFile.size > limit) {
-      const seconds = request.workbookLinkSeconds ?? WORKBOOK_LINK_SECONDS;
-      workbookLink = {
-        url: await ports.reports.fileUrl(record, 'workbook.xlsx', seconds),
-        expiresAt: new Date(ports.clock.now().getTime() + seconds * 1000).toISOString(),
-        size: workbookFile.size,
-      };
-    } else {
-      attachments.push({
-        filename: names.workbook,
-        contentType: workbookFile?.contentType ?? 'application/octet-stream',
-        content: await ports.reports.readFile(record, 'workbook.xlsx'),
-      });
-    }
+    const { names, attachments, workbookLink } = await attachmentsOf(ports, record, request);
 
     // 5. Send, then record it.
     const email = leadershipEmail({
@@ -164,4 +124,70 @@ export async function notifyLeadership(
     if (!mailed) await ports.deliveries.release(key).catch(() => undefined);
     throw error;
   }
+}
+
+/** The model of the brief, from the snapshot the version was rendered from (checked as it is loaded). */
+async function reportModelOf(ports: NotifyLeadershipPorts, record: ReportRecord): Promise<ReportModel> {
+  const manifest = await readReportManifest(ports.reportObjects, record);
+  const snapshotRecord = (await ports.snapshotIndex.versions(record.period)).find(
+    (candidate) =>
+      candidate.version === manifest.snapshot.version && candidate.sha256 === manifest.snapshot.sha256,
+  );
+  if (!snapshotRecord)
+    throw new NotFoundError(
+      `the snapshot of report ${record.period} ${versionTag(record.version)} (v${manifest.snapshot.version}) is missing`,
+    );
+  const snapshot = await loadSnapshot(ports.reportObjects, snapshotRecord);
+  // The context the files were rendered with, so the e-mail says what the brief says (and, for a
+  // version that replaces another, which one and why).
+  return buildReportModel(snapshot, renderContextOf(manifest));
+}
+
+/**
+ * The PDF and the HTML brief (the accessible version) attached, and the workbook attached or —
+ * over the limit — linked; each read checked against its hash.
+ */
+async function attachmentsOf(
+  ports: NotifyLeadershipPorts,
+  record: ReportRecord,
+  request: NotifyLeadershipRequest,
+): Promise<{
+  names: { pdf: string; html: string; workbook: string };
+  attachments: MailAttachment[];
+  workbookLink: { url: string; expiresAt: string; size: number } | undefined;
+}> {
+  const names = {
+    pdf: `strategy-brief-${record.period}-${versionTag(record.version)}.pdf`,
+    html: `strategy-brief-${record.period}-${versionTag(record.version)}.html`,
+    workbook: `strategy-workbook-${record.period}-${versionTag(record.version)}.xlsx`,
+  };
+  const attachments: MailAttachment[] = [
+    {
+      filename: names.pdf,
+      contentType: 'application/pdf',
+      content: await readReportFile(ports.reportObjects, record, 'brief.pdf'),
+    },
+    {
+      filename: names.html,
+      contentType: 'text/html; charset=utf-8',
+      content: await readReportFile(ports.reportObjects, record, 'brief.html'),
+    },
+  ];
+  const workbookFile = record.files.find((file) => file.name === 'workbook.xlsx');
+  const limit = request.workbookAttachmentLimitBytes ?? WORKBOOK_ATTACHMENT_LIMIT_BYTES;
+  if (workbookFile && workbookFile.size > limit) {
+    const seconds = request.workbookLinkSeconds ?? WORKBOOK_LINK_SECONDS;
+    const workbookLink = {
+      url: await reportFileLink(ports.reportObjects, record, 'workbook.xlsx', seconds),
+      expiresAt: new Date(ports.clock.now().getTime() + seconds * 1000).toISOString(),
+      size: workbookFile.size,
+    };
+    return { names, attachments, workbookLink };
+  }
+  attachments.push({
+    filename: names.workbook,
+    contentType: workbookFile?.contentType ?? 'application/octet-stream',
+    content: await readReportFile(ports.reportObjects, record, 'workbook.xlsx'),
+  });
+  return { names, attachments, workbookLink: undefined };
 }

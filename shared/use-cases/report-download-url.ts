@@ -6,8 +6,10 @@ import {
   reportFileOfFormat,
 } from '../domain/report/report-files';
 import type { Clock } from '../ports/clock';
-import type { ReportRepository } from '../ports/report-repository';
+import type { ObjectStore } from '../ports/object-store';
+import type { ReportIndex } from '../ports/report-index';
 import { findReportVersion } from './find-report-version';
+import { readReportManifest, reportFileLink } from './report-reads';
 
 export interface ReportDownloadUrl {
   readonly period: Period;
@@ -28,7 +30,7 @@ export interface ReportDownloadUrl {
  * bytes. Signing is local: nothing is written.
  */
 export async function reportDownloadUrl(
-  ports: { readonly reports: ReportRepository; readonly clock: Clock },
+  ports: { readonly reportIndex: ReportIndex; readonly reportObjects: ObjectStore; readonly clock: Clock },
   request: {
     readonly period: Period;
     readonly version?: number;
@@ -36,15 +38,16 @@ export async function reportDownloadUrl(
     readonly expiresInSeconds: number;
   },
 ): Promise<ReportDownloadUrl> {
-  const record = await findReportVersion(ports.reports, request.period, request.version);
-  const manifest = await ports.reports.readManifest(record);
+  const record = await findReportVersion(ports.reportIndex, request.period, request.version);
+  const manifest = await readReportManifest(ports.reportObjects, record);
   const name = reportFileOfFormat(request.format);
   const file =
     name === MANIFEST_FILE.name
       ? { key: record.manifestKey, sha256: record.manifestSha256 }
       : manifest.files.find((candidate) => candidate.name === name);
   if (!file) throw new Error(`the manifest of ${record.period} v${record.version} lists no ${name}`);
-  const url = await ports.reports.fileUrl(
+  const url = await reportFileLink(
+    ports.reportObjects,
     record,
     name as ReportFileName | typeof MANIFEST_FILE.name,
     request.expiresInSeconds,

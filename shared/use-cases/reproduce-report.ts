@@ -3,17 +3,17 @@ import type { Period } from '../domain/period';
 import { type ReportManifest, renderContextOf } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
+import type { ReportIndex } from '../ports/report-index';
 import type { ReportRenderer } from '../ports/report-renderer';
-import type { ReportRepository } from '../ports/report-repository';
-import type { SnapshotRepository } from '../ports/snapshot-repository';
 import { findReportVersion } from './find-report-version';
+import { readReportManifest } from './report-reads';
+import { loadSnapshot } from './snapshot-storage';
 import { hashStoredObject } from './stored-object-hash';
 
 export interface ReproduceReportPorts {
-  readonly reports: ReportRepository;
-  readonly snapshots: SnapshotRepository;
-  /** The reports bucket, where the stored files are re-hashed. */
-  readonly objects: ObjectStore;
+  readonly reportIndex: ReportIndex;
+  /** The reports bucket: the manifest and the snapshot are read from it, the stored files re-hashed. */
+  readonly reportObjects: ObjectStore;
   readonly renderer: ReportRenderer;
 }
 
@@ -42,9 +42,9 @@ export async function reproduceReport(
   ports: ReproduceReportPorts,
   request: { readonly period: Period; readonly version?: number; readonly softwareVersion: string },
 ): Promise<Reproduction> {
-  const record = await findReportVersion(ports.reports, request.period, request.version);
-  const manifest = await ports.reports.readManifest(record);
-  const snapshot = await ports.snapshots.load({
+  const record = await findReportVersion(ports.reportIndex, request.period, request.version);
+  const manifest = await readReportManifest(ports.reportObjects, record);
+  const snapshot = await loadSnapshot(ports.reportObjects, {
     period: manifest.snapshot.period as Period,
     version: manifest.snapshot.version,
     key: manifest.snapshot.key,
@@ -54,7 +54,7 @@ export async function reproduceReport(
   const reproduced = new Map(rendered.map((file) => [file.name as string, sha256Hex(file.bytes)]));
   const stored = new Map<string, string | null>();
   for (const file of manifest.files)
-    stored.set(file.name, (await hashStoredObject(ports.objects, file.key))?.sha256 ?? null);
+    stored.set(file.name, (await hashStoredObject(ports.reportObjects, file.key))?.sha256 ?? null);
   const software = { recorded: manifest.softwareVersion, running: request.softwareVersion };
   const files = compareReproduction(manifest.files, stored, reproduced, software);
   return {

@@ -4,13 +4,17 @@ import { computeRollup, TREND_HISTORY_PERIODS } from '../domain/rollup/compute-r
 import { previousSnapshotOf, type RollupOptions } from '../domain/rollup/rollup-inputs';
 import type { RollupSnapshot } from '../domain/rollup/rollup-snapshot';
 import type { Clock } from '../ports/clock';
+import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
-import type { SnapshotRecord, SnapshotRepository } from '../ports/snapshot-repository';
+import type { SnapshotIndex, SnapshotRecord } from '../ports/snapshot-index';
+import { loadSnapshot, storeSnapshot } from './snapshot-storage';
 
 export interface RollupPeriodPorts {
   readonly catalog: Catalog;
   readonly progress: Pick<ProgressRepository, 'currentRevisions' | 'rows'>;
-  readonly snapshots: SnapshotRepository;
+  readonly snapshotIndex: SnapshotIndex;
+  /** The reports bucket: the previous period's snapshot is read from it, this one's written to it. */
+  readonly reportObjects: ObjectStore;
   readonly clock: Clock;
 }
 
@@ -35,7 +39,7 @@ export async function rollupPeriod(
   period: Period,
   options: RollupOptions = {},
 ): Promise<RollupPeriodResult> {
-  const { catalog, progress, snapshots } = ports;
+  const { catalog, progress, snapshotIndex } = ports;
 
   // 1. The period's current revisions (one Query), for the offices the catalog knows.
   const revisions = (await progress.currentRevisions(period)).filter(
@@ -50,10 +54,10 @@ export async function rollupPeriod(
 
   // 3. The previous period's latest snapshot, checked against its SHA-256 as it is read. Only
   // the parts the rollup reads are kept: the rest of a large snapshot is left to the collector.
-  const previousRecord = await snapshots.latest(previousPeriod(period));
+  const previousRecord = await snapshotIndex.latest(previousPeriod(period));
   const previous = previousRecord
     ? {
-        snapshot: previousSnapshotOf(await snapshots.load(previousRecord)),
+        snapshot: previousSnapshotOf(await loadSnapshot(ports.reportObjects, previousRecord)),
         ref: {
           period: previousRecord.period,
           version: previousRecord.version,
@@ -63,7 +67,7 @@ export async function rollupPeriod(
     : null;
 
   // 4. The headline numbers of the eleven periods before (one Query on the index).
-  const earlier = await snapshots.latestInRange(
+  const earlier = await snapshotIndex.latestInRange(
     addMonths(period, -TREND_HISTORY_PERIODS),
     previousPeriod(period),
   );
@@ -72,9 +76,10 @@ export async function rollupPeriod(
     point: record.headline,
   }));
 
-  // 5. Compute, 6. store (nothing new when a snapshot of the same inputs exists).
+  // 5. Compute; 6. store: the JSON in the reports bucket, then its index item — nothing new when a
+  //    snapshot of the same inputs exists (snapshot-storage.ts).
   const snapshot = computeRollup({ catalog, period, submissions, previous, history, options });
-  const saved = await snapshots.save(snapshot, ports.clock.now());
+  const saved = await storeSnapshot(ports, snapshot, ports.clock.now());
   return { outcome: saved.kind, record: saved.record, snapshot };
 }
 

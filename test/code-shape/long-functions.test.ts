@@ -4,7 +4,8 @@ import { type LongFunction, longFunctions, longFunctionsIn, MAX_FUNCTION_LINES }
 /**
  * Where an unexplained long function fails this test; elsewhere in shared/ and infra/ it is only
  * printed. Other areas are being shortened by their owners at the same time (issue 11), so for now
- * this is the report, render and rollup area. To enforce everywhere, make it
+ * this is the report, render and rollup area, and the use cases, entries, ports, composition,
+ * DynamoDB and S3 adapters, command line and demo. To enforce everywhere, make it
  * `['shared/', 'infra/']`: the allow-list below then holds what is still tolerated.
  */
 const ENFORCED_UNDER: readonly string[] = [
@@ -15,6 +16,14 @@ const ENFORCED_UNDER: readonly string[] = [
   'shared/adapters/excel/template-workbook-writer.ts',
   'shared/domain/report/',
   'shared/domain/rollup/',
+  'shared/use-cases/',
+  'shared/entries/',
+  'shared/ports/',
+  'shared/composition/',
+  'shared/adapters/dynamodb/',
+  'shared/adapters/s3/',
+  'shared/cli/',
+  'shared/demo/',
 ];
 
 /**
@@ -23,21 +32,8 @@ const ENFORCED_UNDER: readonly string[] = [
  * second test lists such entries, and fails on them where the rule is enforced.
  */
 const ALLOWED: ReadonlySet<string> = new Set([
-  'infra/constructs/auditor-role.ts#AuditorRole › constructor',
-  'infra/constructs/project-function.ts#ProjectFunction › constructor',
-  'infra/stacks/stateless-stack.ts#StatelessStack › constructor',
-  'shared/adapters/dynamodb/dynamodb-progress-repository.ts#DynamoDbProgressRepository › commitRevision',
-  'shared/adapters/dynamodb/dynamodb-snapshot-repository.ts#DynamoDbSnapshotRepository › save',
-  'shared/cli/commands/demo-command.ts#registerDemoCommand',
-  'shared/cli/commands/demo-command.ts#registerDemoCommand › (callback of .action)',
-  'shared/cli/rollup-summary.ts#formatRollupSummary',
-  'shared/demo/run-demo.ts#runDemo',
   'shared/domain/submission/template-content.ts#buildTemplateContent',
   'shared/domain/submission/validate-submission.ts#validateRow',
-  'shared/use-cases/ingest-submission.ts#ingestSubmission',
-  'shared/use-cases/ingest-submission.ts#answerRejection',
-  'shared/use-cases/notify-leadership.ts#notifyLeadership',
-  'shared/use-cases/verify-reports.ts#verifyReports',
 ]);
 
 const enforced = (file: string) => ENFORCED_UNDER.some((prefix) => file.startsWith(prefix));

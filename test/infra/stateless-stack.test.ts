@@ -13,7 +13,7 @@ import { UnprocessedItemsError } from '../../shared/adapters/dynamodb/batch-writ
 import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { IntegrityError, InvalidInputError, NotFoundError } from '../../shared/domain/errors';
-import { ReportChainBusyError } from '../../shared/ports/report-repository';
+import { ReportChainBusyError } from '../../shared/use-cases/report-chain-hold';
 import { type SynthesizedStage, synthesizeStages } from '../support/synthesized-app';
 import {
   allowStatements,

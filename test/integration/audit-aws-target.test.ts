@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRenderHandler } from '../../functions/render/handler';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { runCli } from '../../shared/cli/run-cli';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
+import { createRenderHandler, runRender } from '../../shared/entries/render-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { openLocalRuntime } from '../../shared/local/local-runtime';
-import type { ReportRecord } from '../../shared/ports/report-repository';
+import type { ReportRecord } from '../../shared/ports/report-index';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { PRODUCTION, type RecordedWorld, recordWorld, serveWorld } from '../support/recorded-aws';
 
@@ -64,14 +65,16 @@ describe('reports and history with --target aws --stack NAME', () => {
     try {
       const deps = localDependencies(runtime, { catalog: defaultCatalog(), config: parseProductConfig({}) });
       for (const period of ['2026-08', '2026-09'])
-        await deps.snapshots.save(
+        await storeSnapshot(
+          deps,
           populatedSnapshot({ period: parsePeriod(period) }),
           new Date(`${period}-28T12:00:00Z`),
         );
       const render = createRenderHandler(deps);
       await render({ period: '2026-08' });
       await render({ period: '2026-09' });
-      await render({ period: '2026-08', force: true });
+      // `render --force`: the command line's option, not the function's.
+      await runRender(deps, { period: parsePeriod('2026-08'), force: true });
       await deps.history.record({
         submissionId: 's1',
         office: 'OFO',
@@ -85,7 +88,7 @@ describe('reports and history with --target aws --stack NAME', () => {
         problems: [{ rule: 'status.allowed-values', message: 'bad status', row: 3 }],
         problemCount: 1,
       });
-      records = await deps.renderedReports.inRange(parsePeriod('2026-01'), parsePeriod('2026-12'));
+      records = await deps.reportIndex.inRange(parsePeriod('2026-01'), parsePeriod('2026-12'));
       world = await recordWorld(runtime);
     } finally {
       await runtime.close();

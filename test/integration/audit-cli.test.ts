@@ -9,7 +9,8 @@ import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
-import type { ReportRecord } from '../../shared/ports/report-repository';
+import type { ReportRecord } from '../../shared/ports/report-index';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { temporaryDataDirectory } from '../support/local-runtime';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { runBin } from '../support/run-bin';
@@ -49,7 +50,7 @@ describe('strategy-report reports … and history on the local stores', () => {
   /** Changes one byte of a stored object for the duration of `check`. */
   async function withTampered(key: string, check: () => Promise<void>) {
     const original = await withRuntime(async (runtime) => {
-      const reports = store(runtime).reports;
+      const reports = store(runtime).reportObjects;
       const bytes = await reports.get(key);
       const changed = Buffer.from(bytes);
       changed[100] = (changed[100] as number) ^ 0x20;
@@ -59,7 +60,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     try {
       await check();
     } finally {
-      await withRuntime((runtime) => store(runtime).reports.put(key, original));
+      await withRuntime((runtime) => store(runtime).reportObjects.put(key, original));
     }
   }
 
@@ -67,7 +68,8 @@ describe('strategy-report reports … and history on the local stores', () => {
     await withRuntime(async (runtime) => {
       const deps = store(runtime);
       for (const period of ['2026-08', '2026-09'])
-        await deps.snapshots.save(
+        await storeSnapshot(
+          deps,
           populatedSnapshot({ period: parsePeriod(period) }),
           new Date(`${period}-28T12:00:00Z`),
         );
@@ -284,7 +286,7 @@ describe('strategy-report reports … and history on the local stores', () => {
   it('names a removed link of the chain', async () => {
     const key = 'reports/2026-09/v0001/manifest.json';
     const saved = await withRuntime(async (runtime) => {
-      const reports = store(runtime).reports;
+      const reports = store(runtime).reportObjects;
       const bytes = await reports.get(key);
       await reports.delete(key);
       return bytes;
@@ -299,7 +301,7 @@ describe('strategy-report reports … and history on the local stores', () => {
       });
       expect(oneErrorLine(verified.err)).toContain(`chain broken at #2: ${key} is missing`);
     } finally {
-      await withRuntime((runtime) => store(runtime).reports.put(key, saved));
+      await withRuntime((runtime) => store(runtime).reportObjects.put(key, saved));
     }
   });
 

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRenderHandler, type RenderResult } from '../../functions/render/handler';
-import { DynamoDbReportRepository } from '../../shared/adapters/dynamodb/dynamodb-report-repository';
+import { DynamoDbReportIndex } from '../../shared/adapters/dynamodb/dynamodb-report-index';
 import { reportFileRenderer } from '../../shared/adapters/report/report-file-renderer';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { writeFilesUnder } from '../../shared/cli/write-report-files';
@@ -15,13 +14,16 @@ import { reportDownloadPath } from '../../shared/domain/audit/download-path';
 import { IntegrityError, InvalidInputError } from '../../shared/domain/errors';
 import { type Period, parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
+import { createRenderHandler, type RenderResult, runRender } from '../../shared/entries/render-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
-import type { ReportRecord } from '../../shared/ports/report-repository';
+import type { ReportRecord } from '../../shared/ports/report-index';
 import { fetchReportFiles } from '../../shared/use-cases/fetch-report-files';
 import { listReports } from '../../shared/use-cases/list-reports';
 import { reportDownloadUrl } from '../../shared/use-cases/report-download-url';
+import { readReportManifest } from '../../shared/use-cases/report-reads';
 import { reproduceReport } from '../../shared/use-cases/reproduce-report';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { type VerifyScope, verifyReports } from '../../shared/use-cases/verify-reports';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { dyingDocuments, tinyRenderer } from '../support/report-fakes';
@@ -38,8 +40,7 @@ describe('auditing a multi-month run', () => {
   let runtime: LocalRuntime;
   let deps: Dependencies;
   const rendered: RenderResult[] = [];
-  const verify = (scope: VerifyScope = { kind: 'all' }) =>
-    verifyReports({ reports: deps.renderedReports, objects: deps.reports }, scope);
+  const verify = (scope: VerifyScope = { kind: 'all' }) => verifyReports(deps, scope);
 
   /** Runs `check` with the stored object changed by `change`, then puts the original back. */
   async function withStored(
@@ -47,14 +48,14 @@ describe('auditing a multi-month run', () => {
     change: (bytes: Buffer) => Buffer | undefined,
     check: () => Promise<void>,
   ) {
-    const original = await deps.reports.get(key);
+    const original = await deps.reportObjects.get(key);
     const changed = change(Buffer.from(original));
-    if (changed) await deps.reports.put(key, changed);
-    else await deps.reports.delete(key);
+    if (changed) await deps.reportObjects.put(key, changed);
+    else await deps.reportObjects.delete(key);
     try {
       await check();
     } finally {
-      await deps.reports.put(key, original);
+      await deps.reportObjects.put(key, original);
     }
   }
   const flipOneByte = (bytes: Buffer) => {
@@ -71,19 +72,25 @@ describe('auditing a multi-month run', () => {
       clock,
     });
     const render = async (period: string, force = false) => {
-      rendered.push(await createRenderHandler(deps)({ period, ...(force ? { force: true } : {}) }));
+      rendered.push(
+        force
+          ? await runRender(deps, { period: parsePeriod(period), force })
+          : await createRenderHandler(deps)({ period }),
+      );
     };
     const months = ['2026-07', '2026-08', '2026-09', '2026-10'];
     for (const [index, period] of months.entries()) {
       const next = months[index + 1] ?? '2026-11';
-      await deps.snapshots.save(
+      await storeSnapshot(
+        deps,
         populatedSnapshot({ period: P(period), seed: index + 1 }),
         new Date(`${next}-05T12:00:00Z`),
       );
       await render(period);
     }
     // Late submissions change 2026-08: a newer snapshot, rendered as v2.
-    await deps.snapshots.save(
+    await storeSnapshot(
+      deps,
       populatedSnapshot({ period: P('2026-08'), seed: 99, missingOffices: [] }),
       new Date('2026-09-20T12:00:00Z'),
     );
@@ -108,7 +115,7 @@ describe('auditing a multi-month run', () => {
   });
 
   it('lists every version in period order, from the index alone', async () => {
-    const all = await listReports({ reports: deps.renderedReports }, {});
+    const all = await listReports({ reportIndex: deps.reportIndex }, {});
     expect(all.reports.map((record) => `${record.period} v${record.version} #${record.sequence}`)).toEqual([
       '2026-07 v1 #1',
       '2026-07 v2 #6',
@@ -124,7 +131,7 @@ describe('auditing a multi-month run', () => {
       rendered[0]?.files.map((file) => [file.name, file.sha256]),
     );
     const some = await listReports(
-      { reports: deps.renderedReports },
+      { reportIndex: deps.reportIndex },
       { from: P('2026-08'), to: P('2026-09') },
     );
     expect(some.reports.map((record) => `${record.period} v${record.version}`)).toEqual([
@@ -133,7 +140,7 @@ describe('auditing a multi-month run', () => {
       '2026-09 v1',
     ]);
     await expect(
-      listReports({ reports: deps.renderedReports }, { from: P('2026-10'), to: P('2026-08') }),
+      listReports({ reportIndex: deps.reportIndex }, { from: P('2026-10'), to: P('2026-08') }),
     ).rejects.toThrow(
       new InvalidInputError({
         rule: 'reports.range',
@@ -220,8 +227,9 @@ describe('auditing a multi-month run', () => {
         },
       );
     }
-    const manifest = await deps.renderedReports.readManifest(
-      (await deps.renderedReports.versions(P('2026-09')))[0] as ReportRecord,
+    const manifest = await readReportManifest(
+      deps.reportObjects,
+      (await deps.reportIndex.versions(P('2026-09')))[0] as ReportRecord,
     );
     await withStored(
       manifest.snapshot.key,
@@ -358,12 +366,7 @@ describe('auditing a multi-month run', () => {
   it('reproduces every period and version of the run byte for byte', async () => {
     for (const result of rendered) {
       const reproduction = await reproduceReport(
-        {
-          reports: deps.renderedReports,
-          snapshots: deps.snapshots,
-          objects: deps.reports,
-          renderer: reportFileRenderer,
-        },
+        { ...deps, renderer: reportFileRenderer },
         { period: P(result.period), version: result.version, softwareVersion: SOFTWARE_VERSION },
       );
       expect(reproduction.matches, `${result.period} v${result.version}`).toBe(true);
@@ -386,12 +389,7 @@ describe('auditing a multi-month run', () => {
     const pdf = rendered[2]?.files.find((file) => file.name === 'brief.pdf');
     await withStored(pdf?.key as string, flipOneByte, async () => {
       const reproduction = await reproduceReport(
-        {
-          reports: deps.renderedReports,
-          snapshots: deps.snapshots,
-          objects: deps.reports,
-          renderer: reportFileRenderer,
-        },
+        { ...deps, renderer: reportFileRenderer },
         { period: P('2026-09'), softwareVersion: SOFTWARE_VERSION },
       );
       expect(reproduction.matches).toBe(false);
@@ -408,10 +406,7 @@ describe('auditing a multi-month run', () => {
   });
 
   it('gets byte-identical files, and refuses a tampered one without writing anything', async () => {
-    const fetched = await fetchReportFiles(
-      { reports: deps.renderedReports, objects: deps.reports },
-      { period: P('2026-10'), version: 1 },
-    );
+    const fetched = await fetchReportFiles(deps, { period: P('2026-10'), version: 1 });
     expect(fetched.files.map((file) => file.name)).toEqual([
       'brief.pdf',
       'workbook.xlsx',
@@ -419,7 +414,8 @@ describe('auditing a multi-month run', () => {
       'report.stratml.xml',
       'manifest.json',
     ]);
-    for (const file of fetched.files) expect(file.bytes.equals(await deps.reports.get(file.key))).toBe(true);
+    for (const file of fetched.files)
+      expect(file.bytes.equals(await deps.reportObjects.get(file.key))).toBe(true);
     expect(sha256Hex(fetched.files[4]?.bytes as Buffer)).toBe(rendered[3]?.manifest.sha256);
 
     const out = mkdtempSync(join(tmpdir(), 'audit-get-'));
@@ -439,34 +435,25 @@ describe('auditing a multi-month run', () => {
 
     const html = rendered[3]?.files.find((file) => file.name === 'brief.html');
     await withStored(html?.key as string, flipOneByte, async () => {
-      const attempt = fetchReportFiles(
-        { reports: deps.renderedReports, objects: deps.reports },
-        { period: P('2026-10'), version: 1 },
-      );
+      const attempt = fetchReportFiles(deps, { period: P('2026-10'), version: 1 });
       await expect(attempt).rejects.toBeInstanceOf(IntegrityError);
       await expect(attempt).rejects.toThrow(`${html?.key} has SHA-256`);
       // Only the PDF was asked for: it is fine, and is handed out.
-      const pdfOnly = await fetchReportFiles(
-        { reports: deps.renderedReports, objects: deps.reports },
-        { period: P('2026-10'), version: 1, formats: ['pdf'] },
-      );
+      const pdfOnly = await fetchReportFiles(deps, { period: P('2026-10'), version: 1, formats: ['pdf'] });
       expect(pdfOnly.files.map((file) => file.name)).toEqual(['brief.pdf']);
     });
     const manifestKey = rendered[3]?.manifest.key as string;
     await withStored(manifestKey, flipOneByte, async () => {
-      await expect(
-        fetchReportFiles(
-          { reports: deps.renderedReports, objects: deps.reports },
-          { period: P('2026-10'), version: 1 },
-        ),
-      ).rejects.toThrow(`${manifestKey} has SHA-256`);
+      await expect(fetchReportFiles(deps, { period: P('2026-10'), version: 1 })).rejects.toThrow(
+        `${manifestKey} has SHA-256`,
+      );
     });
   });
 
   it('makes a presigned URL the local S3 server answers with the stored bytes', async () => {
     for (const format of ['pdf', 'xlsx', 'html', 'manifest'] as const) {
       const link = await reportDownloadUrl(
-        { reports: deps.renderedReports, clock },
+        { ...deps, clock },
         { period: P('2026-08'), format, expiresInSeconds: 3600 },
       );
       expect(link).toMatchObject({
@@ -480,11 +467,11 @@ describe('auditing a multi-month run', () => {
       const response = await fetch(link.url);
       expect(response.status).toBe(200);
       const bytes = Buffer.from(await response.arrayBuffer());
-      expect(bytes.equals(await deps.reports.get(link.key))).toBe(true);
+      expect(bytes.equals(await deps.reportObjects.get(link.key))).toBe(true);
       expect(sha256Hex(bytes)).toBe(link.sha256);
     }
     const week = await reportDownloadUrl(
-      { reports: deps.renderedReports, clock },
+      { ...deps, clock },
       { period: P('2026-08'), version: 1, format: 'pdf', expiresInSeconds: 604_800 },
     );
     expect(week.url).toContain('X-Amz-Expires=604800');
@@ -493,9 +480,9 @@ describe('auditing a multi-month run', () => {
 
   it('wrote nothing while auditing: the same keys and index as after the run', async () => {
     const keys: string[] = [];
-    for await (const object of deps.reports.list('reports/')) keys.push(object.key);
+    for await (const object of deps.reportObjects.list('reports/')) keys.push(object.key);
     expect(keys).toHaveLength(7 * 5);
-    expect((await listReports({ reports: deps.renderedReports }, {})).reports).toHaveLength(7);
+    expect((await listReports(deps, {})).reports).toHaveLength(7);
   });
 });
 
@@ -514,7 +501,7 @@ describe('verifying while a render is publishing', () => {
       clock: { now: () => now },
     });
     for (const period of ['2026-09', '2026-10'] as Period[])
-      await deps.snapshots.save(populatedSnapshot({ period }), new Date(`${period}-28T12:00:00Z`));
+      await storeSnapshot(deps, populatedSnapshot({ period }), new Date(`${period}-28T12:00:00Z`));
     await createRenderHandler(deps, tinyRenderer)({ period: '2026-09' });
 
     // The render of 2026-10 dies right after writing its index item, before moving the head.
@@ -531,15 +518,12 @@ describe('verifying while a render is publishing', () => {
         return Reflect.get(target, property, receiver);
       },
     });
-    const dying = new DynamoDbReportRepository(watched, runtime.names.tableName, deps.reports);
+    const dying = new DynamoDbReportIndex(watched, runtime.names.tableName);
     await expect(
-      createRenderHandler({ ...deps, renderedReports: dying }, tinyRenderer)({ period: '2026-10' }),
+      createRenderHandler({ ...deps, reportIndex: dying }, tinyRenderer)({ period: '2026-10' }),
     ).rejects.toThrow('the process died');
 
-    const result = await verifyReports(
-      { reports: deps.renderedReports, objects: deps.reports },
-      { kind: 'all' },
-    );
+    const result = await verifyReports(deps, { kind: 'all' });
     expect(result.ok).toBe(true);
     expect(result.pending).toMatchObject({ period: '2026-10', version: 1, sequence: 2 });
     expect(result.counts).toMatchObject({ reports: 1, indexItems: 2 });

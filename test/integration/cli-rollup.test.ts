@@ -180,7 +180,7 @@ describe('strategy-report rollup and status', () => {
     const runtime = await openLocalRuntime({ dataDirectory: dataDir });
     try {
       const deps = localDependencies(runtime, { catalog, config: parseProductConfig({}) });
-      expect((await deps.snapshots.versions(OCTOBER)).map((record) => record.version)).toEqual([1]);
+      expect((await deps.snapshotIndex.versions(OCTOBER)).map((record) => record.version)).toEqual([1]);
     } finally {
       await runtime.close();
     }

@@ -7,6 +7,7 @@ import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
+import { loadSnapshot } from '../../shared/use-cases/snapshot-storage';
 
 const catalog = defaultCatalog();
 const config = parseProductConfig({});
@@ -58,13 +59,16 @@ describe('the local demo: a year of the whole pipeline through the real handlers
     const deps = localDependencies(runtime, { catalog, config });
     const late = first.months.find((month) => month.period === '2026-05');
     expect(late).toMatchObject({ snapshotVersions: [1, 2], reportVersions: [1, 2], mailed: 2 });
-    const versions = await deps.snapshots.versions(parsePeriod('2026-05'));
-    const [withoutAmo, withAmo] = await Promise.all(versions.map((record) => deps.snapshots.load(record)));
+    const versions = await deps.snapshotIndex.versions(parsePeriod('2026-05'));
+    const [withoutAmo, withAmo] = await Promise.all(
+      versions.map((record) => loadSnapshot(deps.reportObjects, record)),
+    );
     expect(withoutAmo?.completeness.officesMissing).toContain('AMO');
     expect(withAmo?.completeness.officesMissing).toEqual([]);
 
-    const silent = await deps.snapshots.load(
-      (await deps.snapshots.latest(parsePeriod('2026-07'))) ?? expect.unreachable(),
+    const silent = await loadSnapshot(
+      deps.reportObjects,
+      (await deps.snapshotIndex.latest(parsePeriod('2026-07'))) ?? expect.unreachable(),
     );
     expect(silent.completeness.officesMissing).toEqual(['OT']);
     expect(silent.completeness.carriedForward.length).toBe(catalog.activitiesOf('OT').length);

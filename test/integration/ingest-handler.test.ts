@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest/handler';
 import { objectCreatedEvent, sqsRecordCarrying } from '../../shared/adapters/events/s3-notifications';
 import { parsePeriod } from '../../shared/domain/period';
+import { createIngestHandler } from '../../shared/entries/ingest-entry';
 import { silentLog } from '../../shared/ports/log';
 import type { ObjectStore } from '../../shared/ports/object-store';
 import { generateTemplate } from '../../shared/use-cases/generate-template';

@@ -2,15 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNotifyHandler } from '../../functions/notify/handler';
-import { createRenderHandler } from '../../functions/render/handler';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
+import { createNotifyHandler } from '../../shared/entries/notify-entry';
+import { createRenderHandler, runRender } from '../../shared/entries/render-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { notifyLeadership } from '../../shared/use-cases/notify-leadership';
+import { loadSnapshot, storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { NASTY_TEXT, populatedSnapshot } from '../support/populated-snapshot';
 import { tinyRenderer } from '../support/report-fakes';
 
@@ -40,7 +41,8 @@ describe('the notify function on the embedded servers', () => {
       clock,
     });
     const hostile = populatedSnapshot({ period: parsePeriod('2026-10') });
-    await deps.snapshots.save(
+    await storeSnapshot(
+      deps,
       {
         ...hostile,
         catalog: { ...hostile.catalog, title: 'Strategy\r\nBcc: victim@attacker.example\r\nX-Evil: 1' },
@@ -78,10 +80,10 @@ describe('the notify function on the embedded servers', () => {
     expect(mail.text).toContain('TOP RISKS (5 of');
     expect(mail.html).toContain('<h2 style="font-size:16px">Headline</h2>');
 
-    const record = await deps.renderedReports.latest(parsePeriod('2026-10'));
-    const pdf = await deps.reports.get(record?.files[0]?.key ?? '');
-    const workbook = await deps.reports.get(record?.files[1]?.key ?? '');
-    const html = await deps.reports.get(record?.files[2]?.key ?? '');
+    const record = await deps.reportIndex.latest(parsePeriod('2026-10'));
+    const pdf = await deps.reportObjects.get(record?.files[0]?.key ?? '');
+    const workbook = await deps.reportObjects.get(record?.files[1]?.key ?? '');
+    const html = await deps.reportObjects.get(record?.files[2]?.key ?? '');
     expect(mail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([
       ['strategy-brief-2026-10-v0001.pdf', 'application/pdf'],
       ['strategy-brief-2026-10-v0001.html', 'text/html'],
@@ -119,15 +121,9 @@ describe('the notify function on the embedded servers', () => {
   });
 
   it('mails a new report version, and links the workbook when it is over the attachment limit', async () => {
-    await createRenderHandler(deps, tinyRenderer)({ period: '2026-10', force: true });
+    await runRender(deps, { period: parsePeriod('2026-10'), force: true }, tinyRenderer);
     const outcome = await notifyLeadership(
-      {
-        reports: deps.renderedReports,
-        snapshots: deps.snapshots,
-        deliveries: deps.deliveries,
-        mail: deps.mail,
-        clock,
-      },
+      { ...deps, clock },
       {
         period: parsePeriod('2026-10'),
         sender: 'brief@agency.example',
@@ -154,9 +150,10 @@ describe('the notify function on the embedded servers', () => {
   });
 
   it('mails a version made after a late submission saying, in its first line, which version it replaces, when, and whose submission changed', async () => {
-    const stored = (await deps.snapshots.versions(parsePeriod('2026-10'))).at(-1);
-    const snapshot = await deps.snapshots.load(stored as NonNullable<typeof stored>);
-    await deps.snapshots.save(
+    const stored = await deps.snapshotIndex.latest(parsePeriod('2026-10'));
+    const snapshot = await loadSnapshot(deps.reportObjects, stored as NonNullable<typeof stored>);
+    await storeSnapshot(
+      deps,
       {
         ...snapshot,
         inputHash: 'f'.repeat(64),

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRemindHandler } from '../../functions/remind/handler';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
+import { createRemindHandler, runRemind } from '../../shared/entries/remind-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { newRevision, progressRows } from '../support/fixtures';
@@ -156,14 +156,17 @@ describe('the remind function on the embedded servers', () => {
 
   it('sends at once, whatever the day, when run from the command line', async () => {
     now = new Date('2026-11-12T15:00:00Z');
-    const outcome = await createRemindHandler(deps)({ period: '2026-10', now: true });
+    await expect(createRemindHandler(deps)({ period: '2026-10', now: true })).rejects.toThrow(
+      /remind event: unknown field "now"/,
+    );
+    const outcome = await runRemind(deps, { period: parsePeriod('2026-10'), mode: 'now' });
     expect(outcome.reminderDay).toBe(false);
     expect(outcome.reminded.map((reminder) => reminder.office)).toEqual(['AMO', 'OT', 'OS', 'ES']);
     expect((await sent()).at(-1)?.text).toContain('(2 days ago)');
   });
 
   it('names the offices it has no address for', async () => {
-    const outcome = await createRemindHandler(deps)({ period: '2025-01', now: true });
+    const outcome = await runRemind(deps, { period: parsePeriod('2025-01'), mode: 'now' });
     expect(outcome.noContact).toEqual(['OFO', 'USBP', 'AMO', 'OT', 'ES']);
     expect(outcome.reminded.map((reminder) => reminder.office)).toEqual(['OS']);
   });

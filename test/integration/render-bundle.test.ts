@@ -8,6 +8,7 @@ import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { type BundleFormat, bundleFunction } from '../support/bundle-function';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { pdfInfo, pdfPageTexts } from '../support/report-text';
@@ -23,7 +24,8 @@ describe('the bundled render function', () => {
     runtime = await openLocalRuntime();
     const deps = localDependencies(runtime, { catalog: defaultCatalog(), config: parseProductConfig({}) });
     for (const period of ['2026-10', '2026-11'])
-      await deps.snapshots.save(
+      await storeSnapshot(
+        deps,
         populatedSnapshot({ period: parsePeriod(period) }),
         new Date('2026-12-05T12:00:00Z'),
       );
@@ -82,7 +84,7 @@ describe('the bundled render function', () => {
     const reports = localDependencies(runtime, {
       catalog: defaultCatalog(),
       config: parseProductConfig({}),
-    }).reports;
+    }).reportObjects;
     const pdf = await reports.get(result.files.find((file) => file.name === 'brief.pdf')?.key ?? '');
     const pages = await pdfPageTexts(pdf);
     expect(pages[0]).toContain('5 of 6 offices reported');

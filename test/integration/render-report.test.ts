@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRenderHandler } from '../../functions/render/handler';
 import packageJson from '../../package.json' with { type: 'json' };
-import { DynamoDbReportRepository } from '../../shared/adapters/dynamodb/dynamodb-report-repository';
+import { DynamoDbReportIndex } from '../../shared/adapters/dynamodb/dynamodb-report-index';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
+import { SOFTWARE_VERSION } from '../../shared/config/software-version';
 import { type Period, parsePeriod } from '../../shared/domain/period';
 import { parseManifest, type ReportManifest } from '../../shared/domain/report/report-manifest';
 import { sha256Hex } from '../../shared/domain/sha256';
+import { createRenderHandler, runRender } from '../../shared/entries/render-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
-import { ReportChainBusyError } from '../../shared/ports/report-repository';
+import { renderReport } from '../../shared/use-cases/render-report';
+import { ReportChainBusyError } from '../../shared/use-cases/report-chain-hold';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { dyingDocuments, failingStore, tinyRenderer } from '../support/report-fakes';
 
@@ -30,23 +33,23 @@ describe('the render function on the embedded servers', () => {
   });
 
   const saveSnapshot = async (period: string, createdAt: string, seed = 1) =>
-    (await deps.snapshots.save(populatedSnapshot({ period: parsePeriod(period), seed }), new Date(createdAt)))
+    (await storeSnapshot(deps, populatedSnapshot({ period: parsePeriod(period), seed }), new Date(createdAt)))
       .record;
 
   const manifestOf = async (key: string): Promise<{ manifest: ReportManifest; sha256: string }> => {
-    const bytes = await deps.reports.get(key);
+    const bytes = await deps.reportObjects.get(key);
     return { manifest: parseManifest(bytes), sha256: sha256Hex(bytes) };
   };
 
   const keysUnder = async (prefix: string) => {
     const keys: string[] = [];
-    for await (const object of deps.reports.list(prefix)) keys.push(object.key);
+    for await (const object of deps.reportObjects.list(prefix)) keys.push(object.key);
     return keys;
   };
 
   /** Walks the chain from the head back to the first report: every link must hash to what the next one names. */
   const walkChain = async () => {
-    const head = await deps.renderedReports.chainHead();
+    const head = await deps.reportIndex.chainHead();
     const links: ReportManifest[] = [];
     let key = head?.manifestKey;
     let expectedSha = head?.manifestSha256;
@@ -99,17 +102,17 @@ describe('the render function on the embedded servers', () => {
       'report.stratml.xml',
     ]);
     for (const file of manifest.files) {
-      const bytes = await deps.reports.get(file.key);
+      const bytes = await deps.reportObjects.get(file.key);
       expect(sha256Hex(bytes), file.key).toBe(file.sha256);
       expect(bytes.length).toBe(file.size);
     }
-    expect((await deps.reports.get('reports/2026-10/v0001/brief.pdf')).subarray(0, 8).toString()).toBe(
+    expect((await deps.reportObjects.get('reports/2026-10/v0001/brief.pdf')).subarray(0, 8).toString()).toBe(
       '%PDF-1.7',
     );
-    expect(await deps.renderedReports.versions(parsePeriod('2026-10'))).toMatchObject([
+    expect(await deps.reportIndex.versions(parsePeriod('2026-10'))).toMatchObject([
       { version: 1, sequence: 1, manifestSha256: sha256, previousManifestSha256: null },
     ]);
-    expect(await deps.renderedReports.chainHead()).toMatchObject({
+    expect(await deps.reportIndex.chainHead()).toMatchObject({
       sequence: 1,
       period: '2026-10',
       version: 1,
@@ -122,7 +125,10 @@ describe('the render function on the embedded servers', () => {
     expect(await keysUnder('reports/2026-10/v0002/')).toEqual([]);
 
     const first = await manifestOf('reports/2026-10/v0001/manifest.json');
-    const forced = await createRenderHandler(deps)({ period: '2026-10', force: true });
+    await expect(createRenderHandler(deps)({ period: '2026-10', force: true })).rejects.toThrow(
+      /render event: unknown field "force"/,
+    );
+    const forced = await runRender(deps, { period: parsePeriod('2026-10'), force: true });
     expect(forced).toMatchObject({
       outcome: 'rendered',
       version: 2,
@@ -142,7 +148,7 @@ describe('the render function on the embedded servers', () => {
       supersedes: { version: 1, issuedAt: now.toISOString(), changes: [] },
     });
     expect(first.manifest.renderOptions).toEqual({ markingBanner: null });
-    const html = (await deps.reports.get('reports/2026-10/v0002/brief.html')).toString('utf8');
+    const html = (await deps.reportObjects.get('reports/2026-10/v0002/brief.html')).toString('utf8');
     expect(html).toContain(
       'This replaces version 1 of the October 2026 brief, issued on 20 November 2026. Since then: no submission changed; the same data was rendered again.',
     );
@@ -150,7 +156,7 @@ describe('the render function on the embedded servers', () => {
       first.manifest.files.map((file) => file.key.replace('/v0001/', '/v0002/')),
     );
     // Version 1 is untouched.
-    expect(sha256Hex(await deps.reports.get('reports/2026-10/v0001/manifest.json'))).toBe(first.sha256);
+    expect(sha256Hex(await deps.reportObjects.get('reports/2026-10/v0001/manifest.json'))).toBe(first.sha256);
   });
 
   it('renders the previous calendar month in the configured time zone when the event names no period', async () => {
@@ -164,7 +170,7 @@ describe('the render function on the embedded servers', () => {
   });
 
   it('refuses an event with a bad period or unknown fields, writing nothing', async () => {
-    const head = await deps.renderedReports.chainHead();
+    const head = await deps.reportIndex.chainHead();
     await expect(createRenderHandler(deps, tinyRenderer)({ period: '2026-13' })).rejects.toThrow(
       /period\.format/,
     );
@@ -174,35 +180,27 @@ describe('the render function on the embedded servers', () => {
     await expect(createRenderHandler(deps, tinyRenderer)({ period: '2025-01' })).rejects.toThrow(
       /no rollup snapshot for 2025-01/,
     );
-    expect(await deps.renderedReports.chainHead()).toEqual(head);
+    expect(await deps.reportIndex.chainHead()).toEqual(head);
   });
 
   it('leaves no manifest, no index item and an unmoved chain when a render fails half-way', async () => {
     await saveSnapshot('2026-07', '2026-08-05T12:00:00Z');
-    const head = await deps.renderedReports.chainHead();
-    const broken = new DynamoDbReportRepository(
-      runtime.clients.documents,
-      runtime.names.tableName,
-      failingStore(deps.reports, (_key, index) => index === 1),
-    );
+    const head = await deps.reportIndex.chainHead();
+    const broken = failingStore(deps.reportObjects, (_key, index) => index === 1);
     await expect(
-      createRenderHandler({ ...deps, renderedReports: broken }, tinyRenderer)({ period: '2026-07' }),
+      createRenderHandler({ ...deps, reportObjects: broken }, tinyRenderer)({ period: '2026-07' }),
     ).rejects.toThrow(/injected failure writing reports\/2026-07\/v0001\/workbook.xlsx/);
     expect(await keysUnder('reports/2026-07/')).toEqual(['reports/2026-07/v0001/brief.pdf']);
-    expect(await deps.renderedReports.versions(parsePeriod('2026-07'))).toEqual([]);
-    expect(await deps.renderedReports.chainHead()).toEqual(head);
+    expect(await deps.reportIndex.versions(parsePeriod('2026-07'))).toEqual([]);
+    expect(await deps.reportIndex.chainHead()).toEqual(head);
 
     // A failure writing the manifest gives the chain back at once: the next render does not wait.
-    const manifestFails = new DynamoDbReportRepository(
-      runtime.clients.documents,
-      runtime.names.tableName,
-      failingStore(deps.reports, (key) => key.endsWith('manifest.json')),
-    );
+    const manifestFails = failingStore(deps.reportObjects, (key) => key.endsWith('manifest.json'));
     await expect(
-      createRenderHandler({ ...deps, renderedReports: manifestFails }, tinyRenderer)({ period: '2026-07' }),
+      createRenderHandler({ ...deps, reportObjects: manifestFails }, tinyRenderer)({ period: '2026-07' }),
     ).rejects.toThrow(/injected failure writing reports\/2026-07\/v0002\/manifest.json/);
     expect((await keysUnder('reports/2026-07/')).filter((key) => key.endsWith('manifest.json'))).toEqual([]);
-    expect(await deps.renderedReports.chainHead()).toEqual(head);
+    expect(await deps.reportIndex.chainHead()).toEqual(head);
 
     const retried = await createRenderHandler(deps, tinyRenderer)({ period: '2026-07' });
     expect(retried).toMatchObject({ outcome: 'rendered', version: 3, sequence: (head?.sequence ?? 0) + 1 });
@@ -212,49 +210,50 @@ describe('the render function on the embedded servers', () => {
   it('completes the publication of a render that died after storing its manifest, once its hold expires', async () => {
     await saveSnapshot('2026-06', '2026-07-05T12:00:00Z');
     await saveSnapshot('2026-05', '2026-06-05T12:00:00Z');
-    const head = await deps.renderedReports.chainHead();
+    const head = await deps.reportIndex.chainHead();
     let dead = false;
     // The manifest reaches S3, then the process dies before it can record it anywhere else.
-    const killer = new DynamoDbReportRepository(
+    const dyingIndex = new DynamoDbReportIndex(
       dyingDocuments(runtime.clients.documents, () => dead),
       runtime.names.tableName,
-      new Proxy(deps.reports, {
-        get(target, property, receiver) {
-          if (property === 'put')
-            return async (...args: Parameters<typeof target.put>) => {
-              const result = await target.put(...args);
-              if (args[0].endsWith('manifest.json')) dead = true;
-              return result;
-            };
-          const value = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      }),
     );
+    const killingObjects = new Proxy(deps.reportObjects, {
+      get(target, property, receiver) {
+        if (property === 'put')
+          return async (...args: Parameters<typeof target.put>) => {
+            const result = await target.put(...args);
+            if (args[0].endsWith('manifest.json')) dead = true;
+            return result;
+          };
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
     await expect(
-      createRenderHandler({ ...deps, renderedReports: killer }, tinyRenderer)({ period: '2026-06' }),
+      createRenderHandler(
+        { ...deps, reportIndex: dyingIndex, reportObjects: killingObjects },
+        tinyRenderer,
+      )({ period: '2026-06' }),
     ).rejects.toThrow('the process died');
     expect(await keysUnder('reports/2026-06/v0001/')).toContain('reports/2026-06/v0001/manifest.json');
-    expect(await deps.renderedReports.versions(parsePeriod('2026-06'))).toEqual([]);
+    expect(await deps.reportIndex.versions(parsePeriod('2026-06'))).toEqual([]);
 
     // While its hold lasts, another render waits and then says the chain is busy.
-    const impatient = new DynamoDbReportRepository(
-      runtime.clients.documents,
-      runtime.names.tableName,
-      deps.reports,
-      {
-        waitForChainMs: 20,
-        pollMs: 5,
-      },
-    );
     await expect(
-      createRenderHandler({ ...deps, renderedReports: impatient }, tinyRenderer)({ period: '2026-05' }),
+      renderReport(
+        { ...deps, renderer: tinyRenderer },
+        {
+          period: parsePeriod('2026-05'),
+          softwareVersion: SOFTWARE_VERSION,
+          chainHold: { waitForChainMs: 20, pollMs: 5 },
+        },
+      ),
     ).rejects.toBeInstanceOf(ReportChainBusyError);
 
     // After the lease, the next render completes the dead one's publication, then its own.
     now = new Date(now.getTime() + 16 * 60_000);
     const next = await createRenderHandler(deps, tinyRenderer)({ period: '2026-05' });
-    const recovered = await deps.renderedReports.versions(parsePeriod('2026-06'));
+    const recovered = await deps.reportIndex.versions(parsePeriod('2026-06'));
     expect(recovered).toMatchObject([{ version: 1, sequence: (head?.sequence ?? 0) + 1 }]);
     expect(recovered[0]?.previousManifestSha256).toBe(head?.manifestSha256);
     expect(next).toMatchObject({ outcome: 'rendered', sequence: (head?.sequence ?? 0) + 2 });
@@ -264,7 +263,7 @@ describe('the render function on the embedded servers', () => {
   it('keeps the chain linear when renders of several periods run at once', async () => {
     const periods = ['2026-01', '2026-02', '2026-03', '2026-04'] as Period[];
     for (const period of periods) await saveSnapshot(period, `${period}-28T12:00:00Z`);
-    const before = (await deps.renderedReports.chainHead())?.sequence ?? 0;
+    const before = (await deps.reportIndex.chainHead())?.sequence ?? 0;
     const results = await Promise.all(
       periods.map((period) => createRenderHandler(deps, tinyRenderer)({ period })),
     );
@@ -275,7 +274,7 @@ describe('the render function on the embedded servers', () => {
     const chain = await walkChain();
     expect(chain.map((manifest) => manifest.chain.sequence)).toEqual(chain.map((_, index) => index + 1));
     expect(chain).toHaveLength(before + 4);
-    const listed = await deps.renderedReports.inRange(parsePeriod('2026-01'), parsePeriod('2026-12'));
+    const listed = await deps.reportIndex.inRange(parsePeriod('2026-01'), parsePeriod('2026-12'));
     expect(listed.map((record) => record.sequence).sort((a, b) => a - b)).toEqual(
       chain.map((_, index) => index + 1),
     );

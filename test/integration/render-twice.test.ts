@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderHandler } from '../../functions/render/handler';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
+import { createRenderHandler } from '../../shared/entries/render-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { openLocalRuntime } from '../../shared/local/local-runtime';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { populatedSnapshot } from '../support/populated-snapshot';
 
 /** Renders the fixture in a fresh store at a given wall-clock time and returns every stored file's hash. */
@@ -17,14 +18,15 @@ async function renderInFreshStore(now: Date): Promise<Record<string, string>> {
       config: parseProductConfig({ markingBanner: 'CUI' }),
       clock: { now: () => now },
     });
-    await deps.snapshots.save(
+    await storeSnapshot(
+      deps,
       populatedSnapshot({ period: parsePeriod('2026-10') }),
       new Date('2026-11-05T12:00:00Z'),
     );
     const result = await createRenderHandler(deps)({ period: '2026-10' });
     const hashes: Record<string, string> = {};
     for (const key of [...result.files.map((file) => file.key), result.manifest.key])
-      hashes[key] = sha256Hex(await deps.reports.get(key));
+      hashes[key] = sha256Hex(await deps.reportObjects.get(key));
     return hashes;
   } finally {
     await runtime.close();

@@ -6,6 +6,7 @@ import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { openLocalRuntime } from '../../shared/local/local-runtime';
+import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { temporaryDataDirectory } from '../support/local-runtime';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { runBin } from '../support/run-bin';
@@ -17,7 +18,8 @@ describe('strategy-report render, notify and remind', () => {
     const runtime = await openLocalRuntime({ dataDirectory: dataDir });
     try {
       const deps = localDependencies(runtime, { catalog: defaultCatalog(), config: parseProductConfig({}) });
-      await deps.snapshots.save(
+      await storeSnapshot(
+        deps,
         populatedSnapshot({ period: parsePeriod('2026-10') }),
         new Date('2026-11-05T12:00:00Z'),
       );

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest/handler';
-import { createRollupHandler } from '../../functions/rollup/handler';
 import { fillProgressSheet, progressAnswersOf } from '../../shared/adapters/excel/progress-sheet-filler';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
@@ -11,6 +9,8 @@ import { addMonths, type Period, parsePeriod } from '../../shared/domain/period'
 import { type ProgressRow, STATUSES, type Status } from '../../shared/domain/progress';
 import type { RollupSnapshot } from '../../shared/domain/rollup/rollup-snapshot';
 import { rollupSnapshotSchema } from '../../shared/domain/rollup/rollup-snapshot';
+import { createIngestHandler } from '../../shared/entries/ingest-entry';
+import { createRollupHandler } from '../../shared/entries/rollup-entry';
 import { uploadAndDeliver } from '../../shared/local/deliver-upload';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
@@ -18,6 +18,7 @@ import { silentLog } from '../../shared/ports/log';
 import { uploadKey } from '../../shared/storage/object-keys';
 import { generateTemplate } from '../../shared/use-cases/generate-template';
 import type { IngestOutcome } from '../../shared/use-cases/ingest-submission';
+import { loadSnapshot } from '../../shared/use-cases/snapshot-storage';
 
 /*
  * The rollup handler against the embedded servers. Every office's rows are typed into the
@@ -229,8 +230,8 @@ describe('the rollup handler on the embedded servers', () => {
       const result = await handler({ period });
       expect(result).toMatchObject({ period, outcome: 'stored', record: { period, version: 1 } });
     }
-    const record = (await deps.snapshots.latest(OCTOBER)) ?? expect.unreachable();
-    october = await deps.snapshots.load(record);
+    const record = (await deps.snapshotIndex.latest(OCTOBER)) ?? expect.unreachable();
+    october = await loadSnapshot(deps.reportObjects, record);
     expect(rollupSnapshotSchema.parse(october)).toEqual(october);
 
     const figures = independentFigures(OCTOBER);
@@ -297,8 +298,9 @@ describe('the rollup handler on the embedded servers', () => {
   });
 
   it('compares with the previous period and keeps a twelve-month trend from stored snapshots', async () => {
-    const september = await deps.snapshots.load(
-      (await deps.snapshots.latest(SEPTEMBER)) ?? expect.unreachable(),
+    const september = await loadSnapshot(
+      deps.reportObjects,
+      (await deps.snapshotIndex.latest(SEPTEMBER)) ?? expect.unreachable(),
     );
     expect(october.previousSnapshot).toMatchObject({ period: '2026-09', version: 1 });
     expect(october.agency.change.previousPercentComplete).toBe(september.agency.percentComplete);
@@ -313,7 +315,7 @@ describe('the rollup handler on the embedded servers', () => {
     );
     expect(october.trend.map((point) => point.period)).toEqual(['2026-08', '2026-09', '2026-10']);
     expect(october.trend[1]?.agency.percentComplete).toBe(september.agency.percentComplete);
-    const stored = await deps.snapshots.latestInRange(AUGUST, SEPTEMBER);
+    const stored = await deps.snapshotIndex.latestInRange(AUGUST, SEPTEMBER);
     expect(october.trendSources).toEqual(
       stored.map((record) => ({ period: record.period, version: record.version, sha256: record.sha256 })),
     );
@@ -325,7 +327,7 @@ describe('the rollup handler on the embedded servers', () => {
       outcome: 'unchanged',
       record: { version: 1, inputHash: october.inputHash },
     });
-    expect(await deps.snapshots.versions(OCTOBER)).toHaveLength(1);
+    expect(await deps.snapshotIndex.versions(OCTOBER)).toHaveLength(1);
 
     await submit(
       'OFO',
@@ -335,10 +337,10 @@ describe('the rollup handler on the embedded servers', () => {
     );
     const changed = await handler({ period: OCTOBER });
     expect(changed).toMatchObject({ outcome: 'stored', record: { version: 2 } });
-    const versions = await deps.snapshots.versions(OCTOBER);
+    const versions = await deps.snapshotIndex.versions(OCTOBER);
     expect(versions.map((record) => record.version)).toEqual([1, 2]);
-    expect(await deps.snapshots.load(versions[0] ?? expect.unreachable())).toEqual(october);
-    const latest = await deps.snapshots.load(versions[1] ?? expect.unreachable());
+    expect(await loadSnapshot(deps.reportObjects, versions[0] ?? expect.unreachable())).toEqual(october);
+    const latest = await loadSnapshot(deps.reportObjects, versions[1] ?? expect.unreachable());
     expect(latest.inputs.find((input) => input.office === 'OFO')?.revision).toBe(3);
     expect(latest.offices.find((office) => office.code === 'OFO')).toMatchObject({
       statusCounts: { Complete: catalog.activitiesOf('OFO').length },
@@ -351,7 +353,7 @@ describe('the rollup handler on the embedded servers', () => {
     const result = await handler({});
     expect(result).toMatchObject({ period: '2026-09', outcome: 'unchanged' });
     await expect(handler({ period: '2026-13' })).rejects.toThrow(InvalidInputError);
-    await expect(handler({ period: 7 } as never)).rejects.toThrow(/\[rollup\.event\]/);
+    await expect(handler({ period: 7 })).rejects.toThrow(/rollup event.*\[event\.schema\]/);
   });
 
   it('re-running is idempotent for any submitted data (property, on the real stores)', async () => {

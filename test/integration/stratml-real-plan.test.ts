@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIngestHandler } from '../../functions/ingest/handler';
-import { createRenderHandler } from '../../functions/render/handler';
-import { createRollupHandler } from '../../functions/rollup/handler';
 import { fillProgressSheet } from '../../shared/adapters/excel/progress-sheet-filler';
 import { type LoadedCatalog, loadCatalogSource } from '../../shared/catalog/load-catalog';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
+import { createIngestHandler } from '../../shared/entries/ingest-entry';
+import { createRenderHandler } from '../../shared/entries/render-entry';
+import { createRollupHandler } from '../../shared/entries/rollup-entry';
 import { uploadAndDeliver } from '../../shared/local/deliver-upload';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
@@ -15,6 +15,8 @@ import { silentLog } from '../../shared/ports/log';
 import { uploadKey } from '../../shared/storage/object-keys';
 import { generateTemplate } from '../../shared/use-cases/generate-template';
 import type { IngestOutcome } from '../../shared/use-cases/ingest-submission';
+import { readReportFile } from '../../shared/use-cases/report-reads';
+import { loadSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { verifyReports } from '../../shared/use-cases/verify-reports';
 import { htmlText, pdfPageTexts } from '../support/report-text';
 import { validateAgainstStratmlSchema } from '../support/stratml-schema';
@@ -108,15 +110,16 @@ describe('a published StratML plan through the whole pipeline', () => {
     expect(outcomes.at(-1)).toMatchObject({ kind: 'accepted', office: 'DJT', period: OCTOBER, rows: 5 });
 
     expect(await createRollupHandler(deps)({ period: OCTOBER })).toMatchObject({ outcome: 'stored' });
-    const snapshot = await deps.snapshots.load(
-      (await deps.snapshots.latest(OCTOBER)) ?? expect.unreachable(),
+    const snapshot = await loadSnapshot(
+      deps.reportObjects,
+      (await deps.snapshotIndex.latest(OCTOBER)) ?? expect.unreachable(),
     );
     expect(snapshot.missionAreas).toEqual([]);
     expect(snapshot.agency.percentComplete).toBe(44);
 
     const rendered = await createRenderHandler(deps)({ period: OCTOBER });
     expect(rendered).toMatchObject({ outcome: 'rendered', version: 1 });
-    const record = (await deps.renderedReports.latest(OCTOBER)) ?? expect.unreachable();
+    const record = (await deps.reportIndex.latest(OCTOBER)) ?? expect.unreachable();
     expect(record.files.map((file) => file.name)).toEqual([
       'brief.pdf',
       'workbook.xlsx',
@@ -125,25 +128,22 @@ describe('a published StratML plan through the whole pipeline', () => {
     ]);
 
     // The brief names the plan's own items, and has no mission-area view or charts.
-    const html = htmlText((await deps.renderedReports.readFile(record, 'brief.html')).toString('utf8'));
+    const html = htmlText((await readReportFile(deps.reportObjects, record, 'brief.html')).toString('utf8'));
     expect(html).toContain('Coordinate implementation of any resulting plans.');
     expect(html).not.toMatch(/mission area/i);
-    const pdf = (await pdfPageTexts(await deps.renderedReports.readFile(record, 'brief.pdf'))).join(' ');
+    const pdf = (await pdfPageTexts(await readReportFile(deps.reportObjects, record, 'brief.pdf'))).join(' ');
     expect(pdf).toContain('Establishment');
     expect(pdf).not.toMatch(/mission area/i);
 
     // The StratML report is valid and carries each item's actual for the period.
-    const xml = (await deps.renderedReports.readFile(record, 'report.stratml.xml')).toString('utf8');
+    const xml = (await readReportFile(deps.reportObjects, record, 'report.stratml.xml')).toString('utf8');
     expect(await validateAgainstStratmlSchema(xml)).toEqual({ valid: true, errors: [] });
     expect(xml).toContain('<SequenceIndicator>1.3.1</SequenceIndicator>');
     expect(xml).toMatch(
       /<ActualResult>\s*<StartDate>2026-10-01<\/StartDate>\s*<EndDate>2026-10-31<\/EndDate>\s*<NumberOfUnits>100<\/NumberOfUnits>\s*<Descriptor>\s*<DescriptorName>Status<\/DescriptorName>\s*<DescriptorValue>Complete<\/DescriptorValue>/,
     );
 
-    const verification = await verifyReports(
-      { reports: deps.renderedReports, objects: deps.reports },
-      { kind: 'all' },
-    );
+    const verification = await verifyReports(deps, { kind: 'all' });
     expect(verification.findings).toEqual([]);
     expect(verification.counts.files).toBe(4);
   });

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { createIngestHandler } from '../../functions/ingest/handler';
 import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { type Period, parsePeriod } from '../../shared/domain/period';
+import { createIngestHandler } from '../../shared/entries/ingest-entry';
 import { deliverS3Event, uploadAndDeliver } from '../../shared/local/deliver-upload';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';

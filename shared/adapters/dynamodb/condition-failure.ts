@@ -7,3 +7,14 @@ export function isConditionFailure(error: unknown): boolean {
     (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException'
   );
 }
+
+/** Runs a conditional write: true when it took effect, false when its condition refused it. */
+export async function conditionalWrite(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return false;
+  }
+}

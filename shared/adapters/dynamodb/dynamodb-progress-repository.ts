@@ -57,7 +57,49 @@ export class DynamoDbProgressRepository implements ProgressRepository {
     const token = this.newToken();
 
     // 1. Claim the bytes.
-    let claimed: Record<string, unknown>;
+    const claim = await this.claimBytes(input, claimKey, token, now);
+    if (claim.kind === 'duplicate') return claim;
+
+    // 2. The revision number: reuse the one a crashed delivery already took, or take the next.
+    const revisionNumber = await this.revisionNumber(pk, claimKey, token, claim.claimed);
+    const record: RevisionRecord = { ...input, revision: revisionNumber, rowCount: rows.length };
+
+    // 3. Rows, where nothing points yet.
+    const rowsPk = itemKeys.revisionRows(input.period, input.office, revisionNumber);
+    await batchPutAll(
+      this.documents,
+      this.tableName,
+      rows.map((row) => ({ pk: rowsPk, sk: itemKeys.row(row.activityId), entity: 'ProgressRow', row })),
+    );
+
+    // 4. Header, then the pointer, which only moves forward.
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk, sk: itemKeys.revisionHeader(revisionNumber), entity: 'Revision', record },
+      }),
+    );
+    await this.moveCurrentPointer(record);
+
+    // 5. Done: later deliveries of these bytes are duplicates.
+    await this.updateOwnClaim(claimKey, token, 'SET #state = :committed REMOVE leaseUntil', {
+      ':committed': 'committed',
+    });
+    return { kind: 'committed', revision: record };
+  }
+
+  /**
+   * Takes the claim on the bytes (new, or one whose holder's lease expired). Bytes committed
+   * before are a duplicate; bytes another delivery is committing right now are CommitInProgressError.
+   */
+  private async claimBytes(
+    input: NewRevision,
+    claimKey: Record<string, string>,
+    token: string,
+    now: Date,
+  ): Promise<
+    { kind: 'claimed'; claimed: Record<string, unknown> } | { kind: 'duplicate'; revision: RevisionRecord }
+  > {
     try {
       const result = await this.documents.send(
         new UpdateCommand({
@@ -77,7 +119,7 @@ export class DynamoDbProgressRepository implements ProgressRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      claimed = result.Attributes ?? {};
+      return { kind: 'claimed', claimed: result.Attributes ?? {} };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const existing = await this.findRevisionBySha(input.office, input.period, input.sha256);
@@ -86,64 +128,49 @@ export class DynamoDbProgressRepository implements ProgressRepository {
         `another delivery of the same file for ${input.office} ${input.period} is being committed`,
       );
     }
+  }
 
-    // 2. The revision number: reuse the one a crashed delivery already took, or take the next.
-    let revisionNumber = typeof claimed.revision === 'number' ? claimed.revision : undefined;
-    if (revisionNumber === undefined) {
-      const counter = await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk, sk: itemKeys.revisionCounter },
-          UpdateExpression: 'ADD lastRevision :one SET entity = :entity',
-          ExpressionAttributeValues: { ':one': 1, ':entity': 'RevisionCounter' },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      revisionNumber = Number(counter.Attributes?.lastRevision);
-      await this.updateOwnClaim(claimKey, token, 'SET revision = :revision', { ':revision': revisionNumber });
-    }
-    const record: RevisionRecord = { ...input, revision: revisionNumber, rowCount: rows.length };
-
-    // 3. Rows, where nothing points yet.
-    const rowsPk = itemKeys.revisionRows(input.period, input.office, revisionNumber);
-    await batchPutAll(
-      this.documents,
-      this.tableName,
-      rows.map((row) => ({ pk: rowsPk, sk: itemKeys.row(row.activityId), entity: 'ProgressRow', row })),
-    );
-
-    // 4. Header, then the pointer, which only moves forward.
-    await this.documents.send(
-      new PutCommand({
+  private async revisionNumber(
+    pk: string,
+    claimKey: Record<string, string>,
+    token: string,
+    claimed: Record<string, unknown>,
+  ): Promise<number> {
+    if (typeof claimed.revision === 'number') return claimed.revision;
+    const counter = await this.documents.send(
+      new UpdateCommand({
         TableName: this.tableName,
-        Item: { pk, sk: itemKeys.revisionHeader(revisionNumber), entity: 'Revision', record },
+        Key: { pk, sk: itemKeys.revisionCounter },
+        UpdateExpression: 'ADD lastRevision :one SET entity = :entity',
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'RevisionCounter' },
+        ReturnValues: 'UPDATED_NEW',
       }),
     );
+    const revisionNumber = Number(counter.Attributes?.lastRevision);
+    await this.updateOwnClaim(claimKey, token, 'SET revision = :revision', { ':revision': revisionNumber });
+    return revisionNumber;
+  }
+
+  private async moveCurrentPointer(record: RevisionRecord): Promise<void> {
     try {
       await this.documents.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            pk: itemKeys.period(input.period),
-            sk: itemKeys.currentPointer(input.office),
+            pk: itemKeys.period(record.period),
+            sk: itemKeys.currentPointer(record.office),
             entity: 'CurrentRevision',
-            revision: revisionNumber,
+            revision: record.revision,
             record,
           },
           ConditionExpression: 'attribute_not_exists(pk) OR revision < :revision',
-          ExpressionAttributeValues: { ':revision': revisionNumber },
+          ExpressionAttributeValues: { ':revision': record.revision },
         }),
       );
     } catch (error) {
       // A newer revision is already current: this one stays in history, as it should.
       if (!isConditionFailure(error)) throw error;
     }
-
-    // 5. Done: later deliveries of these bytes are duplicates.
-    await this.updateOwnClaim(claimKey, token, 'SET #state = :committed REMOVE leaseUntil', {
-      ':committed': 'committed',
-    });
-    return { kind: 'committed', revision: record };
   }
 
   private async updateOwnClaim(

@@ -43,7 +43,7 @@ export function registerHistoryCommand(program: Command, io: CliIo): void {
         });
       const period = parsePeriod(options.period, { column: '--period' });
       const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-        listSubmissionAttempts({ history: deps.history, progress: deps.progress }, { office, period }),
+        listSubmissionAttempts(deps, { office, period }),
       );
       if (options.json) printJson(io, result);
       else io.out(formatAttempts(result));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createNotifyHandler } from '../../../functions/notify/handler';
+import { runNotify } from '../../entries/notify-entry';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
 import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
@@ -13,9 +13,9 @@ export function registerNotifyCommand(program: Command, io: CliIo): void {
     .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
-      const { period } = periodInput(options.period);
+      const request = periodInput(options.period);
       const result = await withLocalDependencies(globalOptionsOf(command), (deps, runtime) =>
-        createNotifyHandler(deps)(period ? { period } : {}).then((outcome) => ({
+        runNotify(deps, request).then((outcome) => ({
           ...outcome,
           outbox: runtime.outboxDirectory,
         })),

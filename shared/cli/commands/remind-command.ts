@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createRemindHandler } from '../../../functions/remind/handler';
+import { runRemind } from '../../entries/remind-entry';
 import type { RemindOfficesOutcome } from '../../use-cases/remind-offices';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
@@ -33,9 +33,10 @@ export function registerRemindCommand(program: Command, io: CliIo): void {
     .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
-      const { period } = periodInput(options.period);
+      // Today, whatever the day: the daily function only sends on reminder days.
+      const request = { ...periodInput(options.period), mode: 'now' as const };
       const outcome = await withLocalDependencies(globalOptionsOf(command), (deps) =>
-        createRemindHandler(deps)({ ...(period ? { period } : {}), now: true }),
+        runRemind(deps, request),
       );
       if (options.json) printJson(io, outcome);
       else io.out(formatRemindOutcome(outcome));

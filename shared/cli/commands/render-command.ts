@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { RenderResult } from '../../../functions/render/handler';
+import type { RenderResult } from '../../entries/render-entry';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
 import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
@@ -26,14 +26,11 @@ export function registerRenderCommand(program: Command, io: CliIo): void {
     .option('--force', 'render a new version even when the latest snapshot was already rendered')
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; force?: boolean; json?: boolean }, command: Command) => {
-      const { period } = periodInput(options.period);
+      const request = { ...periodInput(options.period), force: options.force === true };
       // Loaded on use: the renderers (pdfmake, exceljs) would slow every other command's start.
-      const { createRenderHandler } = await import('../../../functions/render/handler');
+      const { runRender } = await import('../../entries/render-entry');
       const result = await withLocalDependencies(globalOptionsOf(command), (deps) =>
-        createRenderHandler(deps)({
-          ...(period ? { period } : {}),
-          ...(options.force ? { force: true } : {}),
-        }),
+        runRender(deps, request),
       );
       if (options.json) printJson(io, result);
       else io.out(formatRenderResult(result));

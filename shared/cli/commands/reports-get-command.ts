@@ -39,14 +39,11 @@ export function registerReportsGetCommand(reports: Command, io: CliIo): void {
       const period = parsePeriod(periodText, { column: 'PERIOD' });
       const version = options.version === undefined ? undefined : parseReportVersion(options.version);
       const fetched = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-        fetchReportFiles(
-          { reports: deps.renderedReports, objects: deps.reports },
-          {
-            period,
-            ...(version !== undefined ? { version } : {}),
-            ...(options.format ? { formats: [options.format] } : {}),
-          },
-        ),
+        fetchReportFiles(deps, {
+          period,
+          ...(version !== undefined ? { version } : {}),
+          ...(options.format ? { formats: [options.format] } : {}),
+        }),
       );
       const { record } = fetched;
       const paths = await writeFilesUnder(

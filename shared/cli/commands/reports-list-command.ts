@@ -19,7 +19,7 @@ export function registerReportsListCommand(reports: Command, io: CliIo): void {
       const from = options.from === undefined ? undefined : parsePeriod(options.from, { column: '--from' });
       const to = options.to === undefined ? undefined : parsePeriod(options.to, { column: '--to' });
       const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-        listReports({ reports: deps.renderedReports }, { ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+        listReports(deps, { ...(from ? { from } : {}), ...(to ? { to } : {}) }),
       );
       if (options.json) {
         printJson(io, result.reports);

@@ -56,12 +56,7 @@ export function registerReportsReproduceCommand(reports: Command, io: CliIo): vo
       ]);
       const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
         reproduceReport(
-          {
-            reports: deps.renderedReports,
-            snapshots: deps.snapshots,
-            objects: deps.reports,
-            renderer: reportFileRenderer,
-          },
+          { ...deps, renderer: reportFileRenderer },
           { period, ...(version !== undefined ? { version } : {}), softwareVersion: SOFTWARE_VERSION },
         ),
       );

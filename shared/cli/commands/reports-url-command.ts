@@ -31,15 +31,12 @@ export function registerReportsUrlCommand(reports: Command, io: CliIo): void {
         const version = options.version === undefined ? undefined : parseReportVersion(options.version);
         const expiresInSeconds = parseUrlExpiry(options.expires);
         const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-          reportDownloadUrl(
-            { reports: deps.renderedReports, clock: deps.clock },
-            {
-              period,
-              ...(version !== undefined ? { version } : {}),
-              format: options.format,
-              expiresInSeconds,
-            },
-          ),
+          reportDownloadUrl(deps, {
+            period,
+            ...(version !== undefined ? { version } : {}),
+            format: options.format,
+            expiresInSeconds,
+          }),
         );
         if (options.json) printJson(io, result);
         else io.out(result.url);

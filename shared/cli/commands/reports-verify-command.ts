@@ -68,10 +68,7 @@ export function registerReportsVerifyCommand(reports: Command, io: CliIo): void 
           });
         const period = periodText === undefined ? undefined : parsePeriod(periodText, { column: 'PERIOD' });
         const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-          verifyReports(
-            { reports: deps.renderedReports, objects: deps.reports },
-            period ? { kind: 'period', period } : { kind: 'all' },
-          ),
+          verifyReports(deps, period ? { kind: 'period', period } : { kind: 'all' }),
         );
         if (options.json) printJson(io, result);
         else io.out(formatVerification(result));

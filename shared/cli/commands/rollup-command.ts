@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createRollupHandler } from '../../../functions/rollup/handler';
+import { runRollup } from '../../entries/rollup-entry';
+import { loadSnapshot } from '../../use-cases/snapshot-storage';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
 import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
@@ -15,9 +16,9 @@ export function registerRollupCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the whole snapshot as JSON, with whether it was stored or unchanged')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
       await withLocalDependencies(globalOptionsOf(command), async (deps) => {
-        // The same handler the scheduled Lambda runs, with the local stores behind it.
-        const result = await createRollupHandler(deps)(periodInput(options.period));
-        const snapshot = await deps.snapshots.load(result.record);
+        // What the scheduled Lambda runs, with the local stores behind it.
+        const result = await runRollup(deps, periodInput(options.period));
+        const snapshot = await loadSnapshot(deps.reportObjects, result.record);
         if (options.json) {
           const { inputs: _inputs, headline: _headline, ...record } = result.record;
           printJson(io, { outcome: result.outcome, record, snapshot });

@@ -12,7 +12,7 @@ describe('awsDependencies', () => {
   it('wires the names a function was given and the configuration it carries', () => {
     const deps = awsDependencies(['tableName', 'reportsBucket'], environment);
     expect(deps.names.tableName).toBe('table-1');
-    expect(deps.reports.bucket).toBe('reports-1');
+    expect(deps.reportObjects.bucket).toBe('reports-1');
     expect(deps.config.timeZone).toBe('America/Chicago');
     expect(deps.catalog.id).toBe('cbp-strategy-2024-2028');
   });

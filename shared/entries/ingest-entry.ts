@@ -1,9 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { parseS3Notifications } from '../../shared/adapters/events/s3-notifications';
-import type { Dependencies } from '../../shared/composition/dependencies';
-import type { Log } from '../../shared/ports/log';
-import { type IngestOutcome, ingestSubmission } from '../../shared/use-cases/ingest-submission';
+import { parseS3Notifications } from '../adapters/events/s3-notifications';
+import type { Dependencies } from '../composition/dependencies';
+import type { Log } from '../ports/log';
+import { type IngestOutcome, ingestSubmission } from '../use-cases/ingest-submission';
 
 export interface IngestHandlerOptions {
   readonly log: Log;

@@ -1,0 +1,41 @@
+import type { Dependencies } from '../composition/dependencies';
+import { parseScheduledEvent, periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
+import { notifyLeadership } from '../use-cases/notify-leadership';
+
+export type NotifyDependencies = Pick<
+  Dependencies,
+  'reportIndex' | 'snapshotIndex' | 'reportObjects' | 'deliveries' | 'mail' | 'clock' | 'config'
+>;
+
+export interface NotifyResult {
+  readonly period: string;
+  readonly outcome: 'sent' | 'already-sent';
+  readonly version: number;
+  readonly recipients: readonly string[];
+  readonly messageId: string;
+  readonly workbook?: 'attached' | 'linked';
+  readonly sentAt?: string;
+}
+
+/** Mails the period's latest report to config.mail.leadership, once per report version. */
+export async function runNotify(deps: NotifyDependencies, request: ScheduledRequest): Promise<NotifyResult> {
+  const outcome = await notifyLeadership(deps, {
+    period: periodToRun(request, deps.clock.now(), deps.config.timeZone),
+    sender: deps.config.mail.sender,
+    recipients: deps.config.mail.leadership,
+  });
+  return {
+    period: outcome.record.period,
+    outcome: outcome.kind,
+    version: outcome.record.version,
+    recipients: outcome.recipients,
+    messageId: outcome.messageId,
+    ...(outcome.kind === 'sent' ? { workbook: outcome.workbook } : { sentAt: outcome.sentAt }),
+  };
+}
+
+/** The notify function's handler: `{}` or `{ "period": "YYYY-MM" }`. */
+export function createNotifyHandler(deps: NotifyDependencies) {
+  return async (event?: unknown): Promise<NotifyResult> =>
+    runNotify(deps, parseScheduledEvent(event, 'notify'));
+}

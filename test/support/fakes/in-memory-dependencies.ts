@@ -1,0 +1,49 @@
+import { defaultCatalog } from '../../../shared/catalog/default-catalog';
+import type { Dependencies } from '../../../shared/composition/dependencies';
+import { parseProductConfig } from '../../../shared/config/product-config';
+import type { Catalog } from '../../../shared/domain/catalog/catalog';
+import { LOCAL_RESOURCE_NAMES } from '../../../shared/storage/resource-names';
+import { InMemoryDeliveryLog } from './in-memory-delivery-log';
+import { InMemoryObjectStore } from './in-memory-object-store';
+import { InMemoryProgressRepository } from './in-memory-progress-repository';
+import { InMemoryReportIndex } from './in-memory-report-index';
+import { InMemorySnapshotIndex } from './in-memory-snapshot-index';
+import { InMemorySubmissionHistory } from './in-memory-submission-history';
+import { RecordingMailSender } from './recording-mail-sender';
+import { ScriptedSubmissionWorkbooks } from './scripted-submission-workbooks';
+import { SettableClock } from './settable-clock';
+
+/** Every port in memory, typed as the fakes so a test can reach their helpers. */
+export interface InMemoryDependencies extends Dependencies {
+  readonly clock: SettableClock;
+  readonly uploads: InMemoryObjectStore;
+  readonly reportObjects: InMemoryObjectStore;
+  readonly progress: InMemoryProgressRepository;
+  readonly history: InMemorySubmissionHistory;
+  readonly snapshotIndex: InMemorySnapshotIndex;
+  readonly reportIndex: InMemoryReportIndex;
+  readonly deliveries: InMemoryDeliveryLog;
+  readonly mail: RecordingMailSender;
+  readonly workbooks: ScriptedSubmissionWorkbooks;
+}
+
+/** The Dependencies a use case or entry gets, with in-memory fakes behind every port. */
+export function inMemoryDependencies(
+  options: { now?: Date | string; config?: unknown; catalog?: Catalog } = {},
+): InMemoryDependencies {
+  return {
+    catalog: options.catalog ?? defaultCatalog(),
+    config: parseProductConfig(options.config ?? {}),
+    clock: new SettableClock(options.now ?? '2026-11-20T15:00:00Z'),
+    names: LOCAL_RESOURCE_NAMES,
+    uploads: new InMemoryObjectStore(LOCAL_RESOURCE_NAMES.buckets.uploads),
+    reportObjects: new InMemoryObjectStore(LOCAL_RESOURCE_NAMES.buckets.reports),
+    progress: new InMemoryProgressRepository(),
+    history: new InMemorySubmissionHistory(),
+    snapshotIndex: new InMemorySnapshotIndex(),
+    reportIndex: new InMemoryReportIndex(),
+    deliveries: new InMemoryDeliveryLog(),
+    mail: new RecordingMailSender(),
+    workbooks: new ScriptedSubmissionWorkbooks(),
+  };
+}
