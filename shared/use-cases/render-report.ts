@@ -99,6 +99,7 @@ export async function renderReport(
     const content = reportContentOf(snapshotRecord, snapshot, request.softwareVersion, {
       markingBanner,
       ...(supersedes ? { supersedes } : {}),
+      taggedPdf: true,
     });
     const manifest = reportManifest(content, version, files, { sequence: hold.sequence, previous });
     const manifestSha256 = await storeManifest(ports.reportObjects, hold.manifestKey, manifest);

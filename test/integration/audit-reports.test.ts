@@ -379,6 +379,7 @@ describe('auditing a multi-month run', () => {
       expect(reproduction.renderOptions.supersedes?.version).toBe(
         result.version > 1 ? result.version - 1 : undefined,
       );
+      expect(reproduction.renderOptions.taggedPdf).toBe(true);
       expect(reproduction.snapshot.version).toBe(result.snapshot.version);
     }
     expect(rendered[1]?.snapshot.version).toBe(1);

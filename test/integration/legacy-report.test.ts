@@ -43,6 +43,8 @@ describe('a report version published before report.stratml.xml existed', () => {
     );
     const reproduction = JSON.parse(reproduced.out);
     expect(reproduction.softwareVersion).toEqual({ recorded: '0.1.0', running: '0.2.0' });
+    // Its manifest records no taggedPdf: its brief is the untagged PDF/A-2b of strategy-report 0.1.0.
+    expect(reproduction.renderOptions).toEqual({ markingBanner: null });
     expect(
       reproduction.files.map(
         (file: { name: string; storedSha256: string; recordedSha256: string; rendererChanged?: boolean }) => [

@@ -90,7 +90,7 @@ describe('the render function on the embedded servers', () => {
       },
       catalog: { id: 'cbp-strategy-2024-2028', version: '1.0.0' },
       softwareVersion: packageJson.version,
-      renderOptions: { markingBanner: null },
+      renderOptions: { markingBanner: null, taggedPdf: true },
       submissions: snapshot.inputs,
       chain: { sequence: 1, previous: null },
     });
@@ -146,8 +146,9 @@ describe('the render function on the embedded servers', () => {
     expect(second.manifest.renderOptions).toEqual({
       markingBanner: null,
       supersedes: { version: 1, issuedAt: now.toISOString(), changes: [] },
+      taggedPdf: true,
     });
-    expect(first.manifest.renderOptions).toEqual({ markingBanner: null });
+    expect(first.manifest.renderOptions).toEqual({ markingBanner: null, taggedPdf: true });
     const html = (await deps.reportObjects.get('reports/2026-10/v0002/brief.html')).toString('utf8');
     expect(html).toContain(
       'This replaces version 1 of the October 2026 brief, issued on 20 November 2026. Since then: no submission changed; the same data was rendered again.',

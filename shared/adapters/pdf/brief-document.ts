@@ -11,6 +11,7 @@ import { contentsPage } from './sections/contents-page';
 import { dashboardPage } from './sections/dashboard-page';
 import { executiveSummary } from './sections/executive-summary';
 import { goalSections } from './sections/goal-sections';
+import { KEEP_WITH_NEXT, keepWithNext } from './sections/keep-together';
 import { missingSubmissions } from './sections/missing-submissions';
 import { missionAreaView } from './sections/mission-area-view';
 import { sourcesAppendix } from './sections/sources-appendix';
@@ -38,8 +39,9 @@ export const BRIEF_SECTIONS: readonly PdfSection[] = [
 
 /**
  * The PDF brief as a pdfmake document definition: BRIEF_SECTIONS' content on US Letter pages
- * with a running header, page numbers and the optional marking banner on every page, bookmarks
- * for its sections, and no heading left alone at the foot of a page.
+ * with a running header, page numbers and the optional marking banner on every page, and no
+ * heading left alone at the foot of a page. Tagged (`PAGE_SETUP`): its structure tree and its
+ * bookmarks — the headings the contents list — come from the content (structure-writer.ts).
  */
 export function briefDocument(
   model: ReportModel,
@@ -54,7 +56,7 @@ export function briefDocument(
     info: documentInfo(brief),
     header: pageHeader(brief),
     footer: pageFooter(brief),
-    content: withOutline(sections.flatMap((section) => section(brief))),
+    content: withHeadingsKeptWithNext(sections.flatMap((section) => section(brief))),
     pageBreakBefore: headingLeftAlone,
     defaultStyle: DEFAULT_STYLE(),
     styles: briefStyles(),
@@ -64,36 +66,26 @@ export function briefDocument(
 const HEADING_LEVEL: Readonly<Record<string, number>> = { h1: 1, h2: 2, h3: 3 };
 
 /**
- * Marks every heading outside an unbreakable stack with its `headlineLevel` (so `headingLeftAlone`
- * can find it; one inside such a stack already stays with what follows it) and makes the headings
- * listed in the contents the PDF's bookmarks: level 1 at the top of the outline, level 2 under the
- * level 1 before it.
+ * Puts every heading outside an unbreakable stack (one inside such a stack already stays with what
+ * follows it) and outside columns in a stack marked KEEP_WITH_NEXT, so that `headingLeftAlone` can
+ * find it. A heading's own `headlineLevel` (pdf-blocks.ts, for the tagged PDF) cannot say it:
+ * headings inside unbreakable stacks have one too, and a page break before one of those breaks the
+ * stack (pdfmake then leaves a blank page).
  */
-export function withOutline(content: Content[]): Content[] {
-  let sequence = 0;
-  let parent: string | undefined;
+export function withHeadingsKeptWithNext(content: Content[]): Content[] {
   const visit = (node: Content, kept: boolean): Content => {
     if (Array.isArray(node)) return node.map((child) => visit(child, kept));
     if (typeof node !== 'object' || node === null) return node;
     const fields = node as unknown as Record<string, unknown>;
     if (Array.isArray(fields.stack)) {
-      const inside = kept || fields.unbreakable === true;
+      const inside = kept || fields.unbreakable === true || fields.style === KEEP_WITH_NEXT;
       return {
         ...fields,
         stack: (fields.stack as Content[]).map((child) => visit(child, inside)),
       } as Content;
     }
-    const level = typeof fields.style === 'string' ? HEADING_LEVEL[fields.style] : undefined;
-    if (level === undefined) return node;
-    const marked: Record<string, unknown> = kept ? { ...fields } : { ...fields, headlineLevel: level };
-    if (fields.tocItem === true && typeof fields.text === 'string') {
-      sequence += 1;
-      marked.id = `section-${sequence}`;
-      marked.outline = true;
-      if (level === 1) parent = marked.id as string;
-      else if (parent) marked.outlineParentId = parent;
-    }
-    return marked as unknown as Content;
+    const heading = typeof fields.style === 'string' && HEADING_LEVEL[fields.style] !== undefined;
+    return heading && !kept && fields.pageBreak === undefined ? keepWithNext(node) : node;
   };
   return content.map((node) => visit(node, false));
 }
@@ -104,7 +96,6 @@ const INTRODUCING_STYLES: ReadonlySet<unknown> = new Set(['body', 'bodySmall', '
 const RUNNING_STYLES: ReadonlySet<unknown> = new Set(['running', 'banner']);
 
 interface LaidOutNode {
-  readonly headlineLevel?: unknown;
   readonly style?: unknown;
   readonly text?: unknown;
   readonly table?: unknown;
@@ -130,14 +121,22 @@ const headsSomething = (node: LaidOutNode) =>
     HEADING_LEVEL[String(node.style)] === undefined);
 
 /**
- * pdfmake's page-break hook: a heading (or a `leadIn` block of heading and introduction) followed
- * on its page by nothing it heads moves to the next page, with what it heads. (Containers are
- * skipped: their contents are laid-out nodes of their own.) Short blocks are kept with their
- * heading by unbreakable stacks instead (keep-together.ts); this catches the long ones.
+ * pdfmake's page-break hook: a heading kept with what follows (or a `leadIn` block of heading and
+ * introduction) followed on its page by nothing it heads moves to the next page, with what it
+ * heads — unless nothing follows at all (the end of the document). (Containers are skipped: their
+ * contents are laid-out nodes of their own.) Short blocks are kept with their heading by
+ * unbreakable stacks instead (keep-together.ts); this catches the long ones.
  */
 function headingLeftAlone(
   node: LaidOutNode,
-  context: { getFollowingNodesOnPage: () => LaidOutNode[] },
+  context: {
+    getFollowingNodesOnPage: () => LaidOutNode[];
+    getNodesOnNextPage: () => LaidOutNode[];
+  },
 ): boolean {
-  return node.headlineLevel !== undefined && !context.getFollowingNodesOnPage().some(headsSomething);
+  return (
+    node.style === KEEP_WITH_NEXT &&
+    !context.getFollowingNodesOnPage().some(headsSomething) &&
+    context.getNodesOnNextPage().length > 0
+  );
 }

@@ -51,6 +51,12 @@ export const reportManifestSchema = z.object({
   renderOptions: z.object({
     markingBanner: z.string().nullable(),
     supersedes: supersededReportSchema.optional(),
+    /**
+     * The PDF brief is tagged (PDF/UA-1 and PDF/A-2a, issue 15): true in every manifest written
+     * since. Absent from those written by strategy-report 0.1.0 before it was, whose brief.pdf is
+     * untagged PDF/A-2b; `reports reproduce` says which the stored brief is.
+     */
+    taggedPdf: z.boolean().optional(),
   }),
   files: z.array(manifestFileSchema),
   /** The current revision of each office that fed the snapshot. */

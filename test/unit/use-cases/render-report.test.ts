@@ -239,6 +239,6 @@ describe('renderReport', () => {
       changes: [{ office: 'OT', from: revision, to: revision + 1 }],
     });
     const firstManifest = parseManifest(await deps.reportObjects.get(first.record.manifestKey));
-    expect(firstManifest.renderOptions).toEqual({ markingBanner: null });
+    expect(firstManifest.renderOptions).toEqual({ markingBanner: null, taggedPdf: true });
   });
 });

@@ -2,7 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { BRIEF_TITLES } from '../../../domain/report/brief-wording';
 import type { Chart } from '../../../domain/report/charts/chart';
 import { TABLE_LAYOUT } from '../brief-styles';
-import { type DrawableText, headerCells, heading, type PdfBrief } from '../pdf-blocks';
+import { chartDrawing, type DrawableText, headerCells, heading, type PdfBrief } from '../pdf-blocks';
 import { keepTogether } from './keep-together';
 
 /** The charts (the mission-area ones only when the plan has mission areas), each with its figures beneath it. */
@@ -23,7 +23,7 @@ export function chartsSection({ model, charts, t }: PdfBrief): Content[] {
  */
 export function chartFigure(t: DrawableText, chart: Chart, lead: Content[] = []): Content[] {
   return [
-    keepTogether(...lead, { text: t(chart.title), style: 'h3' }, { svg: chart.svg, width: chart.width }),
+    keepTogether(...lead, { text: t(chart.title), style: 'h3' }, chartDrawing(chart)),
     chartTable(t, chart),
   ];
 }

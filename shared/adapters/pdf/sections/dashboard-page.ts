@@ -28,7 +28,15 @@ import type { Chart } from '../../../domain/report/charts/chart';
 import type { ChangeItem, DashboardLevel } from '../../../domain/report/dashboard';
 import { formatPercent, formatPointChange } from '../../../domain/report/display-format';
 import { statusColours } from '../../../domain/report/status-palette';
-import { type DrawableText, heading, type PdfBrief, paragraph, statusCell, table } from '../pdf-blocks';
+import {
+  chartDrawing,
+  type DrawableText,
+  heading,
+  type PdfBrief,
+  paragraph,
+  statusCell,
+  table,
+} from '../pdf-blocks';
 
 /**
  * Page 1: the whole picture on one page. The overall status, percent complete and its change, and
@@ -116,7 +124,7 @@ function levelTable(
         statusCell(t, level.summary.status),
         { text: formatPercent(level.summary.percentComplete), style: 'cellNumber' },
         { text: formatPointChange(level.summary.change.percentDelta), style: 'cellNumber' },
-        trend ? { svg: trend.svg, width: trend.width } : { text: '' },
+        trend ? chartDrawing(trend) : { text: '' },
       ];
     }),
     ['*', 56, 50, 46, 70],
