@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ReportCharts } from '../../domain/report/charts/report-charts';
 import type { ReportModel } from '../../domain/report/report-model';
 import { printableText } from '../../domain/report/report-text';
-import { documentInfo, PAGE_SETUP, pageFooter, pageHeader } from './brief-page';
+import { documentInfo, firstPageBanner, PAGE_SETUP, pageFooter, pageHeader } from './brief-page';
 import { briefStyles, DEFAULT_STYLE } from './brief-styles';
 import type { PdfBrief, PdfSection } from './pdf-blocks';
 import { atRiskDetail } from './sections/at-risk-detail';
@@ -56,7 +56,10 @@ export function briefDocument(
     info: documentInfo(brief),
     header: pageHeader(brief),
     footer: pageFooter(brief),
-    content: withHeadingsKeptWithNext(sections.flatMap((section) => section(brief))),
+    content: withHeadingsKeptWithNext([
+      ...firstPageBanner(brief),
+      ...sections.flatMap((section) => section(brief)),
+    ]),
     pageBreakBefore: headingLeftAlone,
     defaultStyle: DEFAULT_STYLE(),
     styles: briefStyles(),

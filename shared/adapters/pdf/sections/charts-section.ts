@@ -22,10 +22,7 @@ export function chartsSection({ model, charts, t }: PdfBrief): Content[] {
  * rather than leave most of a page empty.
  */
 export function chartFigure(t: DrawableText, chart: Chart, lead: Content[] = []): Content[] {
-  return [
-    keepTogether(...lead, { text: t(chart.title), style: 'h3' }, chartDrawing(chart)),
-    chartTable(t, chart),
-  ];
+  return [keepTogether(...lead, heading(t, chart.title, 3), chartDrawing(chart)), chartTable(t, chart)];
 }
 
 function chartTable(t: DrawableText, chart: Chart): Content {

@@ -104,6 +104,8 @@ function headlineTiles({ model, t }: PdfBrief): Content {
     ],
     ['*', '*', '*'],
     'tile',
+    // Three figures, each named by its column header: no row header.
+    { rowHeaders: false },
   );
 }
 

@@ -33,7 +33,8 @@ const context: RenderContext = {
   snapshotVersion: 3,
   snapshotSha256: 'c'.repeat(64),
 };
-const model = buildReportModel(populatedSnapshot(), context);
+const snapshot = populatedSnapshot();
+const model = buildReportModel(snapshot, context);
 const charts = reportCharts(model, CONTENT_WIDTH);
 
 /** The headings as the document definition draws them (styles h1–h3), in order. */
@@ -182,7 +183,9 @@ describe('the tagged PDF brief', () => {
     );
     artifacts.forEach((texts, index) => {
       expect(texts).toContain(`Page ${index + 1} of ${tagged.pages.length}`);
-      expect(texts).toContain(index === 0 ? coverFactsLine(model) : 'Generated 2026-11-05 from snapshot v3');
+      // Page 1's footer line is the facts of this version, said nowhere else: content (see the page-1 test).
+      if (index > 0) expect(texts).toContain('Generated 2026-11-05 from snapshot v3');
+      else expect(texts.join(' ')).not.toContain('Generated');
       if (index > 0) expect(texts.join(' ')).toContain('Status brief · October 2026 (2026-10)');
     });
     // The overdue-milestones table continues on a new page under a copy of its header row.
@@ -290,16 +293,90 @@ describe('the tagged PDF brief', () => {
     expect(raw).toMatch(new RegExp(`/Count -${objectives.length}\\b`));
   });
 
-  it('prints the marking banner as an artifact, top and bottom of every page', async () => {
+  it('prints the marking banner top and bottom of every page, as an artifact but once: first on page 1, as content', async () => {
     const banner = 'CONTROLLED UNCLASSIFIED INFORMATION';
     const marked = await readTaggedPdf(
-      await renderBriefPdf(buildReportModel(populatedSnapshot(), { ...context, markingBanner: banner })),
+      await renderBriefPdf(buildReportModel(snapshot, { ...context, markingBanner: banner })),
     );
-    for (const page of marked.pages) {
+    marked.pages.forEach((page, index) => {
       const banners = page.texts.filter((text) => text.text === banner);
       expect(banners).toHaveLength(2);
-      for (const each of banners) expect(each.marks.map((mark) => mark.tag)).toEqual(['Artifact']);
+      const artifacts = banners.filter((each) => each.marks.map((mark) => mark.tag).join() === 'Artifact');
+      expect(artifacts, `page ${index + 1}`).toHaveLength(index === 0 ? 1 : 2);
+    });
+    const [first] = marked.pages;
+    const document = first?.tree?.children[0] as StructureNode;
+    const opening = document.children[0] as StructureNode;
+    expect(opening.role).toBe('P');
+    expect(first && elementText(first, opening)).toBe(banner);
+  });
+
+  it('tags page 1: the notice of the version it replaces, the figures, the levels with their sparklines, the risks, the changes and the facts of the version', async () => {
+    const replacing = await readTaggedPdf(
+      await renderBriefPdf(
+        buildReportModel(snapshot, {
+          ...context,
+          supersedes: {
+            version: 1,
+            issuedAt: '2026-11-03T09:30:00.000Z',
+            changes: [{ office: 'AMO', from: 1, to: 2 }],
+          },
+        }),
+      ),
+    );
+    const page = replacing.pages[0];
+    const document = page?.tree?.children[0] as StructureNode;
+    const parts = (document.children as StructureNode[]).map((node) => ({
+      node,
+      role: node.role,
+      text: page ? elementText(page, node) : '',
+    }));
+    expect(parts.map((part) => part.role)).toEqual([
+      'P', // the plan's title
+      'H1',
+      'P', // the notice
+      'Table', // overall status, percent complete, offices reported
+      'P', // completeness
+      'H2',
+      'Table', // goals
+      'Table', // mission areas
+      'H2',
+      'Table', // top risks
+      'H2',
+      'H3',
+      'L', // improved
+      'H3',
+      'L', // worsened
+      'P', // the facts of this version, from the footer line
+    ]);
+    expect(parts[1]?.text).toBe(dashboardHeading(model));
+    expect(parts[2]?.text).toMatch(
+      /^This replaces version 1 of the October 2026 brief, issued on 3 November 2026\. /,
+    );
+    expect(parts.at(-1)?.text).toBe(coverFactsLine(model));
+    // The three figures: each named by its column header, none a row header.
+    const rows = (table: StructureNode | undefined) => (table?.children ?? []) as StructureNode[];
+    expect(rows(parts[3]?.node).map(childRoles)).toEqual([
+      ['TH', 'TH', 'TH'],
+      ['TD', 'TD', 'TD'],
+    ]);
+    // A level per row, headed by its name, its sparkline a Figure in the last cell.
+    for (const [levels, trends] of [
+      [parts[6]?.node, charts.goalTrends],
+      [parts[7]?.node, charts.missionAreaTrends],
+    ] as const) {
+      const [header, ...body] = rows(levels);
+      expect(childRoles(header as StructureNode)).toEqual(Array(5).fill('TH'));
+      expect(body).toHaveLength(trends.length);
+      body.forEach((row, index) => {
+        expect(childRoles(row)).toEqual(['TH', 'TD', 'TD', 'TD', 'TD']);
+        const trend = (row.children as StructureNode[])[4];
+        expect(trend?.children).toEqual([
+          expect.objectContaining({ role: 'Figure', alt: trends[index]?.description }),
+        ]);
+      });
     }
+    expect(rows(parts[9]?.node)).toHaveLength(1 + 5);
   });
 
   it('refuses to render a picture without alternative text', async () => {
