@@ -26,7 +26,7 @@ async function cli(dataDir: string, args: string[]) {
 }
 
 describe('a report version published before report.stratml.xml existed', () => {
-  it('verifies, reproduces byte for byte, downloads, and takes a new version after it', async () => {
+  it('verifies, reproduces as rendered by strategy-report 0.1.0 (files as recorded), downloads, and takes a new version after it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'legacy-report-'));
     cpSync(FIXTURE, dataDir, { recursive: true });
 

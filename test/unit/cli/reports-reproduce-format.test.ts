@@ -48,6 +48,8 @@ describe('reports reproduce output', () => {
       'not reproduced byte for byte: rendered by strategy-report 0.1.0, now 0.2.0, whose renderer lays the files out differently. Every stored file is as its manifest records (not altered)',
     );
     expect(text).not.toContain('NOT what this snapshot renders to');
+    // Its manifest records no taggedPdf: rendered by 0.1.0 before the brief was tagged.
+    expect(text).toContain(', PDF untagged (rendered before the brief was tagged)\n');
   });
 
   it('says the files are not what the snapshot renders to when the same software renders other bytes', () => {
