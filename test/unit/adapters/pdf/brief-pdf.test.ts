@@ -5,6 +5,7 @@ import { sha256Hex } from '../../../../shared/domain/sha256';
 import { expectedFigures } from '../../../support/expected-report-figures';
 import { planWithoutMissionAreas } from '../../../support/plan-without-mission-areas';
 import { NASTY_TEXT, populatedSnapshot } from '../../../support/populated-snapshot';
+import { REPLACES_VERSION_1 } from '../../../support/replacing-version';
 import {
   type PdfTextItem,
   pdfInfo,
@@ -171,14 +172,7 @@ describe('the PDF brief', () => {
       await renderBriefPdf(
         buildReportModel(snapshot, {
           ...context,
-          supersedes: {
-            version: 1,
-            issuedAt: '2026-11-03T09:30:00.000Z',
-            changes: [
-              { office: 'AMO', from: 1, to: 2 },
-              { office: 'OT', from: null, to: 1 },
-            ],
-          },
+          supersedes: REPLACES_VERSION_1,
         }),
       ),
     );

@@ -23,6 +23,7 @@ import {
   type TaggedPdf,
 } from '../../../support/pdf-structure';
 import { populatedSnapshot } from '../../../support/populated-snapshot';
+import { REPLACES_VERSION_1 } from '../../../support/replacing-version';
 
 /**
  * The PDF brief as a tagged PDF (issue 15), read back with pdf.js: its structure tree, the marked
@@ -316,11 +317,7 @@ describe('the tagged PDF brief', () => {
       await renderBriefPdf(
         buildReportModel(snapshot, {
           ...context,
-          supersedes: {
-            version: 1,
-            issuedAt: '2026-11-03T09:30:00.000Z',
-            changes: [{ office: 'AMO', from: 1, to: 2 }],
-          },
+          supersedes: REPLACES_VERSION_1,
         }),
       ),
     );
