@@ -55,8 +55,10 @@ async function render(snapshot: RollupSnapshot) {
   const bytes = (name: string) => files.find((file) => file.name === name)?.bytes ?? Buffer.alloc(0);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes('workbook.xlsx') as unknown as ArrayBuffer);
+  const pages = await pdfPageTexts(bytes('brief.pdf'));
   return {
-    pdf: (await pdfPageTexts(bytes('brief.pdf'))).join(' '),
+    firstPage: pages[0] ?? '',
+    pdf: pages.join(' '),
     html: htmlText(bytes('brief.html').toString('utf8')),
     workbook,
   };
@@ -109,6 +111,10 @@ describe('unchanged entries in the brief and the workbook', () => {
     expect(rendered.pdf).toContain('106 of 106 entries reported');
     expect(rendered.pdf).toContain(line);
     expect(rendered.html).toContain(line);
+    // Page 1 (and the HTML's glance) says it in its completeness line.
+    const count = `106 of 106 entries reported, 0 carried forward, 0 missing. ${snapshot.agency.unchanged} of 106 entries unchanged since last period.`;
+    expect(rendered.firstPage).toContain(count);
+    expect(rendered.html).toContain(count);
   });
 
   it('is given per office in the office table of the briefs and the workbook', () => {
