@@ -5,6 +5,7 @@ import { type InputProblem, InvalidInputError } from '../domain/errors';
 import { isEmailAddress, sanitizeHeaderText } from '../domain/mail-text';
 import type { Period } from '../domain/period';
 import { receiptText, rejectionText } from '../domain/submission/submission-mail';
+import type { UploadMoment } from '../domain/submission/upload-order';
 import { validateSubmission } from '../domain/submission/validate-submission';
 import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
 import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
@@ -78,6 +79,8 @@ interface ReceivedUpload {
   readonly versionId: string | undefined;
   readonly upload: UploadKey;
   readonly uploader: string;
+  /** When the upload was made, as S3 said: what orders it against the office's other uploads. */
+  readonly uploaded: UploadMoment;
   readonly received: {
     readonly office: string;
     readonly period: Period;
@@ -194,6 +197,7 @@ function receivedUpload(
     versionId: head.versionId ?? notification.versionId,
     upload,
     uploader: uploaderOf(head.metadata.uploader, notification.principalId),
+    uploaded: { eventTime: notification.eventTime, sequencer: notification.sequencer },
     received: {
       office: upload.office,
       period: upload.period,
@@ -242,6 +246,7 @@ async function commitRows(
       catalogVersion: ports.catalog.version,
       templateVersion: validated.templateVersion ?? '',
       rowCount: validated.rows.length,
+      uploaded: received.uploaded,
     },
     validated.rows,
     now,

@@ -15,6 +15,7 @@ export function newRevision(overrides: Partial<NewRevision> = {}): NewRevision {
     catalogVersion: '1.0.0',
     templateVersion: '1',
     rowCount: 2,
+    uploaded: { eventTime: '2026-11-02T14:59:58.000Z', sequencer: '0062E99A88DC407460' },
     ...overrides,
   };
 }

@@ -74,7 +74,6 @@ export function registerSubmitCommand(program: Command, io: CliIo): void {
             { key, bytes, ...(options.uploader ? { uploader: options.uploader } : {}) },
             dependencies.uploads,
             handler,
-            dependencies.clock.now(),
           );
           failures = delivered.response.batchItemFailures.map((failure) => failure.itemIdentifier);
         } catch (error) {
