@@ -4,7 +4,7 @@ import { type RemindOfficesOutcome, remindOffices } from '../use-cases/remind-of
 
 export type RemindDependencies = Pick<
   Dependencies,
-  'progress' | 'history' | 'deliveries' | 'mail' | 'catalog' | 'clock' | 'config'
+  'progress' | 'history' | 'deliveries' | 'mail' | 'catalog' | 'clock' | 'config' | 'log'
 >;
 
 export interface RemindRequest extends ScheduledRequest {
@@ -17,12 +17,27 @@ export async function runRemind(
   deps: RemindDependencies,
   request: RemindRequest,
 ): Promise<RemindOfficesOutcome> {
-  return remindOffices(deps, {
-    period: periodToRun(request, deps.clock.now(), deps.config.timeZone),
-    mode: request.mode,
-    settings: deps.config,
-    sender: deps.config.mail.sender,
-    officeContacts: deps.config.mail.officeContacts,
+  const period = periodToRun(request, deps.clock.now(), deps.config.timeZone);
+  return deps.log.withRecordKeys({ period }, async () => {
+    const outcome = await remindOffices(deps, {
+      period,
+      mode: request.mode,
+      settings: deps.config,
+      sender: deps.config.mail.sender,
+      officeContacts: deps.config.mail.officeContacts,
+    });
+    deps.log.info(outcome.reminderDay || request.mode === 'now' ? 'reminders sent' : 'not a reminder day', {
+      today: outcome.today,
+      deadline: outcome.deadline,
+      reminded: outcome.reminded.length,
+      alreadyReminded: outcome.alreadyReminded.length,
+    });
+    // Offices that were due a reminder and could not get one: someone must configure an address.
+    if (outcome.noContact.length > 0)
+      deps.log.warn('offices without a contact address were not reminded: configure mail.officeContacts', {
+        offices: outcome.noContact,
+      });
+    return outcome;
   });
 }
 

@@ -9,6 +9,7 @@ import type { UploadMoment } from '../domain/submission/upload-order';
 import { validateSubmission } from '../domain/submission/validate-submission';
 import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
 import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
+import { BUSINESS_METRICS, type BusinessMetrics } from '../ports/business-metrics';
 import type { Clock } from '../ports/clock';
 import { type Log, silentLog } from '../ports/log';
 import type { MailMessage, MailSender } from '../ports/mail-sender';
@@ -66,6 +67,8 @@ export interface IngestPorts {
   readonly mail: MailSender;
   readonly workbooks: SubmissionWorkbooks;
   readonly log?: Log;
+  /** Accepted, rejected and duplicate uploads and the rows committed, each counted once it is final. */
+  readonly metrics: BusinessMetrics;
 }
 
 /** Problems kept on a rejection record: a DynamoDB item holds at most 400 KB. */
@@ -106,7 +109,10 @@ export async function ingestSubmission(
 
   // 1. The key alone says whose file this is and for which period.
   const upload = uploadKeyOf(notification, ports, log);
-  if (upload.kind === 'refused') return { kind: 'rejected', submissionId, ...upload.answer };
+  if (upload.kind === 'refused') {
+    ports.metrics.count(BUSINESS_METRICS.submissionsRejected);
+    return { kind: 'rejected', submissionId, ...upload.answer };
+  }
 
   // 2. HeadObject: size and uploader before any byte is downloaded.
   const key = uploadKey(upload.key.office, upload.key.period, upload.key.fileName);
@@ -155,6 +161,11 @@ export async function ingestSubmission(
 
   // 6. The rows become the next revision, all at once (or nothing changes for the same bytes).
   const commit = await commitRows(received, validated, sha256, bytes.length, ports);
+  // Counted as it is committed: a redelivery of this notification finds the commit and counts nothing.
+  if (commit.kind === 'committed') {
+    ports.metrics.count(BUSINESS_METRICS.submissionsAccepted);
+    ports.metrics.count(BUSINESS_METRICS.rowsIngested, commit.revision.rowCount);
+  }
 
   // 7. The record of the attempt, then the receipt.
   return answerAcceptance(received, commit, validated.contacts, sha256, bytes.length, ports);
@@ -284,6 +295,7 @@ async function answerAcceptance(
   const recipients = recipientsOf(contacts, uploader, upload.office, ports.config);
   const text = receiptText({ ...received.received, size, sha256, revision, rows, duplicate });
   await send(ports, recipients, text, [], log, { submissionId, key });
+  if (duplicate) ports.metrics.count(BUSINESS_METRICS.submissionsDuplicate);
   log.info(duplicate ? 'submission duplicate' : 'submission accepted', {
     submissionId,
     office: upload.office,
@@ -364,6 +376,7 @@ async function answerRejection(
       ]
     : [];
   await send(ports, recipients, text, attachments, log, { submissionId, key });
+  ports.metrics.count(BUSINESS_METRICS.submissionsRejected);
   log.info('submission rejected', {
     submissionId,
     office: upload.office,

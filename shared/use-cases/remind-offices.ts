@@ -1,13 +1,15 @@
-import type { Catalog } from '../domain/catalog/catalog';
+import type { Catalog, Office } from '../domain/catalog/catalog';
 import { isEmailAddress } from '../domain/mail-text';
 import { addMonths, type Period } from '../domain/period';
 import { reminderEmail } from '../domain/reminder-email';
 import { localDate, type ReminderSettings, reminderSchedule } from '../domain/reminder-schedule';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
+import type { Log } from '../ports/log';
 import type { MailSender } from '../ports/mail-sender';
 import type { ProgressRepository } from '../ports/progress-repository';
-import type { SubmissionHistory } from '../ports/submission-history';
+import type { SubmissionAttempt, SubmissionHistory } from '../ports/submission-history';
+import { releaseDelivery } from './release-delivery';
 
 export interface RemindOfficesPorts {
   readonly progress: ProgressRepository;
@@ -16,6 +18,7 @@ export interface RemindOfficesPorts {
   readonly mail: MailSender;
   readonly catalog: Catalog;
   readonly clock: Clock;
+  readonly log: Log;
 }
 
 export interface RemindOfficesRequest {
@@ -93,45 +96,61 @@ export async function remindOffices(
   const noContact: string[] = [];
   for (const office of expected) {
     if (submitted.has(office.code)) continue;
-    const officeAttempts = attempts.filter((attempt) => attempt.office === office.code);
-
-    // 3. Where to write.
-    const contact = await contactOf(ports, request, office.code, officeAttempts);
-    if (!contact) {
-      noContact.push(office.code);
-      continue;
-    }
-
-    // 4. Once per office and day.
-    const key = { period: request.period, id: `reminder#${today}#${office.code}` };
-    const claim = await ports.deliveries.claim(key, now);
-    if (claim.kind !== 'claimed') {
-      alreadyReminded.push(office.code);
-      continue;
-    }
-    const email = reminderEmail({
-      office,
-      period: request.period,
-      deadline: schedule.deadline,
-      today,
-      rejectedAttempts: officeAttempts.filter((attempt) => attempt.outcome === 'rejected').length,
-    });
-    let messageId: string;
-    try {
-      ({ messageId } = await ports.mail.send({
-        from: request.sender,
-        to: contact.to,
-        subject: email.subject,
-        text: email.text,
-      }));
-    } catch (error) {
-      await ports.deliveries.release(key).catch(() => undefined);
-      throw error;
-    }
-    await ports.deliveries.complete(key, { messageId, recipients: contact.to }, now);
-    reminded.push({ office: office.code, to: contact.to, contactSource: contact.source, messageId });
+    // Every line about this office's reminder (its e-mail's message id, a failure) names the office.
+    const answer = await ports.log.withRecordKeys({ office: office.code }, () =>
+      remindOffice(ports, request, { office, today, deadline: schedule.deadline, now }, attempts),
+    );
+    if (answer.kind === 'reminded') reminded.push(answer.reminder);
+    else if (answer.kind === 'already-reminded') alreadyReminded.push(office.code);
+    else noContact.push(office.code);
   }
   return { ...base, submitted: [...submitted].sort(), reminded, alreadyReminded, noContact };
+}
+
+/** One office without a submission: found a contact, claimed today's delivery, and sent. */
+async function remindOffice(
+  ports: RemindOfficesPorts,
+  request: RemindOfficesRequest,
+  day: { readonly office: Office; readonly today: string; readonly deadline: string; readonly now: Date },
+  attempts: readonly SubmissionAttempt[],
+): Promise<
+  { kind: 'reminded'; reminder: OfficeReminder } | { kind: 'already-reminded' } | { kind: 'no-contact' }
+> {
+  const { office, today, now } = day;
+  const officeAttempts = attempts.filter((attempt) => attempt.office === office.code);
+
+  // 3. Where to write.
+  const contact = await contactOf(ports, request, office.code, officeAttempts);
+  if (!contact) return { kind: 'no-contact' };
+
+  // 4. Once per office and day.
+  const key = { period: request.period, id: `reminder#${today}#${office.code}` };
+  const claim = await ports.deliveries.claim(key, now);
+  if (claim.kind !== 'claimed') return { kind: 'already-reminded' };
+  const email = reminderEmail({
+    office,
+    period: request.period,
+    deadline: day.deadline,
+    today,
+    rejectedAttempts: officeAttempts.filter((attempt) => attempt.outcome === 'rejected').length,
+  });
+  let messageId: string;
+  try {
+    ({ messageId } = await ports.mail.send({
+      from: request.sender,
+      to: contact.to,
+      subject: email.subject,
+      text: email.text,
+    }));
+  } catch (error) {
+    await releaseDelivery(ports, key);
+    throw error;
+  }
+  await ports.deliveries.complete(key, { messageId, recipients: contact.to }, now);
+  return {
+    kind: 'reminded',
+    reminder: { office: office.code, to: contact.to, contactSource: contact.source, messageId },
+  };
 }
 
 async function contactOf(

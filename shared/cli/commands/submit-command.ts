@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Command } from 'commander';
+import { lineLog } from '../../adapters/observability/line-log';
 import type { Dependencies } from '../../composition/dependencies';
 import { type InputProblem, InvalidInputError } from '../../domain/errors';
 import { isEmailAddress } from '../../domain/mail-text';
@@ -56,11 +57,7 @@ export function registerSubmitCommand(program: Command, io: CliIo): void {
       }
       const verbose = globals.verbose === true;
       const log: Log = verbose
-        ? {
-            info: (message, extra) => io.err(`info: ${message} ${JSON.stringify(extra ?? {})}`),
-            warn: (message, extra) => io.err(`warn: ${message} ${JSON.stringify(extra ?? {})}`),
-            error: (message, extra) => io.err(`error: ${message} ${JSON.stringify(extra ?? {})}`),
-          }
+        ? lineLog((level, message, extra) => io.err(`${level}: ${message} ${JSON.stringify(extra)}`))
         : silentLog;
 
       const outcome = await withLocalDependencies(globals, async (dependencies) => {

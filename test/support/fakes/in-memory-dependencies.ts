@@ -9,7 +9,9 @@ import { InMemoryProgressRepository } from './in-memory-progress-repository';
 import { InMemoryReportIndex } from './in-memory-report-index';
 import { InMemorySnapshotIndex } from './in-memory-snapshot-index';
 import { InMemorySubmissionHistory } from './in-memory-submission-history';
+import { RecordingLog } from './recording-log';
 import { RecordingMailSender } from './recording-mail-sender';
+import { RecordingMetrics } from './recording-metrics';
 import { ScriptedSubmissionWorkbooks } from './scripted-submission-workbooks';
 import { SettableClock } from './settable-clock';
 
@@ -25,6 +27,8 @@ export interface InMemoryDependencies extends Dependencies {
   readonly deliveries: InMemoryDeliveryLog;
   readonly mail: RecordingMailSender;
   readonly workbooks: ScriptedSubmissionWorkbooks;
+  readonly log: RecordingLog;
+  readonly metrics: RecordingMetrics;
 }
 
 /** The Dependencies a use case or entry gets, with in-memory fakes behind every port. */
@@ -45,5 +49,7 @@ export function inMemoryDependencies(
     deliveries: new InMemoryDeliveryLog(),
     mail: new RecordingMailSender(),
     workbooks: new ScriptedSubmissionWorkbooks(),
+    log: new RecordingLog(),
+    metrics: new RecordingMetrics(),
   };
 }

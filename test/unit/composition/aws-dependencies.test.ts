@@ -10,7 +10,7 @@ const environment = {
 
 describe('awsDependencies', () => {
   it('wires the names a function was given and the configuration it carries', () => {
-    const deps = awsDependencies(['tableName', 'reportsBucket'], environment);
+    const deps = awsDependencies(['tableName', 'reportsBucket'], { environment });
     expect(deps.names.tableName).toBe('table-1');
     expect(deps.reportObjects.bucket).toBe('reports-1');
     expect(deps.config.timeZone).toBe('America/Chicago');
@@ -18,14 +18,14 @@ describe('awsDependencies', () => {
   });
 
   it('gives a bucket the function was not deployed with as a store that names the missing variable', () => {
-    const deps = awsDependencies(['tableName', 'reportsBucket'], environment);
+    const deps = awsDependencies(['tableName', 'reportsBucket'], { environment });
     expect(() => deps.uploads.head('uploads/OFO/2026-10/a.xlsx')).toThrow(
       "this function has no UPLOADS_BUCKET: add it to the function's awsDependencies list and its stack bindings",
     );
   });
 
   it('refuses to start without a variable it requires', () => {
-    expect(() => awsDependencies(['tableName', 'uploadsBucket'], environment)).toThrow(
+    expect(() => awsDependencies(['tableName', 'uploadsBucket'], { environment })).toThrow(
       'missing environment variables: UPLOADS_BUCKET',
     );
   });
