@@ -34,7 +34,7 @@ export interface PowertoolsObservability {
  * Creates the three once. Settings come from the code, not the environment, so that a function
  * and the dashboard cannot disagree; Powertools' own variables (POWERTOOLS_LOG_LEVEL,
  * POWERTOOLS_TRACE_ENABLED, POWERTOOLS_METRICS_DISABLED, ...) still apply. Tracing is on only inside
- * Lambda (Powertools checks AWS_LAMBDA_FUNCTION_NAME), where the functions run with X-Ray active.
+ * Lambda (Powertools checks AWS_EXECUTION_ENV), where the functions run with X-Ray active.
  */
 export function createPowertoolsObservability(): PowertoolsObservability {
   const logger = new Logger({ serviceName: SERVICE_NAME });

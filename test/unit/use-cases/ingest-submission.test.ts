@@ -207,6 +207,27 @@ describe('ingestSubmission', () => {
     ]);
   });
 
+  it('counts each upload once its answer is final: accepted with its rows, duplicate, rejected', async () => {
+    const { deps, ports } = setup();
+    const bytes = deps.workbooks.workbookFile(submittedWorkbook('OFO', '2026-10'), 'ofo-1');
+    const accepted = await upload(deps, 'uploads/OFO/2026-10/a.xlsx', bytes);
+    await ingestSubmission(accepted, ports);
+    // A redelivered notification finds its own commit: nothing new happened, nothing is counted.
+    await ingestSubmission(accepted, ports);
+    await ingestSubmission(await upload(deps, 'uploads/OFO/2026-10/b.xlsx', bytes), ports);
+    await ingestSubmission(
+      await upload(deps, 'uploads/OFO/2026-10/c.xlsx', Buffer.from('not a workbook')),
+      ports,
+    );
+    await ingestSubmission(await upload(deps, 'uploads/OFO/../x.xlsx', Buffer.from('x')), ports);
+    expect(deps.metrics.all()).toEqual({
+      RowsIngested: deps.catalog.activitiesOf('OFO').length,
+      SubmissionsAccepted: 1,
+      SubmissionsDuplicate: 1,
+      SubmissionsRejected: 2,
+    });
+  });
+
   it('refuses a key that names no office and period, recording nothing and mailing no one', async () => {
     const { deps, log, ports } = setup();
     const outcome = await ingestSubmission(
