@@ -1,6 +1,4 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { type ParsedNotifications, parseS3Notifications } from '../adapters/events/s3-notifications';
+import { parseS3Notifications } from '../adapters/events/s3-notifications';
 import type { Dependencies } from '../composition/dependencies';
 import type { Log, LogKeys } from '../ports/log';
 import { parseUploadKey } from '../storage/object-keys';
@@ -10,6 +8,7 @@ import {
   submissionIdOf,
   type UploadNotification,
 } from '../use-cases/ingest-submission';
+import { retriedOnFailure, type SqsBatchHandler, sqsBatchHandler } from './sqs-batch';
 
 export interface IngestHandlerOptions {
   /** Instead of the dependencies' log: the CLI's `--verbose` lines. */
@@ -35,47 +34,27 @@ export function createIngestHandler(
     | 'history'
     | 'mail'
     | 'workbooks'
+    | 'answers'
+    | 'inbound'
     | 'log'
     | 'metrics'
   >,
   options: IngestHandlerOptions = {},
-): (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse> {
+): SqsBatchHandler {
   const log = options.log ?? dependencies.log;
   const ports = { ...dependencies, log };
 
-  // Every line about a message carries its id; every line about an upload, its submission id,
-  // office and period, removed once the upload is answered (or has failed).
-  const processRecord = (record: SQSRecord): Promise<void> =>
-    log.withRecordKeys({ sqsMessageId: record.messageId }, async () => {
-      let notifications: ParsedNotifications;
-      try {
-        notifications = parseS3Notifications(record.body);
-      } catch (error) {
-        return failed(log, error);
-      }
-      for (const name of notifications.ignored) log.info('notification ignored', { eventName: name });
-      for (const upload of notifications.uploads)
-        await log.withRecordKeys(uploadKeys(upload), async () => {
-          let outcome: IngestOutcome;
-          try {
-            outcome = await ingestSubmission(upload, ports);
-          } catch (error) {
-            return failed(log, error);
-          }
-          options.onOutcome?.(outcome);
-        });
-    });
-
-  return async (event, context) => {
-    // One processor per invocation: it holds the batch's state. Records are processed one at a
-    // time: each upload's time budget is its own (parses would share the one thread), and so are
-    // the log keys appended for it.
-    const processor = new BatchProcessor(EventType.SQS);
-    return processPartialResponse(event, processRecord, processor, {
-      processInParallel: false,
-      ...(context ? { context } : {}),
-    });
-  };
+  // Every line about an upload carries its submission id, office and period (and, from the batch
+  // handler, its message's id), removed once the upload is answered or has failed.
+  return sqsBatchHandler(log, async (record) => {
+    const notifications = await retriedOnFailure(log, () => parseS3Notifications(record.body));
+    for (const name of notifications.ignored) log.info('notification ignored', { eventName: name });
+    for (const upload of notifications.uploads)
+      await log.withRecordKeys(uploadKeys(upload), async () => {
+        const outcome = await retriedOnFailure(log, () => ingestSubmission(upload, ports));
+        options.onOutcome?.(outcome);
+      });
+  });
 }
 
 /** What identifies an upload in the log; the office and period only when the key names them. */
@@ -88,10 +67,4 @@ function uploadKeys(upload: UploadNotification): LogKeys {
     // The ingest refuses such a key and logs why; the submission id still names the upload.
   }
   return { submissionId: submissionIdOf(upload), ...named };
-}
-
-/** A failure worth retrying: logged under the keys in force, then thrown on for SQS to deliver the message again. */
-function failed(log: Log, error: unknown): never {
-  log.error('ingest failed: the message will be delivered again', { error });
-  throw error;
 }

@@ -37,28 +37,40 @@ export interface LocalUpload {
 /**
  * What S3 does for a PUT to the uploads bucket, done by hand because the local S3 server has no
  * notifications: store the object (with uploader metadata) and build the object-created event
- * notification exactly as S3 sends it. Its event time is when the PUT finished (S3's meaning), or
- * `eventTime` when the caller runs on a clock of its own (the demo, tests); its sequencer is
- * greater than any this process issued before.
+ * notification exactly as S3 sends it (`storedUploadEvent`).
  */
 export async function putUpload(upload: LocalUpload, store: ObjectStore, eventTime?: Date): Promise<S3Event> {
   await store.put(upload.key, upload.bytes, {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ...(upload.uploader ? { metadata: { uploader: upload.uploader } } : {}),
   });
+  return storedUploadEvent(upload.key, store, eventTime);
+}
+
+/**
+ * The object-created notification S3 sends for an object just stored. Its event time is when the
+ * PUT finished (S3's meaning), or `eventTime` when the caller runs on a clock of its own (the
+ * demo, tests); its sequencer is greater than any this process issued before.
+ */
+export async function storedUploadEvent(
+  key: string,
+  store: ObjectStore,
+  eventTime?: Date,
+  principalId = LOCAL_PRINCIPAL,
+): Promise<S3Event> {
   const finished = eventTime ?? new Date();
-  const head = await store.head(upload.key);
-  if (!head) throw new Error(`the upload ${upload.key} vanished right after it was stored`);
+  const head = await store.head(key);
+  if (!head) throw new Error(`the upload ${key} vanished right after it was stored`);
   return objectCreatedEvent({
     region: LOCAL_REGION,
     bucket: store.bucket,
-    key: upload.key,
+    key,
     size: head.size,
     etag: head.etag,
     ...(head.versionId ? { versionId: head.versionId } : {}),
     sequencer: nextSequencer(finished),
     eventTime: finished,
-    principalId: LOCAL_PRINCIPAL,
+    principalId,
   });
 }
 
@@ -75,6 +87,18 @@ export async function uploadAndDeliver(
 ): Promise<DeliveredUpload> {
   const s3Event = await putUpload(upload, store, now);
   return deliverS3Event(s3Event, handler, now ?? new Date(), upload.key);
+}
+
+/** The S3 event of an object already in the bucket (written by something else, e.g. the intake), delivered. */
+export async function deliverStoredUpload(
+  key: string,
+  store: ObjectStore,
+  handler: (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>,
+  now?: Date,
+  principalId = LOCAL_PRINCIPAL,
+): Promise<DeliveredUpload> {
+  const s3Event = await storedUploadEvent(key, store, now, principalId);
+  return deliverS3Event(s3Event, handler, now ?? new Date(), key);
 }
 
 /** Hands one S3 event (any event, even a hostile one) to the handler inside an SQS record. */

@@ -168,7 +168,7 @@ function reportContentOf(
     },
     catalog: { id: snapshot.catalog.id, version: snapshot.catalog.version },
     softwareVersion,
-    renderOptions: { markingBanner },
+    renderOptions: { markingBanner, taggedPdf: true },
     submissions: snapshot.inputs,
     carriedForwardFrom: carriedForwardFrom(snapshot),
   };

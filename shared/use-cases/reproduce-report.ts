@@ -55,6 +55,8 @@ export async function reproduceReport(
     snapshotVersion: manifest.snapshot.version,
     snapshotSha256: manifest.snapshot.sha256,
     markingBanner: manifest.renderOptions.markingBanner ?? undefined,
+    // A manifest from before the tagged PDF renders its brief as it was then.
+    taggedPdf: manifest.renderOptions.taggedPdf ?? false,
   });
   const reproduced = new Map(rendered.map((file) => [file.name as string, sha256Hex(file.bytes)]));
   const stored = new Map<string, string | null>();

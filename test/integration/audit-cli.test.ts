@@ -346,6 +346,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     const reproduced = await cli([...global, 'reports', 'reproduce', '2026-08', '--version', '1']);
     expect(reproduced.code, reproduced.err).toBe(0);
     expect(reproduced.out).toContain('2026-08 v0001 (#1): rendered again in memory from snapshot 2026-08 v1');
+    expect(reproduced.out).toContain(', PDF tagged\n');
     expect(reproduced.out).toContain('every file is byte-identical to the stored one.');
     const json = await cli([...global, 'reports', 'reproduce', '2026-09', '--json']);
     expect(JSON.parse(json.out)).toMatchObject({

@@ -374,7 +374,7 @@ describe('auditing a multi-month run', () => {
         result.files.map((file) => [file.name, file.sha256]),
       );
       // The banner the manifest recorded, and the snapshot it names (2026-08 v1 is not the latest).
-      expect(reproduction.renderOptions).toEqual({ markingBanner: 'CUI' });
+      expect(reproduction.renderOptions).toEqual({ markingBanner: 'CUI', taggedPdf: true });
       expect(reproduction.snapshot.version).toBe(result.snapshot.version);
     }
     expect(rendered[1]?.snapshot.version).toBe(1);

@@ -6,9 +6,11 @@ import { sqsRecordCarrying } from '../../shared/adapters/events/s3-notifications
 import { S3ObjectStore } from '../../shared/adapters/s3/s3-object-store';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { addMonths, type Period } from '../../shared/domain/period';
+import { ALL_PASS } from '../../shared/local/deliver-mail';
 import { putUpload } from '../../shared/local/deliver-upload';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
-import { uploadKey } from '../../shared/storage/object-keys';
+import { sesReceivedNotification } from '../../shared/local/ses-receipt-event';
+import { inboundKey, uploadKey } from '../../shared/storage/object-keys';
 import { capturingOutput } from '../support/captured-output';
 import { lambdaContext } from '../support/lambda-context';
 import { filledTemplate } from '../support/templates';
@@ -97,7 +99,10 @@ const OFFICES = catalog.offices.map((office) => office.code);
 
 let runtime: LocalRuntime;
 let ses: Awaited<ReturnType<typeof startFakeSes>>;
-const handlers = {} as Record<'ingest' | 'rollup' | 'render' | 'notify' | 'remind', Handler>;
+const handlers = {} as Record<
+  'ingest' | 'rollup' | 'render' | 'notify' | 'remind' | 'intake' | 'resend',
+  Handler
+>;
 const schedule = remindedToday(new Date());
 const period = schedule.period;
 
@@ -137,6 +142,8 @@ beforeAll(async () => {
   handlers.render = (await import('../../functions/render/index')).handler as Handler;
   handlers.notify = (await import('../../functions/notify/index')).handler as Handler;
   handlers.remind = (await import('../../functions/remind/index')).handler as Handler;
+  handlers.intake = (await import('../../functions/intake/index')).handler as Handler;
+  handlers.resend = (await import('../../functions/resend/index')).handler as Handler;
 }, 60_000);
 
 afterAll(async () => {
@@ -180,6 +187,8 @@ describe('every function’s logs and metrics, as Lambda runs it', () => {
       await upload('OFO', 'ofo.xlsx', await filledTemplate('OFO', period)),
       await upload('USBP', 'usbp.xlsx', await filledTemplate('USBP', period)),
       await upload('AMO', 'notes.xlsx', Buffer.from('not a workbook')),
+      // Not an S3 event at all: a wiring fault, failed for SQS to deliver again (then dead-lettered).
+      'not an S3 event',
     ];
     ingestEvent = {
       Records: events.map((event, index) =>
@@ -196,7 +205,7 @@ describe('every function’s logs and metrics, as Lambda runs it', () => {
 
   it('ingest: each upload’s lines carry its message id, submission id, office and period, and only its own', () => {
     expect((ingested.result as SQSBatchResponse).batchItemFailures).toEqual([
-      { itemIdentifier: 'message-2' },
+      { itemIdentifier: 'message-4' },
     ]);
     const officeOf: Record<string, string> = { 'message-1': 'OFO', 'message-2': 'USBP', 'message-3': 'AMO' };
     const about = (messageId: string) => ingested.lines.filter((line) => line.sqsMessageId === messageId);
@@ -210,19 +219,39 @@ describe('every function’s logs and metrics, as Lambda runs it', () => {
           submissionId: expect.stringMatching(/^[0-9a-f]{24}$/),
         });
     }
-    // Nothing was logged outside a record, so no line lost its keys.
+    // Nothing was logged outside a message, so no line lost its keys.
     expect(ingested.lines.filter((line) => line.sqsMessageId === undefined)).toEqual([]);
-    expect(about('message-1').map((line) => line.message)).toEqual(['e-mail sent', 'submission accepted']);
+    expect(about('message-1').map((line) => line.message)).toEqual([
+      'e-mail sent',
+      'answer sent',
+      'submission accepted',
+    ]);
     expect(about('message-1')[0]).toMatchObject({ messageId: 'ses-message-1', recipients: 1 });
-    // The refused receipt: the mail failure, then the record's failure, both under its keys.
+    // The refused receipt: logged under its upload's keys; the answer waits for the resend function.
     expect(about('message-2').map((line) => [line.level, line.message])).toEqual([
       ['ERROR', 'e-mail not sent'],
-      ['ERROR', 'ingest failed: the message will be delivered again'],
+      ['WARN', 'answer not delivered'],
+      ['INFO', 'submission accepted'],
     ]);
-    expect(about('message-2')[1]).toMatchObject({
+    expect(about('message-2')[0]).toMatchObject({
       error: expect.objectContaining({ name: 'MessageRejected', message: 'Email address is not verified.' }),
     });
-    expect(about('message-3').map((line) => line.message)).toEqual(['e-mail sent', 'submission rejected']);
+    expect(about('message-3').map((line) => line.message)).toEqual([
+      'e-mail sent',
+      'answer sent',
+      'submission rejected',
+    ]);
+    // The message that is no upload: its failure, under its message id (no upload keys to give).
+    expect(about('message-4')).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'processing failed: SQS will deliver the message again',
+        error: expect.objectContaining({
+          message: expect.stringMatching(/^the SQS message body is not an S3 event/),
+        }),
+      }),
+    ]);
+    expect(about('message-4')[0]).not.toHaveProperty('office');
   });
 
   it('ingest: publishes the submissions, rows and e-mails as EMF metrics in the StrategyReport namespace', () => {
@@ -233,6 +262,53 @@ describe('every function’s logs and metrics, as Lambda runs it', () => {
       EmailsSent: 2,
       EmailsFailed: 1,
     });
+  });
+
+  it('intake: every line about a received message carries its SES message id', async () => {
+    const uploads = new S3ObjectStore(runtime.clients.s3, runtime.names.buckets.uploads);
+    const sesMessageId = 'o3vbd1k2m9t0ex2hh4cp5alg6v0aexample001';
+    const raw = Buffer.from(
+      [
+        'From: Someone Else <someone@elsewhere.example>',
+        'To: submissions@example.gov',
+        'Subject: our progress',
+        'Message-ID: <m-1@elsewhere.example>',
+        `Date: ${new Date().toUTCString()}`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'No workbook, and not an office submitter.',
+        '',
+      ].join('\r\n'),
+    );
+    await uploads.put(inboundKey(sesMessageId), raw, { contentType: 'message/rfc822' });
+    const notification = await sesReceivedNotification(raw, {
+      sesMessageId,
+      receivedAt: new Date(),
+      recipients: ['submissions@example.gov'],
+      verdicts: ALL_PASS,
+      bucket: uploads.bucket,
+    });
+    const event = {
+      Records: [
+        sqsRecordCarrying(notification, {
+          messageId: 'intake-message-1',
+          queueArn: 'arn:aws:sqs:us-east-1:123456789012:intake',
+          region: 'us-east-1',
+          sentAt: new Date(),
+        }),
+      ],
+    };
+
+    const intake = await invoke('intake', event, 'request-intake');
+
+    expect((intake.result as SQSBatchResponse).batchItemFailures).toEqual([]);
+    for (const line of intake.lines)
+      expect(line, JSON.stringify(line)).toMatchObject({
+        sqsMessageId: 'intake-message-1',
+        inboundMessageId: sesMessageId,
+      });
+    expect(intake.lines.map((line) => line.message)).toContain('message refused');
   });
 
   it('rollup, render, notify and remind: every line under the period, mail lines with their message id', async () => {
@@ -260,8 +336,29 @@ describe('every function’s logs and metrics, as Lambda runs it', () => {
     expect(reminders.map((line) => line.office)).toEqual(['AMO', 'OT', 'OS', 'ES']);
     for (const line of reminders) expect(line.messageId).toMatch(/^ses-message-\d+$/);
     const summary = remind.lines.at(-1);
-    expect(summary).toMatchObject({ message: 'reminders sent', reminded: 4 });
+    expect(summary).toMatchObject({ message: 'offices mailed their workbook', mailed: 4 });
     expect(summary).not.toHaveProperty('office');
     expect(remind.metrics).toEqual({ EmailsSent: 4 });
   }, 120_000);
+
+  it('resend: the refused receipt, sent again once its next try has come, its lines under its answer id', async () => {
+    // Its next try is five minutes after the failure: the function's clock moves on six.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 6 * 60_000);
+    try {
+      const resend = await invoke('resend', {}, 'request-resend');
+      const [sent, delivered, summary] = resend.lines;
+      expect(sent).toMatchObject({ message: 'e-mail sent', answerId: expect.stringMatching(/^submission#/) });
+      expect(delivered).toMatchObject({
+        message: 'answer sent',
+        answerId: sent?.answerId,
+        messageId: sent?.messageId,
+      });
+      expect(summary).toMatchObject({ message: 'answers resent', tried: 1, sent: 1 });
+      expect(summary).not.toHaveProperty('answerId');
+      expect(resend.metrics).toEqual({ EmailsSent: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

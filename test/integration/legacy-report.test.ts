@@ -37,6 +37,8 @@ describe('a report version published before report.stratml.xml existed', () => {
     const reproduced = await cli(dataDir, ['reports', 'reproduce', '2026-10', '--json']);
     expect(reproduced.code, reproduced.err).toBe(0);
     const reproduction = JSON.parse(reproduced.out);
+    // No taggedPdf recorded: its brief is rendered again as it was, untagged (issue 15 tagged it later).
+    expect(reproduction.renderOptions).toEqual({ markingBanner: null });
     expect(
       reproduction.files.map((file: { name: string; matches: boolean }) => [file.name, file.matches]),
     ).toEqual([

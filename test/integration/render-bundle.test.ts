@@ -95,5 +95,8 @@ describe('the bundled render function', () => {
     const raw = pdf.toString('latin1');
     expect(raw).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
     expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+    // Tagged by the hooks the bundle carries: headings and figures with their alternative text.
+    expect(raw).toMatch(/\/S \/H1\b/);
+    expect(raw).toMatch(/\/S \/Figure\n\/Alt \(/);
   });
 });

@@ -90,7 +90,7 @@ describe('the render function on the embedded servers', () => {
       },
       catalog: { id: 'cbp-strategy-2024-2028', version: '1.0.0' },
       softwareVersion: packageJson.version,
-      renderOptions: { markingBanner: null },
+      renderOptions: { markingBanner: null, taggedPdf: true },
       submissions: snapshot.inputs,
       chain: { sequence: 1, previous: null },
     });

@@ -5,14 +5,19 @@ export function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The text of each page of a PDF, in drawing order, items joined by spaces (pdf.js, no rendering). */
-export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
-  const document = await getDocument({
+/** A PDF opened with pdf.js as the tests read it: no code evaluated, no system fonts, no warnings. */
+export function openPdf(bytes: Uint8Array) {
+  return getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: 0,
   }).promise;
+}
+
+/** The text of each page of a PDF, in drawing order, items joined by spaces (pdf.js, no rendering). */
+export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+  const document = await openPdf(bytes);
   const pages: string[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
@@ -24,8 +29,7 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
 }
 
 export async function pdfInfo(bytes: Uint8Array): Promise<{ info: Record<string, unknown>; pages: number }> {
-  const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 })
-    .promise;
+  const document = await openPdf(bytes);
   const metadata = await document.getMetadata();
   const pages = document.numPages;
   await document.destroy();

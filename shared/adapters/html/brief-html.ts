@@ -34,8 +34,8 @@ export const BRIEF_HTML_SECTIONS: readonly HtmlSectionBuilder[] = [
  * The accessible HTML brief: the same content as the PDF, as a single self-contained page (no
  * script, no external resource, a Content-Security-Policy that forbids loading any), with semantic
  * headings and landmarks, tables with captions and scoped header cells, and every chart given a
- * text alternative (title, description and its data as a table). pdfmake cannot tag PDF
- * structure, so this is the Section 508 version of the brief.
+ * text alternative (title, description and its data as a table). The PDF brief is tagged too
+ * (PDF/UA-1); this is the version for readers who prefer a browser.
  */
 export function renderBriefHtml(
   model: ReportModel,

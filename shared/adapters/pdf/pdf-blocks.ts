@@ -1,9 +1,11 @@
 import type { Content, ContentText, TableCell } from 'pdfmake/interfaces';
+import type { Chart } from '../../domain/report/charts/chart';
 import type { ReportCharts } from '../../domain/report/charts/report-charts';
 import type { ReportModel, SummaryLine } from '../../domain/report/report-model';
 import { statusColours } from '../../domain/report/status-palette';
 import { SUMMARY_HEADERS, summaryCells } from '../../domain/report/summary-columns';
 import { TABLE_LAYOUT } from './brief-styles';
+import type { StructureTag } from './structure-tags';
 
 /** Text from data, made printable and drawable by the embedded fonts (see pdf-fonts.ts). */
 export type DrawableText = (value: string | undefined | null) => string;
@@ -16,15 +18,21 @@ export interface PdfBrief {
 }
 
 /**
- * A part of the brief: pdfmake content nodes, in reading order. Headings are the nodes with an
- * `h1`–`h3` style (made by `heading`), tables have a `table`, figures an `svg`: what a later
- * tagged (PDF/UA) version needs to find to wrap each in its structure element.
+ * A part of the brief: pdfmake content nodes, in reading order. The tagged PDF's structure comes
+ * from them (structure-roles.ts): headings made by `heading` (a `headlineLevel`) become H1–H3,
+ * tables Table/TR/TH/TD, `ul`/`ol` lists L/LI, charts drawn by `chartDrawing` Figures with their
+ * description as alternative text, other text P. A section built from these blocks is tagged
+ * without doing anything else.
  */
 export type PdfSection = (brief: PdfBrief) => Content[];
 
 export type HeadingLevel = 1 | 2 | 3;
 
-/** Levels 1 and 2 are listed in the table of contents; a section's level-1 heading starts a page. */
+/**
+ * Levels 1 and 2 are listed in the table of contents; a section's level-1 heading starts a page.
+ * `headlineLevel` (pdfmake's own property, passed to `pageBreakBefore`) makes it a heading of the
+ * tagged PDF and a bookmark.
+ */
 export function heading(
   t: DrawableText,
   text: string,
@@ -34,6 +42,7 @@ export function heading(
   return {
     text: t(text),
     style: `h${level}`,
+    headlineLevel: level,
     ...(level < 3 ? { tocItem: true } : {}),
     ...(level === 2 ? { tocMargin: [12, 0, 0, 0] as [number, number, number, number] } : {}),
     ...extra,
@@ -43,14 +52,28 @@ export function heading(
 /** The first heading of a top-level section: level 1, on a new page. */
 export const sectionHeading = (t: DrawableText, text: string) => heading(t, text, 1, { pageBreak: 'before' });
 
+const PARAGRAPH: StructureTag = { role: 'P' };
+
 export const paragraph = (t: DrawableText, text: string, style = 'body'): Content => ({
   text: t(text),
   style,
+  tag: PARAGRAPH,
 });
 
 export const labelled = (t: DrawableText, label: string, text: string): Content => ({
   text: [{ text: `${label}: `, bold: true }, t(text)],
   style: 'bodySmall',
+  tag: PARAGRAPH,
+});
+
+/**
+ * A chart's vector drawing (any SVG with a description: a chart, a sparkline): a Figure whose
+ * alternative text is the description.
+ */
+export const chartDrawing = (chart: Pick<Chart, 'svg' | 'width' | 'description'>): Content => ({
+  svg: chart.svg,
+  width: chart.width,
+  tag: { role: 'Figure', alt: chart.description },
 });
 
 export const statusCell = (t: DrawableText, status: string): TableCell => ({
@@ -61,7 +84,10 @@ export const statusCell = (t: DrawableText, status: string): TableCell => ({
 export const headerCells = (t: DrawableText, labels: readonly string[]): TableCell[] =>
   labels.map((label) => ({ text: t(label), style: 'th' }));
 
-/** A table with one header row, or "None." when there are no rows. */
+/**
+ * A table with one header row, or "None." when there are no rows. Tagged with column headers and,
+ * as in the HTML brief, the first cell of each row as its row's header.
+ */
 export function table(
   t: DrawableText,
   headers: readonly string[],

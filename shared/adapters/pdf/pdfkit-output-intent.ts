@@ -1,7 +1,8 @@
 /**
- * The one place the PDF brief reaches past pdfmake into pdfkit's internals. pdfmake and pdfkit
- * are pinned to exact versions in package.json (pdfkit through `overrides`, as pdfmake's own
- * dependency), and test/unit/adapters/pdf/pdfkit-output-intent.test.ts fails if an upgrade
+ * Where the PDF brief reaches past pdfmake into pdfkit's internals for PDF/A (the tagging's are in
+ * pdfkit-tagging.ts and pdfkit-metadata.ts, pdfmake's in pdfmake-structure-hooks.ts). pdfmake and
+ * pdfkit are pinned to exact versions in package.json (pdfkit through `overrides`, as pdfmake's
+ * own dependency), and test/unit/adapters/pdf/pdfkit-output-intent.test.ts fails if an upgrade
  * changes anything relied on here: re-check this file against the new pdfkit, then move the pins.
  */
 
@@ -27,7 +28,7 @@ interface PdfKitPrivateMembers {
  * pdfkit reads. Writes the same objects pdfkit would, in the same order, so with pdfkit's own
  * profile the bytes are identical.
  *
- * Why not the public API: for `subset: 'PDF/A-2b'` pdfkit adds the output intent itself as the
+ * Why not the public API: for a PDF/A `subset` pdfkit adds the output intent itself as the
  * document ends, reading `${__dirname}/data/sRGB_IEC61966_2_1.icc` — a path inside
  * node_modules that an esbuild bundle does not have unless pdfkit's data folder is copied beside
  * it — and neither pdfmake nor pdfkit takes the profile as an option. So the private method that

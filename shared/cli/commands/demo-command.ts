@@ -26,7 +26,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
     .description(
-      'run the whole pipeline locally on a year of realistic submissions: every office submits through the real ingest (one late, one silent month, one rejected then corrected), reminders, monthly rollup, render and leadership e-mail; verifies the report chain and prints where the latest PDF, workbook, HTML brief and e-mails are. Safe to run again: it skips what is done',
+      'run the whole pipeline locally on a year of realistic submissions: every office gets its workbook by e-mail when the period opens; two offices reply to that e-mail with it filled in (intake, ingest, answer in the thread), the others upload it (one late, one silent month, one rejected then corrected), and one spoofed message is refused; reminders, monthly rollup, render and leadership e-mail; verifies the report chain and prints where the latest PDF, workbook, HTML brief and e-mails are. Safe to run again: it skips what is done',
     )
     .option(
       '--last-period <YYYY-MM>',
@@ -44,7 +44,9 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         progress.step(
           `Local stores in ${runtime.dataDirectory} (${runtime.created.length > 0 ? `created ${runtime.created.join(', ')}` : 'found'})`,
         );
-        progress.step('Playing twelve months: submissions, reminders, rollup, render, e-mail to leadership');
+        progress.step(
+          'Playing twelve months: workbooks mailed to offices, replies and uploads, reminders, rollup, render, e-mail to leadership',
+        );
         const run = await runDemo(runtime, settings, { now, progress });
         const deps = localDependencies(runtime, settings);
         const verification = await verifyChain(deps, progress);
@@ -135,7 +137,7 @@ function formatDemoEnd(
     `  workbook        ${result.files['workbook.xlsx']}`,
     `  HTML brief      ${result.files['brief.html']}`,
     `  StratML report  ${result.files['report.stratml.xml']}`,
-    `  e-mails         ${result.outbox} (${result.emails} .eml files: receipts, a rejection, reminders, leadership briefs)`,
+    `  e-mails         ${result.outbox} (${result.emails} .eml files: workbooks sent to offices, answers in their threads, receipts, a rejection, reminders, leadership briefs)`,
     'Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report --help',
   ].join('\n');
 }

@@ -10,7 +10,8 @@ export function formatRemindOutcome(outcome: RemindOfficesOutcome): string {
     `${outcome.period}: submissions due ${outcome.deadline}; reminder days ${outcome.reminderDates.join(' and ')}; today ${outcome.today}`,
     `  submitted: ${outcome.submitted.length > 0 ? outcome.submitted.join(', ') : 'none'}`,
     ...outcome.reminded.map(
-      (reminder) => `  reminded ${reminder.office}: ${reminder.to.join(', ')} (${reminder.contactSource})`,
+      (reminder) =>
+        `  ${reminder.kind === 'open' ? 'sent the open-period e-mail to' : 'reminded'} ${reminder.office}: ${reminder.to.join(', ')} (${reminder.contactSource})`,
     ),
   ];
   if (outcome.alreadyReminded.length > 0)
@@ -28,13 +29,18 @@ export function registerRemindCommand(program: Command, io: CliIo): void {
   program
     .command('remind')
     .description(
-      'e-mail every office that has not submitted for the period, now (the scheduled run does this only on the reminder days); each office is reminded at most once a day',
+      'e-mail every office that has not submitted for the period its workbook, now, with reply instructions (the scheduled run sends the open-period e-mail on the first day of the submission window and reminders on the reminder days); each office is reminded at most once a day',
     )
     .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
+    .option('--open', 'send the open-period e-mail (once per office and period) instead of a reminder')
     .option('--json', 'print the result as JSON')
-    .action(async (options: { period?: string; json?: boolean }, command: Command) => {
-      // Today, whatever the day: the daily function only sends on reminder days.
-      const request = { ...periodInput(options.period), mode: 'now' as const };
+    .action(async (options: { period?: string; open?: boolean; json?: boolean }, command: Command) => {
+      // Today, whatever the day: the daily function only sends on the open day and reminder days.
+      const request = {
+        ...periodInput(options.period),
+        mode: 'now' as const,
+        ...(options.open ? { kind: 'open' as const } : {}),
+      };
       const outcome = await withLocalDependencies(globalOptionsOf(command), (deps) =>
         runRemind(deps, request),
       );

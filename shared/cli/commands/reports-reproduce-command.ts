@@ -9,8 +9,9 @@ import { globalOptionsOf, withTargetDependencies } from '../global-options';
 
 export function formatReproduction(result: Reproduction): string {
   const banner = result.renderOptions.markingBanner;
+  const pdf = result.renderOptions.taggedPdf ? 'tagged' : 'untagged (rendered before the brief was tagged)';
   const lines = [
-    `${reportLabel(result.period, result.version)} (#${result.sequence}): rendered again in memory from snapshot ${result.snapshot.period} v${result.snapshot.version} (${result.snapshot.key}), generated at ${result.generatedAt}, marking banner ${banner === null ? 'none' : JSON.stringify(banner)}`,
+    `${reportLabel(result.period, result.version)} (#${result.sequence}): rendered again in memory from snapshot ${result.snapshot.period} v${result.snapshot.version} (${result.snapshot.key}), generated at ${result.generatedAt}, marking banner ${banner === null ? 'none' : JSON.stringify(banner)}, PDF ${pdf}`,
     ...result.files.map(
       (file) =>
         `  ${file.name.padEnd(18)} ${file.matches ? `matches  sha256 ${file.recordedSha256}` : `DIFFERS  ${file.difference}`}`,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { previousCalendarMonth } from '../../domain/period';
+import { type MailStatus, mailStatus } from '../../use-cases/mail-status';
 import { periodStatus } from '../../use-cases/period-status';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
@@ -9,7 +10,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
   program
     .command('status')
     .description(
-      'show, for each office, whether it submitted for the period: current revision, when and by whom, rows, rejected uploads',
+      'show, for each office, whether it submitted for the period: current revision, when and by whom, rows, rejected uploads; then the e-mail received in the submission window that was refused or ignored, and every answer that could not be delivered',
     )
     .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the status as JSON')
@@ -18,8 +19,9 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
         const period =
           periodInput(options.period).period ?? previousCalendarMonth(deps.clock.now(), deps.config.timeZone);
         const status = await periodStatus(deps, period);
+        const mail = await mailStatus(period, deps);
         if (options.json) {
-          printJson(io, status);
+          printJson(io, { ...status, mail });
           return;
         }
         const header = ['office', 'status', 'revision', 'accepted at', 'by', 'rows', 'rejected'];
@@ -45,8 +47,28 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
             `Submissions for ${status.period}: ${status.submitted} of ${status.expected} offices`,
             line(header),
             ...table.map(line),
+            ...mailLines(mail),
           ].join('\n'),
         );
       });
     });
+}
+
+function mailLines(mail: MailStatus): string[] {
+  const counts = Object.entries(mail.byStatus)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
+  return [
+    '',
+    `E-mail received in ${mail.receivedIn}: ${mail.received} message${mail.received === 1 ? '' : 's'}${counts ? ` (${counts})` : ''}`,
+    ...mail.notAnswered.map(
+      (message) =>
+        `  ${message.status} ${message.receivedAt} ${message.sender || '(no sender)'}: ${message.detail ?? message.reason ?? ''}${message.reason ? ` [${message.reason}]` : ''}`,
+    ),
+    `Answers not delivered: ${mail.undelivered.length}`,
+    ...mail.undelivered.map(
+      (answer) =>
+        `  ${answer.state} ${answer.about} (${answer.attempts} tr${answer.attempts === 1 ? 'y' : 'ies'}${answer.nextAttemptAt ? `, next ${answer.nextAttemptAt}` : ''})${answer.lastError ? `: ${answer.lastError}` : ''}`,
+    ),
+  ];
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Command } from 'commander';
-import { lineLog } from '../../adapters/observability/line-log';
 import type { Dependencies } from '../../composition/dependencies';
 import { type InputProblem, InvalidInputError } from '../../domain/errors';
 import { isEmailAddress } from '../../domain/mail-text';
@@ -10,9 +8,9 @@ import { type Period, parsePeriod } from '../../domain/period';
 import { METADATA_KEYS } from '../../domain/submission/template-layout';
 import { createIngestHandler } from '../../entries/ingest-entry';
 import { uploadAndDeliver } from '../../local/deliver-upload';
-import { type Log, silentLog } from '../../ports/log';
 import { safeFileName, uploadKey } from '../../storage/object-keys';
 import type { IngestOutcome } from '../../use-cases/ingest-submission';
+import { cliLog, readInputFile } from '../cli-input';
 import { type CliIo, printJson } from '../cli-io';
 import { globalOptionsOf, withLocalDependencies } from '../global-options';
 
@@ -45,20 +43,8 @@ export function registerSubmitCommand(program: Command, io: CliIo): void {
           message: `"${options.uploader}" is not an e-mail address`,
           column: '--uploader',
         });
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch (error) {
-        throw new InvalidInputError({
-          rule: 'file.readable',
-          message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-          file,
-        });
-      }
-      const verbose = globals.verbose === true;
-      const log: Log = verbose
-        ? lineLog((level, message, extra) => io.err(`${level}: ${message} ${JSON.stringify(extra)}`))
-        : silentLog;
+      const bytes = await readInputFile(file);
+      const log = cliLog(io, globals.verbose === true);
 
       const outcome = await withLocalDependencies(globals, async (dependencies) => {
         const { office, period } = await officeAndPeriod(bytes, file, options, dependencies);

@@ -42,7 +42,14 @@ export const reportManifestSchema = z.object({
   /** The package.json version of the software that rendered the files. */
   softwareVersion: z.string(),
   /** Settings that change the files' bytes, so a reproduction can use the same ones. */
-  renderOptions: z.object({ markingBanner: z.string().nullable() }),
+  renderOptions: z.object({
+    markingBanner: z.string().nullable(),
+    /**
+     * The PDF brief is tagged (PDF/UA-1 and PDF/A-2a, issue 15). Absent from manifests written
+     * before it was: their brief.pdf is the untagged PDF/A-2b brief, which a reproduction renders.
+     */
+    taggedPdf: z.boolean().optional(),
+  }),
   files: z.array(manifestFileSchema),
   /** The current revision of each office that fed the snapshot. */
   submissions: z.array(snapshotInputSchema),

@@ -23,6 +23,8 @@ export interface RenderContext {
   readonly snapshotSha256: string;
   /** Printed at the top and bottom of every PDF page and the HTML page (config.markingBanner). */
   readonly markingBanner?: string | undefined;
+  /** False only to reproduce a report rendered before the PDF brief was tagged (manifest renderOptions). */
+  readonly taggedPdf?: boolean | undefined;
 }
 
 type GoalSummary = RollupSnapshot['goals'][number];

@@ -2,7 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { BRIEF_TITLES } from '../../../domain/report/brief-wording';
 import type { Chart } from '../../../domain/report/charts/chart';
 import { TABLE_LAYOUT } from '../brief-styles';
-import { type DrawableText, headerCells, type PdfBrief, sectionHeading } from '../pdf-blocks';
+import { chartDrawing, type DrawableText, headerCells, type PdfBrief, sectionHeading } from '../pdf-blocks';
 
 /** The four charts (two without mission areas), each with its figures printed beneath it. */
 export function chartsSection({ model, charts, t }: PdfBrief): Content[] {
@@ -19,11 +19,7 @@ export function chartsSection({ model, charts, t }: PdfBrief): Content[] {
 /** A chart's title, its vector drawing and its data as a table, kept on one page. */
 export function chartFigure(t: DrawableText, chart: Chart): Content {
   return {
-    stack: [
-      { text: t(chart.title), style: 'h3' },
-      { svg: chart.svg, width: chart.width },
-      chartTable(t, chart),
-    ],
+    stack: [{ text: t(chart.title), style: 'h3' }, chartDrawing(chart), chartTable(t, chart)],
     unbreakable: true,
     margin: [0, 0, 0, 10],
   };

@@ -87,7 +87,7 @@ describe('the PDF brief', () => {
     for (const page of marked) expect(page.split('CONTROLLED UNCLASSIFIED INFORMATION')).toHaveLength(3);
   });
 
-  it('sets title, subject, language and dates from the snapshot, as PDF/A-2b (PDF 1.7) with embedded fonts', async () => {
+  it('sets title, subject, language and dates from the snapshot, as PDF/A-2a (PDF 1.7) with embedded fonts', async () => {
     const { info } = await pdfInfo(pdf);
     expect(info).toMatchObject({
       PDFFormatVersion: '1.7',
@@ -99,7 +99,7 @@ describe('the PDF brief', () => {
     expect(String(info.Subject)).toContain('2026-10: 5 of 6 offices reported');
     const raw = pdf.toString('latin1');
     expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(raw).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
     expect(raw).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
     expect(raw).toContain('/S /GTS_PDFA1');
     expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
