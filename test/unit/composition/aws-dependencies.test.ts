@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { awsDependencies } from '../../../shared/composition/aws-dependencies';
+import { RecordingLog } from '../../support/fakes/recording-log';
+import { RecordingMetrics } from '../../support/fakes/recording-metrics';
 
 const environment = {
   AWS_REGION: 'us-east-1',
@@ -28,5 +30,25 @@ describe('awsDependencies', () => {
     expect(() => awsDependencies(['tableName', 'uploadsBucket'], { environment })).toThrow(
       'missing environment variables: UPLOADS_BUCKET',
     );
+  });
+
+  it('captures every AWS client it builds and reports through the function’s log and metrics', async () => {
+    const captured: string[] = [];
+    const log = new RecordingLog();
+    const metrics = new RecordingMetrics();
+    const deps = awsDependencies(['tableName', 'reportsBucket'], {
+      environment,
+      observability: {
+        log,
+        businessMetrics: metrics,
+        captureAwsClient: (client) => {
+          captured.push(client.constructor.name);
+          return client;
+        },
+      },
+    });
+    expect(captured.sort()).toEqual(['CloudFormationClient', 'DynamoDBClient', 'S3Client', 'SESv2Client']);
+    expect(deps.log).toBe(log);
+    expect(deps.metrics).toBe(metrics);
   });
 });
