@@ -62,7 +62,7 @@ export function registerTemplateCommand(program: Command, io: CliIo): void {
           content.prefilledFrom
             ? `  pre-filled with the accepted answers of ${content.prefilledFrom.period} (revision ${content.prefilledFrom.revision})`
             : '  not pre-filled: no accepted submission for the previous period',
-          `Fill in the yellow cells, then upload it under ${summary.uploadPrefix} or run: strategy-report submit ${path}`,
+          `Fill in the cells marked Input (see its Instructions sheet), then upload it under ${summary.uploadPrefix} or run: strategy-report submit ${path}`,
         ].join('\n'),
       );
     });
