@@ -14,7 +14,14 @@ import { registerSubmitCommand } from './commands/submit-command';
 import { registerTemplateCommand } from './commands/template-command';
 import { DEFAULT_DATA_DIR } from './global-options';
 
-/** The `strategy-report` command line, with every command registered. */
+/**
+ * The `strategy-report` command line, with every command registered.
+ *
+ * One pattern for every command, so `--help` answers at once: `commands/<name>-command.ts`
+ * registers it (name, arguments, options, help) importing only commander and light helpers, and
+ * its action `import()`s `commands/<name>-action.ts`, which holds the work and everything heavy
+ * (the AWS SDK, exceljs, the renderers). A test fails if a registration loads more.
+ */
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command('strategy-report')
     .description(

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { previousCalendarMonth } from '../../domain/period';
-import { periodStatus } from '../../use-cases/period-status';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, withLocalDependencies } from '../global-options';
-import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
+import { PERIOD_OPTION_HELP } from '../period-option';
 
 export function registerStatusCommand(program: Command, io: CliIo): void {
   program
@@ -14,39 +12,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the status as JSON')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
-      await withLocalDependencies(globalOptionsOf(command), async (deps) => {
-        const period =
-          periodInput(options.period).period ?? previousCalendarMonth(deps.clock.now(), deps.config.timeZone);
-        const status = await periodStatus(deps, period);
-        if (options.json) {
-          printJson(io, status);
-          return;
-        }
-        const header = ['office', 'status', 'revision', 'accepted at', 'by', 'rows', 'rejected'];
-        const table = status.offices.map((office) => [
-          office.office,
-          office.submitted ? 'submitted' : 'missing',
-          office.revision !== undefined ? `r${office.revision}` : '—',
-          office.acceptedAt ?? '—',
-          office.uploader ?? '—',
-          `${office.rows ?? 0}/${office.expectedRows}`,
-          String(office.rejectedAttempts),
-        ]);
-        const widths = header.map((title, column) =>
-          Math.max(title.length, ...table.map((cells) => (cells[column] as string).length)),
-        );
-        const line = (cells: readonly string[]) =>
-          cells
-            .map((cell, column) => cell.padEnd(widths[column] as number))
-            .join('  ')
-            .trimEnd();
-        io.out(
-          [
-            `Submissions for ${status.period}: ${status.submitted} of ${status.expected} offices`,
-            line(header),
-            ...table.map(line),
-          ].join('\n'),
-        );
-      });
+      const { statusAction } = await import('./status-action');
+      await statusAction(io, options, globalOptionsOf(command));
     });
 }
