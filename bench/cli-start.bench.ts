@@ -2,12 +2,14 @@
  * How fast the CLI answers (issue 11 item 7): `strategy-report --help` and `catalog --json`, each
  * run as a user runs it (a new Node process through bin/strategy-report.js), wall time and peak
  * RSS, as a ratio to `node -e 0` measured in the same run (medians, the runs interleaved so load
- * on this shared machine falls on all three alike).
+ * on this shared machine falls on all alike). `--help from source` is the fallback the bin takes
+ * when the compiled CLI (dist/cli) is missing or stale: tsx compiling on the fly.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freshCliBuild } from '../bin/cli-build.js';
 import { REPOSITORY_ROOT } from '../infra/lib/repository-root';
 import { type BenchFigure, figure, report } from './bench-result';
 
@@ -20,6 +22,7 @@ const SUBJECTS = {
   'node -e 0': ['-e', '0'],
   '--help': ['bin/strategy-report.js', '--help'],
   'catalog --json': ['bin/strategy-report.js', 'catalog', '--json'],
+  '--help from source': ['bin/strategy-report.js', '--help'],
 } as const;
 type Subject = keyof typeof SUBJECTS;
 
@@ -33,6 +36,7 @@ function measure(subject: Subject): { seconds: number; rssMiB: number } {
       NODE_OPTIONS: `--require ${probe}`,
       CLI_START_RSS_FILE: rssFile,
       NO_COLOR: '1',
+      ...(subject.endsWith('from source') ? { STRATEGY_REPORT_FROM_SOURCE: '1' } : {}),
     },
   });
   const seconds = (performance.now() - started) / 1000;
@@ -64,7 +68,7 @@ const figures: BenchFigure[] = [
   figure('node -e 0: wall time (reference)', round(reference.seconds, 3), 's'),
   figure('node -e 0: peak RSS (reference)', round(reference.rssMiB, 1), 'MiB'),
 ];
-for (const subject of ['--help', 'catalog --json'] as const) {
+for (const subject of ['--help', 'catalog --json', '--help from source'] as const) {
   const { seconds, rssMiB } = of(subject);
   figures.push(
     figure(
@@ -79,11 +83,15 @@ for (const subject of ['--help', 'catalog --json'] as const) {
   );
 }
 
+const build = freshCliBuild();
 report({
   bench: 'cli-start',
   description: 'How fast the CLI answers: a new process through bin/strategy-report.js, medians',
   figures,
   notes: [
+    build.fresh
+      ? 'measured the CLI compiled at install (dist/cli, fresh); "from source" is the tsx fallback'
+      : `dist/cli could not be used (${build.reason}): every figure is from source; run npm run build:cli`,
     `${RUNS} runs of each, interleaved, after one warm-up; Node ${process.version}`,
     'peak RSS is the process maximum (getrusage), read at exit by bench/cli-start-probe.cjs',
   ],
