@@ -11,9 +11,10 @@ import { loadProductConfig, type ProductConfig } from '../config/product-config'
 import type { Catalog } from '../domain/catalog/catalog';
 import { InvalidInputError } from '../domain/errors';
 import { localDependencies } from '../local/local-dependencies';
-import { type LocalRuntime, openLocalRuntime } from '../local/local-runtime';
+import { type LocalRuntime, type LocalRuntimeOptions, openLocalRuntime } from '../local/local-runtime';
 import { systemClock } from '../ports/clock';
 import type { GlobalOptions } from './global-options';
+import { waitSeconds } from './wait-option';
 
 /** The configuration, and the catalog it (or `--catalog`) selects. */
 export async function loadSettings(
@@ -24,12 +25,32 @@ export async function loadSettings(
   return { config, catalog };
 }
 
-/** Runs `work` against the embedded local servers on the data directory, then stops them. */
+/** Where the local stores are and how long to wait for them, from the options. */
+export function localRuntimeOptions(options: GlobalOptions): LocalRuntimeOptions & { dataDirectory: string } {
+  const seconds = waitSeconds(options.wait);
+  return {
+    dataDirectory: options.dataDir,
+    command: options.command ?? 'command',
+    waitSeconds: seconds,
+    onWait: (owner) => {
+      // Said only to a person at a terminal; a script gets one line if the wait runs out.
+      if (process.stderr.isTTY)
+        process.stderr.write(
+          `waiting up to ${seconds} s for ${options.dataDir}: in use by ${owner ? `process ${owner.pid} (strategy-report ${owner.command})` : 'another process'}\n`,
+        );
+    },
+  };
+}
+
+/**
+ * Runs `work` against the local stores of the data directory — a running `serve`'s, or embedded
+ * servers started for it and stopped after it — then lets the directory go.
+ */
 export async function withLocalRuntime<T>(
   options: GlobalOptions,
   work: (runtime: LocalRuntime) => Promise<T>,
 ): Promise<T> {
-  const runtime = await openLocalRuntime({ dataDirectory: options.dataDir });
+  const runtime = await openLocalRuntime(localRuntimeOptions(options));
   try {
     return await work(runtime);
   } finally {

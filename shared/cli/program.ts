@@ -9,10 +9,12 @@ import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
 import { registerReportsCommand } from './commands/reports-command';
 import { registerRollupCommand } from './commands/rollup-command';
+import { registerServeCommand } from './commands/serve-command';
 import { registerStatusCommand } from './commands/status-command';
 import { registerSubmitCommand } from './commands/submit-command';
 import { registerTemplateCommand } from './commands/template-command';
 import { DEFAULT_DATA_DIR } from './global-options';
+import { parseWaitOption, WAIT_OPTION_HELP } from './wait-option';
 
 /**
  * The `strategy-report` command line, with every command registered.
@@ -48,12 +50,14 @@ export function buildProgram(io: CliIo = processIo): Command {
       'with --target aws: the stateful stack whose outputs name the table and buckets',
     )
     .option('--region <region>', 'with --target aws: the AWS region (default: AWS_REGION)')
+    .addOption(new Option('--wait <seconds>', WAIT_OPTION_HELP).argParser(parseWaitOption))
     .option('--verbose', 'print stack traces with errors')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .exitOverride();
   registerCatalogCommand(program, io);
   registerLocalCommand(program, io);
+  registerServeCommand(program, io);
   registerDemoCommand(program, io);
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
