@@ -29,6 +29,7 @@ export async function localAction(
     }
     return {
       dataDirectory: runtime.dataDirectory,
+      servedBy: runtime.servedBy ? { ...runtime.servedBy, endpoints: runtime.endpoints } : null,
       created: runtime.created,
       table: runtime.names.tableName,
       buckets,
@@ -54,6 +55,9 @@ export async function localAction(
   io.out(
     [
       `Local stores in ${result.dataDirectory}`,
+      result.servedBy
+        ? `  served by process ${result.servedBy.pid} (strategy-report serve, since ${result.servedBy.since}): DynamoDB ${result.servedBy.endpoints.dynamodb}, S3 ${result.servedBy.endpoints.s3}`
+        : '  started for this command and stopped after it (strategy-report serve keeps them running)',
       result.created.length > 0
         ? `  created: ${result.created.join(', ')}`
         : '  nothing to create: table and buckets already there',

@@ -6,7 +6,7 @@ export function registerLocalCommand(program: Command, io: CliIo): void {
   program
     .command('local')
     .description(
-      'start the embedded local stores (DynamoDB- and S3-compatible servers on 127.0.0.1) on the data directory, create the table and buckets if they are missing, and show what they hold',
+      'open the local stores of the data directory (DynamoDB- and S3-compatible servers on 127.0.0.1: those of a running `strategy-report serve`, else started for this command), create the table and buckets if they are missing, and show what they hold',
     )
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
