@@ -2,7 +2,7 @@
  * What a command's action needs to reach its data: the settings, the local stores or a deployed
  * stack. Imported by the action modules only (it loads the AWS SDK), never by a registration.
  */
-import { createAwsClients } from '../adapters/aws/aws-clients';
+import { type AwsClients, createAwsClients } from '../adapters/aws/aws-clients';
 import { resolveStackResources } from '../adapters/aws/stack-resources';
 import { SesMailSender } from '../adapters/mail/ses-mail-sender';
 import { loadCatalog } from '../catalog/load-catalog';
@@ -67,6 +67,14 @@ export async function withLocalDependencies<T>(
   return withLocalRuntime(options, (runtime) => work(localDependencies(runtime, settings), runtime));
 }
 
+/** The deployed stack a command runs against, for what `Dependencies` does not hold (its other outputs). */
+export interface DeployedStack {
+  readonly clients: AwsClients;
+  readonly region: string;
+  /** The stateful stack's name, as given. */
+  readonly stack: string;
+}
+
 /**
  * Runs `work` against the target the options name: the local stores, or a deployed stack
  * (`--target aws --stack NAME`: resource names from the stack's outputs, credentials and region
@@ -74,7 +82,7 @@ export async function withLocalDependencies<T>(
  */
 export async function withTargetDependencies<T>(
   options: GlobalOptions,
-  work: (dependencies: Dependencies) => Promise<T>,
+  work: (dependencies: Dependencies, aws?: DeployedStack) => Promise<T>,
 ): Promise<T> {
   if ((options.target ?? 'local') === 'local')
     return withLocalDependencies(options, (dependencies) => work(dependencies));
@@ -104,6 +112,7 @@ export async function withTargetDependencies<T>(
         clock: systemClock,
         mail: new SesMailSender(clients.ses),
       }),
+      { clients, region, stack: options.stack },
     );
   } finally {
     clients.destroy();

@@ -5,6 +5,7 @@ import { registerDemoCommand } from './commands/demo-command';
 import { registerHistoryCommand } from './commands/history-command';
 import { registerLocalCommand } from './commands/local-command';
 import { registerNotifyCommand } from './commands/notify-command';
+import { registerReconcileCommand } from './commands/reconcile-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
 import { registerReportsCommand } from './commands/reports-command';
@@ -62,6 +63,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
   registerStatusCommand(program, io);
+  registerReconcileCommand(program, io);
   registerRollupCommand(program, io);
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);

@@ -76,6 +76,8 @@ interface ReceivedUpload {
   readonly submissionId: string;
   readonly key: string;
   readonly versionId: string | undefined;
+  /** The upload's ETag as HEAD gave it: recorded with the attempt. */
+  readonly etag: string;
   readonly upload: UploadKey;
   readonly uploader: string;
   readonly received: {
@@ -192,6 +194,7 @@ function receivedUpload(
     submissionId,
     key,
     versionId: head.versionId ?? notification.versionId,
+    etag: head.etag,
     upload,
     uploader: uploaderOf(head.metadata.uploader, notification.principalId),
     received: {
@@ -272,6 +275,7 @@ async function answerAcceptance(
     sha256,
     size,
     source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}) },
+    ...(received.etag ? { etag: received.etag } : {}),
     outcome: duplicate ? 'duplicate' : 'accepted',
     revision,
     rowCount: rows,
@@ -335,6 +339,7 @@ async function answerRejection(
       key,
       ...(received.versionId ? { versionId: received.versionId } : {}),
     },
+    ...(received.etag ? { etag: received.etag } : {}),
     outcome: 'rejected',
     problems: problems.slice(0, STORED_PROBLEM_LIMIT),
     problemCount: problems.length,

@@ -13,6 +13,7 @@ import { UnprocessedItemsError } from '../../shared/adapters/dynamodb/batch-writ
 import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { IntegrityError, InvalidInputError, NotFoundError } from '../../shared/domain/errors';
+import { STATELESS_STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
 import { ReportChainBusyError } from '../../shared/use-cases/report-chain-hold';
 import { type SynthesizedStage, synthesizeStages } from '../support/synthesized-app';
 import {
@@ -172,6 +173,12 @@ describe('ingest', () => {
       },
       maxReceiveCount: dev.config.ingest.maxReceiveCount,
     });
+  });
+
+  it('names its queue in the output the CLI reads to replay unanswered uploads (reconcile --replay)', () => {
+    const stack = dev.stacks.stateless;
+    const queue = stack.getLogicalId(stack.ingestPipeline.queue.node.defaultChild as never);
+    dev.stateless.hasOutput(STATELESS_STACK_OUTPUTS.ingestQueueUrl, { Value: { Ref: queue } });
   });
 
   it('reports failures per message and runs at most maxConcurrency at once, bounded by its event source', () => {

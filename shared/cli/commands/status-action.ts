@@ -1,5 +1,6 @@
 import { previousCalendarMonth } from '../../domain/period';
 import { periodStatus } from '../../use-cases/period-status';
+import { findUnansweredUploads } from '../../use-cases/reconcile-uploads';
 import { type CliIo, printJson } from '../cli-io';
 import { withLocalDependencies } from '../command-dependencies';
 import type { GlobalOptions } from '../global-options';
@@ -13,9 +14,13 @@ export async function statusAction(
   await withLocalDependencies(globals, async (deps) => {
     const period =
       periodInput(options.period).period ?? previousCalendarMonth(deps.clock.now(), deps.config.timeZone);
-    const status = await periodStatus(deps, period);
+    const [status, uploads] = await Promise.all([
+      periodStatus(deps, period),
+      findUnansweredUploads(deps, { period }),
+    ]);
+    const unprocessedUploads = uploads.unanswered.length;
     if (options.json) {
-      printJson(io, status);
+      printJson(io, { ...status, unprocessedUploads });
       return;
     }
     const header = ['office', 'status', 'revision', 'accepted at', 'by', 'rows', 'rejected'];
@@ -41,6 +46,9 @@ export async function statusAction(
         `Submissions for ${status.period}: ${status.submitted} of ${status.expected} offices`,
         line(header),
         ...table.map(line),
+        unprocessedUploads === 0
+          ? 'Unprocessed uploads: none'
+          : `Unprocessed uploads: ${unprocessedUploads} stored with no submission record; strategy-report reconcile --period ${period} lists them, --replay has them answered`,
       ].join('\n'),
     );
   });

@@ -8,10 +8,10 @@ import { type Period, parsePeriod } from '../../domain/period';
 import { METADATA_KEYS } from '../../domain/submission/template-layout';
 import { createIngestHandler } from '../../entries/ingest-entry';
 import { uploadAndDeliver } from '../../local/deliver-upload';
-import { type Log, silentLog } from '../../ports/log';
 import { safeFileName, uploadKey } from '../../storage/object-keys';
 import type { IngestOutcome } from '../../use-cases/ingest-submission';
 import { type CliIo, printJson } from '../cli-io';
+import { cliLog } from '../cli-log';
 import { withLocalDependencies } from '../command-dependencies';
 import type { GlobalOptions } from '../global-options';
 
@@ -44,14 +44,7 @@ export async function submitAction(
       file,
     });
   }
-  const verbose = globals.verbose === true;
-  const log: Log = verbose
-    ? {
-        info: (message, extra) => io.err(`info: ${message} ${JSON.stringify(extra ?? {})}`),
-        warn: (message, extra) => io.err(`warn: ${message} ${JSON.stringify(extra ?? {})}`),
-        error: (message, extra) => io.err(`error: ${message} ${JSON.stringify(extra ?? {})}`),
-      }
-    : silentLog;
+  const log = cliLog(io, globals.verbose);
 
   const outcome = await withLocalDependencies(globals, async (dependencies) => {
     const { office, period } = await officeAndPeriod(bytes, file, options, dependencies);
