@@ -151,9 +151,39 @@ export const stageConfigSchema = z
         oldestMessageAlarmMinutes: z.number().int().min(1).max(1_440),
       })
       .strict(),
+    /**
+     * Mail intake (docs/email-intake.md): SES receives mail for `product.mail.intakeAddress`,
+     * stores it in the uploads bucket and the intake function turns replies into uploads.
+     */
+    intake: z
+      .object({
+        /**
+         * SES has one active receipt rule set per account and region, and the stack never changes
+         * which one it is. `own`: the stack creates a rule set for this stage; an operator makes it
+         * the active one (the `IntakeActivateCommand` output) where the account has no other.
+         * `existing`: the stack adds its rule to that rule set (the account's active one).
+         */
+        ruleSet: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('own') }).strict(),
+          z
+            .object({ kind: z.literal('existing'), name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) })
+            .strict(),
+        ]),
+        /** Messages per invocation of the intake function. */
+        batchSize: z.number().int().min(1).max(10),
+        /** Deliveries of a message before it moves to the dead-letter queue. */
+        maxReceiveCount: z.number().int().min(1).max(20),
+        /** Alarm when the oldest waiting message is older than this. */
+        oldestMessageAlarmMinutes: z.number().int().min(1).max(1_440),
+        /** How often failed answers are tried again (the resend function), in minutes. */
+        resendEveryMinutes: z.number().int().min(1).max(60),
+      })
+      .strict(),
     functions: z
       .object({
         ingest: functionSizing,
+        intake: functionSizing,
+        resend: functionSizing,
         rollup: functionSizing,
         render: functionSizing,
         notify: functionSizing,

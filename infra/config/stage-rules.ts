@@ -1,4 +1,6 @@
+import { productConfigSchema } from '../../shared/config/product-config';
 import type { InputProblem } from '../../shared/domain/errors';
+import { SES_RECEIVING_REGIONS } from '../lib/mail-receiving';
 import type { StageConfig } from './stage-config';
 
 /**
@@ -121,6 +123,29 @@ const auditorPrincipalsUsable: StageRule = ({ auditor, region }) => {
   return problems;
 };
 
+/** SES receives mail in some regions only: a stage elsewhere could never get an answer back. */
+const receivesMail: StageRule = ({ region }) =>
+  (SES_RECEIVING_REGIONS as readonly string[]).includes(region)
+    ? []
+    : [
+        {
+          rule: 'stage.intake',
+          message: `SES does not receive mail in ${region}; deploy to one of ${SES_RECEIVING_REGIONS.join(', ')}`,
+        },
+      ];
+
+/** The product's default intake address is a placeholder: SES would receive for a domain nobody owns. */
+const intakeAddressChosen: StageRule = ({ product }) =>
+  product.mail.intakeAddress === productConfigSchema.parse({}).mail.intakeAddress
+    ? [
+        {
+          rule: 'stage.intake',
+          message:
+            'product.mail.intakeAddress must be set: it is the address offices reply to, and SES receives it for this stage',
+        },
+      ]
+    : [];
+
 export const STAGE_RULES: readonly StageRule[] = [
   bundledCatalogOnly,
   senderInIdentityDomain,
@@ -129,4 +154,6 @@ export const STAGE_RULES: readonly StageRule[] = [
   ingestReservationCoversEventSource,
   ingestBudgetFitsTimeout,
   auditorPrincipalsUsable,
+  receivesMail,
+  intakeAddressChosen,
 ];

@@ -17,6 +17,11 @@ export interface EncryptionKeyProps {
   readonly forAlarmTopics?: boolean;
   /** Default RETAIN: whatever the key encrypted stays readable after its stack is deleted. */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * SES may use the key for this account's receipt rule (`sourceArn`): to write received mail to a
+   * bucket encrypted with it (S3 encrypts on SES's behalf), or to publish to a topic encrypted with it.
+   */
+  readonly forMailReceiving?: { readonly sourceArn: string };
 }
 
 /**
@@ -59,6 +64,20 @@ export class EncryptionKey extends Construct {
       );
     }
     if (props.forTrail) this.allowTrail(props.forTrail.trailArn);
+    if (props.forMailReceiving) {
+      this.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'SesReceivingUsesTheKeyForThisAccountsRule',
+          principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+          actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+          resources: ['*'],
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': stack.account },
+            ArnLike: { 'aws:SourceArn': props.forMailReceiving.sourceArn },
+          },
+        }),
+      );
+    }
     if (props.forAlarmTopics) {
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({

@@ -1,17 +1,16 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { type Duration, Stack } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as eventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as notifications from 'aws-cdk-lib/aws-s3-notifications';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { UPLOADS_PREFIX } from '../../shared/storage/object-keys';
 import { acknowledge } from './acknowledge';
-import { DeadLetterQueue } from './dead-letter-queue';
 import type { ProjectFunction } from './project-function';
+import { createWorkQueue } from './work-queue';
 
-/** SQS requires the visibility timeout to cover the function's run; AWS advises six times it. */
-export const VISIBILITY_TIMEOUT_FACTOR = 6;
+export { VISIBILITY_TIMEOUT_FACTOR } from './work-queue';
 
 export interface IngestPipelineProps {
   readonly uploadsBucket: s3.IBucket;
@@ -36,17 +35,11 @@ export class IngestPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: IngestPipelineProps) {
     super(scope, id);
-    this.deadLetterQueue = new DeadLetterQueue(this, 'DeadLetters', {
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = createWorkQueue(this, {
       encryptionKey: props.encryptionKey,
-    }).queue;
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.encryptionKey,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(props.ingestTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
-      retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
-    });
+      consumerTimeout: props.ingestTimeout,
+      maxReceiveCount: props.maxReceiveCount,
+    }));
     // Every object under uploads/ is announced, whatever its name: a misnamed upload (a .csv, a
     // .XLSX, no extension) must still get an answer from the ingest, not silence. The annotated
     // copies the ingest writes live under annotated/, outside this prefix.

@@ -10,6 +10,11 @@ export type SendingIdentity =
 export interface MailSendingProps {
   /** The From address of every message (product config `mail.sender`). */
   readonly sender: string;
+  /**
+   * The address SES receives for (`mail.intakeAddress`): SES receives only for verified domains,
+   * so its domain gets an identity here unless the sending identity is that domain already.
+   */
+  readonly receivingAddress?: string;
   readonly identity: SendingIdentity;
   /**
    * Sandbox accounts may only send to verified identities: when given, each address becomes an
@@ -31,6 +36,8 @@ export class MailSending extends Construct {
   readonly identity: ses.EmailIdentity;
   readonly configurationSet: ses.ConfigurationSet;
   readonly recipientIdentities: readonly ses.EmailIdentity[];
+  /** The identity of the receiving domain, when it is not the sending identity. */
+  readonly receivingIdentity?: ses.EmailIdentity;
   private readonly sender: string;
 
   constructor(scope: Construct, id: string, props: MailSendingProps) {
@@ -67,6 +74,14 @@ export class MailSending extends Construct {
           : ses.Identity.email(props.sender),
       configurationSet: this.configurationSet,
     });
+    const receivingDomain = props.receivingAddress?.split('@')[1]?.toLowerCase();
+    if (
+      receivingDomain &&
+      !(props.identity.kind === 'domain' && props.identity.domain.toLowerCase() === receivingDomain)
+    )
+      this.receivingIdentity = new ses.EmailIdentity(this, 'Receiving', {
+        identity: ses.Identity.domain(receivingDomain),
+      });
     this.recipientIdentities = [...new Set(props.recipientsToVerify)]
       .filter((address) => address !== props.sender)
       .map(

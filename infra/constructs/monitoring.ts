@@ -143,14 +143,19 @@ export class Monitoring extends Construct {
     );
   }
 
-  /** Uploads waiting too long means ingest is stuck or cannot keep up. */
-  watchQueue(name: string, queue: sqs.IQueue, oldestMessageAlarm: Duration): void {
+  /** Messages waiting too long means their function is stuck or cannot keep up. */
+  watchQueue(
+    name: string,
+    queue: sqs.IQueue,
+    oldestMessageAlarm: Duration,
+    runbook: RunbookEntry = RUNBOOK.oldestUpload,
+  ): void {
     const age = queue.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum' });
     this.alarm(`${name}OldestMessage`, {
       metric: age,
       threshold: oldestMessageAlarm.toSeconds(),
       description: `${name}: the oldest message has waited longer than ${oldestMessageAlarm.toHumanString()}`,
-      runbook: RUNBOOK.oldestUpload,
+      runbook,
     });
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({

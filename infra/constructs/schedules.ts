@@ -18,8 +18,10 @@ export interface SchedulesProps {
 }
 
 export interface ScheduleOptions {
-  /** Minute and hour of the run, and the day of the month (omitted: every day). */
-  readonly at: { readonly minute: number; readonly hour: number; readonly day?: number };
+  /** Minute and hour of the run, and the day of the month (omitted: every day); or `every`. */
+  readonly at?: { readonly minute: number; readonly hour: number; readonly day?: number };
+  /** A run at this interval instead of at a time of day. */
+  readonly every?: Duration;
   readonly description: string;
   /** Where Scheduler puts a start it could not deliver after its retries. */
   readonly deadLetterQueue: sqs.IQueue;
@@ -91,12 +93,14 @@ export class Schedules extends Construct {
     const schedule = new scheduler.Schedule(this, id, {
       scheduleGroup: this.group,
       description: options.description,
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: String(options.at.minute),
-        hour: String(options.at.hour),
-        ...(options.at.day === undefined ? {} : { day: String(options.at.day) }),
-        timeZone: this.timeZone,
-      }),
+      schedule: options.every
+        ? scheduler.ScheduleExpression.rate(options.every)
+        : scheduler.ScheduleExpression.cron({
+            minute: String(options.at?.minute ?? 0),
+            hour: String(options.at?.hour ?? 0),
+            ...(options.at?.day === undefined ? {} : { day: String(options.at.day) }),
+            timeZone: this.timeZone,
+          }),
       target: target({
         role: this.role,
         input: scheduler.ScheduleTargetInput.fromObject({}),

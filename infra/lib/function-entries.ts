@@ -1,5 +1,7 @@
 import {
   ANNOTATED_PREFIX,
+  ANSWERS_PREFIX,
+  INBOUND_PREFIX,
   REPORTS_PREFIX,
   SNAPSHOTS_PREFIX,
   UPLOADS_PREFIX,
@@ -7,7 +9,7 @@ import {
 import type { BundlingExtras } from '../constructs/project-function';
 import type { DataAccess } from './data-access';
 
-export const FUNCTION_NAMES = ['ingest', 'rollup', 'render', 'notify', 'remind'] as const;
+export const FUNCTION_NAMES = ['ingest', 'rollup', 'render', 'notify', 'remind', 'intake', 'resend'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export interface FunctionEntry {
@@ -30,11 +32,14 @@ export const FUNCTION_ENTRIES: Readonly<Record<FunctionName, FunctionEntry>> = {
     entry: 'functions/ingest/index.ts',
     description: 'Validates an uploaded workbook and commits it as the office’s next revision',
     access: {
-      // GetItem: a workbook already committed (by hash); PutItem: attempts, revision claims;
-      // UpdateItem: the commit and the current pointer; BatchWriteItem: the revision's rows.
-      table: ['GetItem', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
-      // Annotated copies of rejected workbooks go under annotated/, outside the event prefix.
-      uploads: { read: [UPLOADS_PREFIX], write: [ANNOTATED_PREFIX] },
+      // GetItem: a workbook already committed (by hash), the answer and the mailed message;
+      // PutItem: attempts, revision claims, the answer, a mailed workbook's outcome; UpdateItem:
+      // the commit, the current pointer, the answer's state; BatchWriteItem: the revision's rows;
+      // Query: the outcomes of a mailed message's other workbooks.
+      table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchWriteItem'],
+      // Annotated copies of rejected workbooks go under annotated/, outside the event prefix, and
+      // are read back when the answer is sent from its record.
+      uploads: { read: [UPLOADS_PREFIX, ANNOTATED_PREFIX], write: [ANNOTATED_PREFIX] },
       mail: true,
     },
   },
@@ -79,11 +84,39 @@ export const FUNCTION_ENTRIES: Readonly<Record<FunctionName, FunctionEntry>> = {
   },
   remind: {
     entry: 'functions/remind/index.ts',
-    description: 'Reminds offices that have not submitted before the deadline',
+    description:
+      'Mails each office its workbook when the period opens, and reminds those that have not submitted',
     access: {
       // Who submitted (Query), and one delivery per office and day, claimed, recorded sent, or
       // released (DeleteItem) when SES refused it, as notify does.
       table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      mail: true,
+    },
+  },
+  intake: {
+    entry: 'functions/intake/index.ts',
+    description: 'Turns e-mailed workbooks from listed, authenticated senders into uploads',
+    access: {
+      // The message record (PutItem once, UpdateItem as it goes), the Message-ID claim, refused
+      // workbooks' outcomes and the answer (PutItem, GetItem, UpdateItem); Query: the outcomes,
+      // and the previous period's rows that pre-fill a workbook sent back.
+      table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      // The raw message SES stored; whether an upload exists already (HeadObject); the files an
+      // answer attaches. It writes the workbooks as uploads and a workbook sent back under answers/.
+      uploads: {
+        read: [INBOUND_PREFIX, UPLOADS_PREFIX, ANNOTATED_PREFIX, ANSWERS_PREFIX],
+        write: [UPLOADS_PREFIX, ANSWERS_PREFIX],
+      },
+      mail: true,
+    },
+  },
+  resend: {
+    entry: 'functions/resend/index.ts',
+    description: 'Sends again the answers to submitters whose first send failed',
+    access: {
+      // Query: the unsent answers (a sparse index); UpdateItem: claim, sent, failed.
+      table: ['Query', 'UpdateItem'],
+      uploads: { read: [ANNOTATED_PREFIX, ANSWERS_PREFIX] },
       mail: true,
     },
   },

@@ -15,6 +15,8 @@ export const RUNBOOK = {
   mailComplaints: 'mail-complaints',
   monthEndFailed: 'month-end-workflow-failed',
   monthEndTimedOut: 'month-end-workflow-timed-out',
+  oldestMail: 'oldest-received-mail-waiting',
+  intakeDeadLetters: 'intake-dead-letters',
 } as const;
 
 export type RunbookEntry = (typeof RUNBOOK)[keyof typeof RUNBOOK];

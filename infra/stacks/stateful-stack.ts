@@ -1,10 +1,11 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { BUCKET_DEFINITIONS, BUCKET_ROLES, type BucketRole } from '../../shared/storage/bucket-definitions';
+import { INBOUND_PREFIX } from '../../shared/storage/object-keys';
 import { STACK_OUTPUTS, uploadPolicyOutput, uploadPrefixOutput } from '../../shared/storage/stack-outputs';
 import type { StageConfig } from '../config/stage-config';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
@@ -16,6 +17,7 @@ import { OfficeUploadPolicies, officeUploadPrefix } from '../constructs/office-u
 import { SecureBucket } from '../constructs/secure-bucket';
 import { TableBackup } from '../constructs/table-backup';
 import { trailArn } from '../lib/arn-patterns';
+import { intakeReceiptRuleArn } from '../lib/mail-receiving';
 import { removalPolicyFor } from '../lib/removal-policy';
 import { statefulExports } from '../lib/stack-names';
 
@@ -42,10 +44,14 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     const { config } = props;
+    // SES stores received mail in the uploads bucket (inbound/), encrypted with the data key: only
+    // for this account's intake receipt rule, named here so no reference crosses the stacks.
+    const receiptRuleArn = intakeReceiptRuleArn(this, config);
     this.dataKey = new EncryptionKey(this, 'DataKey', {
       description: 'strategy-report data: uploads, reports, the table, its backups and the audit trail',
       forLogGroups: true,
       forTrail: { trailArn: trailArn(this, auditTrailName(this)) },
+      forMailReceiving: { sourceArn: receiptRuleArn },
     }).key;
     const accessLogs = new AccessLogBucket(this, 'AccessLogs', {
       retention: Duration.days(config.retention.auditLogDays),
@@ -69,6 +75,19 @@ export class StatefulStack extends Stack {
       BucketRole,
       s3.Bucket
     >;
+
+    this.buckets.uploads.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'SesStoresReceivedMailForThisAccountsRule',
+        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.buckets.uploads.arnForObjects(`${INBOUND_PREFIX}*`)],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': receiptRuleArn },
+        },
+      }),
+    );
 
     this.table = new DataTable(this, 'Data', { encryptionKey: this.dataKey, production: config.production });
     const backup = new TableBackup(this, 'DataBackup', {

@@ -11,12 +11,14 @@ import { DeadLetterQueue } from '../constructs/dead-letter-queue';
 import { EncryptionKey } from '../constructs/encryption-key';
 import { bindAccess, bindProductConfig, type DataResources } from '../constructs/function-bindings';
 import { IngestPipeline } from '../constructs/ingest-pipeline';
+import { MailIntake } from '../constructs/mail-intake';
 import { MailSending } from '../constructs/mail-sending';
 import { Monitoring } from '../constructs/monitoring';
 import { MonthEndWorkflow } from '../constructs/month-end-workflow';
 import { ProjectFunction, type ProjectFunctionProps } from '../constructs/project-function';
 import { type ScheduleOptions, Schedules } from '../constructs/schedules';
 import { FUNCTION_ENTRIES, type FunctionName } from '../lib/function-entries';
+import { intakeRuleSetName, mxRecordValue } from '../lib/mail-receiving';
 import { removalPolicyFor } from '../lib/removal-policy';
 import { RUNBOOK } from '../lib/runbook';
 import type { StatefulExports } from '../lib/stack-names';
@@ -49,6 +51,7 @@ export class StatelessStack extends Stack {
   readonly monthEnd: MonthEndWorkflow;
   readonly schedules: Schedules;
   readonly mail: MailSending;
+  readonly mailIntake: MailIntake;
   readonly monitoring: Monitoring;
   /** The schedules' dead-letter queues, by schedule (docs/operations.md replays them). */
   readonly scheduleDeadLetters = new Map<string, sqs.IQueue>();
@@ -76,6 +79,7 @@ export class StatelessStack extends Stack {
     });
     this.mail = new MailSending(this, 'Mail', {
       sender: config.product.mail.sender,
+      receivingAddress: config.product.mail.intakeAddress,
       identity: config.mail.identity,
       recipientsToVerify: config.mail.verifyRecipients
         ? [...config.product.mail.leadership, ...Object.values(config.product.mail.officeContacts)]
@@ -92,7 +96,10 @@ export class StatelessStack extends Stack {
     const monthEnd = this.addMonthEnd();
     this.monthEnd = monthEnd.workflow;
     const remind = this.addRemind();
-    this.functions = { ingest: ingest.fn, ...monthEnd.steps, remind };
+    const intake = this.addIntake();
+    this.mailIntake = intake.receiving;
+    const resend = this.addResend();
+    this.functions = { ingest: ingest.fn, ...monthEnd.steps, remind, intake: intake.fn, resend };
 
     this.monitoring.watchMail(this.mail.configurationSet.configurationSetName);
     this.monitoring.addAlarmStatus();
@@ -246,6 +253,61 @@ export class StatelessStack extends Stack {
     return fn;
   }
 
+  /**
+   * Mail to the intake address: SES receipt rule → S3 (inbound/) and SNS → SQS → intake, which
+   * writes each workbook under uploads/ for the ingest above.
+   */
+  private addIntake(): { fn: ProjectFunction; receiving: MailIntake } {
+    const settings = this.config.intake;
+    const fn = this.projectFunction('intake', {
+      boundedBy:
+        'Its SQS event source delivers what SES receives for one address; each message is small and handled in seconds.',
+      alarmOnErrors: true,
+    });
+    acknowledge(fn.function, {
+      id: 'NIST.800.53.R5-LambdaDLQ',
+      reason:
+        'intake is invoked synchronously by its SQS event source; a message that keeps failing moves to the queue’s dead-letter queue (alarmed). A function-level DLQ applies only to asynchronous invocations.',
+    });
+    const receiving = new MailIntake(this, 'MailIntake', {
+      intakeAddress: this.config.product.mail.intakeAddress,
+      ruleSet:
+        settings.ruleSet.kind === 'own'
+          ? { kind: 'own', name: intakeRuleSetName(this.config.stage) }
+          : settings.ruleSet,
+      uploadsBucket: this.data.buckets.uploads,
+      encryptionKey: this.operationsKey,
+      intake: fn,
+      intakeTimeout: Duration.seconds(this.config.functions.intake.timeoutSeconds),
+      batchSize: settings.batchSize,
+      maxReceiveCount: settings.maxReceiveCount,
+    });
+    this.monitoring.watchQueue(
+      'Intake',
+      receiving.queue,
+      Duration.minutes(settings.oldestMessageAlarmMinutes),
+      RUNBOOK.oldestMail,
+    );
+    this.monitoring.watchDeadLetterQueue('Intake', receiving.deadLetterQueue, RUNBOOK.intakeDeadLetters);
+    return { fn, receiving };
+  }
+
+  /** resend, every few minutes: answers whose send failed are sent again from their record. */
+  private addResend(): ProjectFunction {
+    const delivery = this.scheduleDelivery('Resend');
+    const fn = this.projectFunction('resend', {
+      boundedBy: 'Only its schedule invokes it (with at most schedules.retryAttempts retries).',
+      alarmOnErrors: true,
+      asynchronousFailures: delivery,
+    });
+    this.schedules.invoke('Resend', fn.function, {
+      every: Duration.minutes(this.config.intake.resendEveryMinutes),
+      description: 'Send again the answers whose send failed',
+      ...delivery,
+    });
+    return fn;
+  }
+
   /** Scheduler's retries and the dead-letter queue (alarmed) for what still fails. */
   private scheduleDelivery(name: string): Omit<ScheduleOptions, 'at' | 'description'> {
     const deadLetterQueue = new DeadLetterQueue(this, `${name}DeadLetters`, {
@@ -284,6 +346,35 @@ export class StatelessStack extends Stack {
     );
     output('IngestDeadLetterQueueUrl', this.ingestPipeline.deadLetterQueue.queueUrl);
     output('IngestDeadLetterQueueArn', this.ingestPipeline.deadLetterQueue.queueArn);
+    output('IntakeQueueUrl', this.mailIntake.queue.queueUrl);
+    output('IntakeDeadLetterQueueUrl', this.mailIntake.deadLetterQueue.queueUrl);
+    const { intakeAddress } = this.config.product.mail;
+    const intakeDomain = intakeAddress.split('@')[1] ?? '';
+    output('IntakeAddress', intakeAddress);
+    output(
+      'IntakeMxRecord',
+      mxRecordValue(this.region),
+      `Publish as the MX record of ${intakeDomain} so SES receives ${intakeAddress}`,
+    );
+    output(
+      'IntakeRuleSet',
+      this.mailIntake.ruleSetName,
+      'The receipt rule set holding the intake rule: mail is received only while it is the active set',
+    );
+    if (this.config.intake.ruleSet.kind === 'own')
+      output(
+        'IntakeActivateCommand',
+        `aws ses set-active-receipt-rule-set --rule-set-name ${this.mailIntake.ruleSetName} --region ${this.region}`,
+        'Run once (README): SES has one active rule set per account and region, and the stack never changes it',
+      );
+    // SES receives only for a verified domain: the intake domain's DKIM records verify it.
+    this.mail.receivingIdentity?.dkimRecords.forEach((record, index) => {
+      output(
+        `IntakeDkimRecord${index + 1}`,
+        Fn.join(' CNAME ', [record.name, record.value]),
+        `Publish in DNS for ${intakeDomain} (verifies it for receiving)`,
+      );
+    });
     for (const [name, queue] of this.scheduleDeadLetters) output(`${name}DeadLetterQueueUrl`, queue.queueUrl);
     const identity = this.config.mail.identity;
     if (identity.kind === 'domain') {

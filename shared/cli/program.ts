@@ -5,10 +5,12 @@ import { registerDemoCommand } from './commands/demo-command';
 import { registerHistoryCommand } from './commands/history-command';
 import { registerLocalCommand } from './commands/local-command';
 import { registerNotifyCommand } from './commands/notify-command';
+import { registerReceiveCommand } from './commands/receive-command';
 import { registerReconcileCommand } from './commands/reconcile-command';
 import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
 import { registerReportsCommand } from './commands/reports-command';
+import { registerResendCommand } from './commands/resend-command';
 import { registerRollupCommand } from './commands/rollup-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerStatusCommand } from './commands/status-command';
@@ -62,12 +64,14 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerDemoCommand(program, io);
   registerTemplateCommand(program, io);
   registerSubmitCommand(program, io);
+  registerReceiveCommand(program, io);
   registerStatusCommand(program, io);
   registerReconcileCommand(program, io);
   registerRollupCommand(program, io);
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);
   registerRemindCommand(program, io);
+  registerResendCommand(program, io);
   registerReportsCommand(program, io);
   registerHistoryCommand(program, io);
   // Subcommands too (`reports verify`): errors come back to runCli, output goes to io.

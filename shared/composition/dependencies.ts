@@ -1,17 +1,23 @@
 import type { AwsClients } from '../adapters/aws/aws-clients';
+import { DynamoDbAnswerOutbox } from '../adapters/dynamodb/dynamodb-answer-outbox';
 import { DynamoDbDeliveryLog } from '../adapters/dynamodb/dynamodb-delivery-log';
+import { DynamoDbInboundMessages } from '../adapters/dynamodb/dynamodb-inbound-messages';
 import { DynamoDbProgressRepository } from '../adapters/dynamodb/dynamodb-progress-repository';
 import { DynamoDbReportIndex } from '../adapters/dynamodb/dynamodb-report-index';
 import { DynamoDbSnapshotIndex } from '../adapters/dynamodb/dynamodb-snapshot-index';
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
 import { ExcelSubmissionWorkbooks } from '../adapters/excel/excel-submission-workbooks';
+import { MailparserMailReader } from '../adapters/mail/mailparser-mail-reader';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { UnconfiguredObjectStore } from '../adapters/s3/unconfigured-object-store';
 import { ENVIRONMENT_VARIABLES } from '../config/function-environment';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
+import type { AnswerOutbox } from '../ports/answer-outbox';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
+import type { InboundMessages } from '../ports/inbound-messages';
+import type { MailReader } from '../ports/mail-reader';
 import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
 import type { ProgressRepository } from '../ports/progress-repository';
@@ -44,6 +50,12 @@ export interface Dependencies {
   /** What was e-mailed, so nothing is mailed twice. */
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
+  /** Answers to submitters: recorded before they are sent, sent from the record. */
+  readonly answers: AnswerOutbox;
+  /** Messages received by e-mail and the outcomes of their workbooks. */
+  readonly inbound: InboundMessages;
+  /** Reads received mail (MIME). */
+  readonly mailReader: MailReader;
   /** Templates, safe reading and annotation of submitted workbooks. */
   readonly workbooks: SubmissionWorkbooks;
 }
@@ -76,6 +88,9 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
     reportIndex: new DynamoDbReportIndex(clients.documents, names.tableName),
     deliveries: new DynamoDbDeliveryLog(clients.documents, names.tableName),
     mail: inputs.mail,
+    answers: new DynamoDbAnswerOutbox(clients.documents, names.tableName),
+    inbound: new DynamoDbInboundMessages(clients.documents, names.tableName),
+    mailReader: new MailparserMailReader(),
     workbooks: new ExcelSubmissionWorkbooks(),
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InvalidInputError } from '../domain/errors';
+import { isSubmitterEntry } from '../domain/mail/submitter-directory';
 
 const timeZone = z.string().refine((zone) => {
   try {
@@ -73,6 +74,23 @@ export const submissionLimitsSchema = z
 
 export type SubmissionLimits = z.infer<typeof submissionLimitsSchema>;
 
+/** Bounds on a received message (SES itself bounces anything over 40 MB). */
+export const intakeLimitsSchema = z
+  .object({
+    /** Largest raw message read, in bytes; a larger one is answered without being opened. */
+    maxMessageBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(40 * 1024 * 1024)
+      .default(25 * 1024 * 1024),
+    /** Most attachments in a message (inline parts such as signature images not counted). */
+    maxAttachments: z.number().int().positive().max(100).default(10),
+    /** Most workbooks in one message. */
+    maxWorkbooks: z.number().int().positive().max(20).default(6),
+  })
+  .strict();
+
 /**
  * Settings an operator chooses (docs/configuration.md). Locally they come from a JSON file
  * (`--config`, else ./strategy-report.config.json when present); in AWS the CDK stage
@@ -94,11 +112,30 @@ export const productConfigSchema = z
         leadership: z.array(z.email()).default(['leadership@example.gov']),
         /** Where offices without a known submitter address are reminded, by office code. */
         officeContacts: z.record(z.string(), z.email()).default({}),
+        /**
+         * Where offices reply with their workbooks: the Reply-To of every message to an office, and
+         * the recipient of the SES receipt rule in AWS (docs/email-intake.md).
+         */
+        intakeAddress: z.email().default('submissions@example.gov'),
+        /**
+         * Who may submit for each office by e-mail: office code → plain addresses and `@domain`
+         * entries (every address of exactly that domain). Nobody, by default.
+         */
+        officeSubmitters: z
+          .record(
+            z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'an office code'),
+            z.array(
+              z.string().refine(isSubmitterEntry, 'an e-mail address or @domain (e.g. @ofo.agency.gov)'),
+            ),
+          )
+          .default({}),
       })
       .strict()
       .prefault({}),
     /** Bounds on an uploaded workbook, checked before and while it is parsed (docs/submissions.md). */
     limits: submissionLimitsSchema.prefault({}),
+    /** Bounds on a message received by e-mail, checked before any attachment is read (docs/email-intake.md). */
+    intakeLimits: intakeLimitsSchema.prefault({}),
     /**
      * Rollup rules an operator may tune (docs/status-rules.md). Optional: the rollup's documented
      * defaults apply to whatever is left out.

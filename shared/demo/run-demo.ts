@@ -4,6 +4,7 @@ import {
   type ProgressAnswers,
   progressAnswersOf,
 } from '../adapters/excel/progress-sheet-filler';
+import { OutboxMailSender } from '../adapters/mail/outbox-mail-sender';
 import type { Dependencies } from '../composition/dependencies';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
@@ -21,6 +22,15 @@ import { silentLog } from '../ports/log';
 import { uploadKey } from '../storage/object-keys';
 import { generateTemplate } from '../use-cases/generate-template';
 import type { IngestOutcome } from '../use-cases/ingest-submission';
+import {
+  type DemoMail,
+  demoMail,
+  noteOpened,
+  openInstant,
+  SPOOF_MONTH,
+  spoofOnce,
+  submitByEmail,
+} from './demo-mail';
 import { buildDemoScenario, type DemoMonth, type DemoRowValues, type DemoSubmission } from './demo-scenario';
 
 /** What the demo tells whoever runs it, one line per step. */
@@ -33,7 +43,13 @@ export interface DemoMonthSummary {
   readonly accepted: number;
   readonly rejected: number;
   readonly skipped: number;
+  /** Workbooks that came as e-mail replies to the open-period e-mail (the rest were uploaded). */
+  readonly byEmail: number;
+  /** Offices that got the open-period e-mail with their workbook. */
+  readonly opened: number;
   readonly reminded: number;
+  /** Messages refused at the intake (a spoofed sender). */
+  readonly refusedMail: number;
   readonly snapshotVersions: readonly number[];
   readonly reportVersions: readonly number[];
   readonly mailed: number;
@@ -74,12 +90,15 @@ interface DemoPlay {
   readonly render: ReturnType<typeof createRenderHandler>;
   readonly notify: ReturnType<typeof createNotifyHandler>;
   readonly remind: ReturnType<typeof createRemindHandler>;
+  readonly mail: DemoMail;
 }
 
 /**
- * Plays a year of the product on the local stores: every office fills in and submits its
- * workbook each month through the real ingest handler (one office late one month, one silent
- * one month, one rejected and corrected); reminders go out before the deadline; each month is
+ * Plays a year of the product on the local stores: when each period opens every office gets its
+ * workbook by e-mail; two offices reply to it (intake, ingest, answer in the thread), the others
+ * fill in and upload theirs through the real ingest handler (one office late one month, one
+ * silent one month, one rejected and corrected); one spoofed message is refused; reminders go out
+ * before the deadline; each month is
  * rolled up, rendered and mailed to leadership by the real handlers. Every step checks whether
  * its work is already there, so running it again on the same data directory changes nothing and
  * says what it skipped.
@@ -91,7 +110,12 @@ export async function runDemo(
 ): Promise<DemoRun> {
   const config = withDemoContacts(settings.config, settings.catalog);
   const clock = new DemoClock(options.now);
-  const deps = localDependencies(runtime, { catalog: settings.catalog, config, clock });
+  // Where each e-mail landed, by message id: the e-mail offices read the one they received.
+  const written = new Map<string, string>();
+  const mail = new OutboxMailSender(runtime.outboxDirectory, clock, (file, messageId) =>
+    written.set(messageId, file),
+  );
+  const deps = localDependencies(runtime, { catalog: settings.catalog, config, clock, mail });
   const scenario = buildDemoScenario(settings.catalog, {
     lastPeriod: previousCalendarMonth(options.now, config.timeZone),
     deadlineDay: config.submissionDeadlineDay,
@@ -111,12 +135,13 @@ export async function runDemo(
     render: createRenderHandler(deps),
     notify: createNotifyHandler(deps),
     remind: createRemindHandler(deps),
+    mail: demoMail(deps, settings.catalog, written),
   };
 
   const months: DemoMonthSummary[] = [];
   for (const [index, month] of scenario.months.entries()) {
     const started = Date.now();
-    const summary = await playMonth(play, month);
+    const summary = await playMonth(play, month, index === SPOOF_MONTH);
     months.push(summary);
     options.progress.step(
       describeMonth(index, scenario.months.length, summary, month.notes, Date.now() - started),
@@ -131,32 +156,44 @@ export async function runDemo(
 }
 
 /** One month: submissions in arrival order with the reminder run in between, the report, then late submissions. */
-async function playMonth(play: DemoPlay, month: DemoMonth): Promise<DemoMonthSummary> {
-  const tally = { accepted: 0, rejected: 0, skipped: 0 };
-  const count = (answer: 'accepted' | 'rejected' | 'skipped') => {
+async function playMonth(play: DemoPlay, month: DemoMonth, spoofed: boolean): Promise<DemoMonthSummary> {
+  const tally = { accepted: 0, rejected: 0, skipped: 0, byEmail: 0 };
+  const take = async (submission: DemoSubmission) => {
+    const answer = await submit(play, submission);
     tally[answer] += 1;
+    if (answer !== 'skipped' && play.mail.offices.has(submission.office)) tally.byEmail += 1;
   };
+
+  // The window opens: every office gets its workbook by e-mail (the daily remind run).
+  play.clock.set(openInstant(month.period));
+  const opened = noteOpened(play.mail, month.period, await play.remind({ period: month.period }));
+  play.clock.set(new Date(openInstant(month.period).getTime() + 86_400_000));
+  const refusedMail = spoofed
+    ? await spoofOnce(play.mail, play.deps, play.config, month.period, play.clock.now())
+    : 0;
 
   // Before the deadline: submissions in arrival order, with the reminder run in between.
   const reminderAt = reminderInstant(month.period, play.config);
   for (const submission of month.onTime.filter((each) => each.submittedAt < reminderAt))
-    count(await submit(play, submission));
+    await take(submission);
   play.clock.set(reminderAt);
   const reminders = await play.remind({ period: month.period });
   for (const submission of month.onTime.filter((each) => each.submittedAt >= reminderAt))
-    count(await submit(play, submission));
+    await take(submission);
   const reports = [await report(play, month.period, month.reportAt)];
 
   // After the report: late submissions make the month roll up, render and mail again.
   for (const submission of month.late) {
-    count(await submit(play, submission));
+    await take(submission);
     reports.push(await report(play, month.period, new Date(submission.submittedAt.getTime() + 3_600_000)));
   }
 
   return {
     period: month.period,
     ...tally,
+    opened,
     reminded: reminders.reminded.length,
+    refusedMail,
     snapshotVersions: [...new Set(reports.map((each) => each.snapshot))],
     reportVersions: [...new Set(reports.map((each) => each.report))],
     mailed: reports.reduce((sum, each) => sum + each.mailed, 0),
@@ -174,6 +211,8 @@ async function submit(
     return 'skipped';
   }
   clock.set(submission.submittedAt);
+  if (play.mail.offices.has(submission.office))
+    return submitByEmail(play.mail, deps, submission, answersFor(submission.rows));
   const template = await generateTemplate({ office: submission.office, period: submission.period }, deps);
   const bytes = await fillProgressSheet(template.bytes, answersFor(submission.rows));
   play.lastOutcome = undefined;
@@ -249,13 +288,18 @@ function reminderInstant(period: Period, config: ProductConfig): Date {
   return new Date(Date.UTC(year, month, config.submissionDeadlineDay - config.reminderDaysBefore, 13, 0, 0));
 }
 
-/** Offices need an address to be reminded before their first submission; the demo gives each one. */
+/**
+ * Offices need an address to be reminded before their first submission, and a listed submitter
+ * to answer by e-mail; the demo gives each one of both (the submitter is the scenario's uploader).
+ */
 function withDemoContacts(config: ProductConfig, catalog: Catalog): ProductConfig {
   const officeContacts = { ...config.mail.officeContacts };
+  const officeSubmitters = { ...config.mail.officeSubmitters };
   for (const office of catalog.offices) {
     officeContacts[office.code] ??= `${office.code.toLowerCase()}.lead@example.gov`;
+    officeSubmitters[office.code] ??= [`${office.code.toLowerCase()}.submitter@example.gov`];
   }
-  return { ...config, mail: { ...config.mail, officeContacts } };
+  return { ...config, mail: { ...config.mail, officeContacts, officeSubmitters } };
 }
 
 function describeMonth(
@@ -266,8 +310,9 @@ function describeMonth(
   elapsedMs: number,
 ): string {
   const parts = [
-    `${summary.accepted} accepted`,
+    `${summary.accepted} accepted (${summary.byEmail} by e-mail reply)`,
     ...(summary.rejected > 0 ? [`${summary.rejected} rejected`] : []),
+    ...(summary.refusedMail > 0 ? [`${summary.refusedMail} spoofed e-mail refused`] : []),
     ...(summary.skipped > 0 ? [`${summary.skipped} already there`] : []),
     `${summary.reminded} reminded`,
     `snapshot v${summary.snapshotVersions.join(', v')}`,

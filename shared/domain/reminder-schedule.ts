@@ -9,6 +9,8 @@ export interface ReminderSettings {
 
 export interface ReminderSchedule {
   readonly period: Period;
+  /** The first day of the submission window (the 1st of the following month): the period opens. */
+  readonly openDate: string;
   /** The day submissions are due: `submissionDeadlineDay` of the following month (YYYY-MM-DD). */
   readonly deadline: string;
   /** `reminderDaysBefore` days before the deadline, then the deadline itself. */
@@ -23,7 +25,12 @@ function shiftDate(isoDate: string, days: number): string {
 
 export function reminderSchedule(period: Period, settings: ReminderSettings): ReminderSchedule {
   const deadline = `${addMonths(period, 1)}-${String(settings.submissionDeadlineDay).padStart(2, '0')}`;
-  return { period, deadline, reminderDates: [shiftDate(deadline, -settings.reminderDaysBefore), deadline] };
+  return {
+    period,
+    openDate: `${addMonths(period, 1)}-01`,
+    deadline,
+    reminderDates: [shiftDate(deadline, -settings.reminderDaysBefore), deadline],
+  };
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant as seen in an IANA time zone. */

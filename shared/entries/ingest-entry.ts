@@ -19,7 +19,16 @@ export interface IngestHandlerOptions {
 export function createIngestHandler(
   dependencies: Pick<
     Dependencies,
-    'catalog' | 'config' | 'clock' | 'uploads' | 'progress' | 'history' | 'mail' | 'workbooks'
+    | 'catalog'
+    | 'config'
+    | 'clock'
+    | 'uploads'
+    | 'progress'
+    | 'history'
+    | 'mail'
+    | 'workbooks'
+    | 'answers'
+    | 'inbound'
   >,
   options: IngestHandlerOptions,
 ): (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse> {

@@ -4,15 +4,20 @@ import { type RemindOfficesOutcome, remindOffices } from '../use-cases/remind-of
 
 export type RemindDependencies = Pick<
   Dependencies,
-  'progress' | 'history' | 'deliveries' | 'mail' | 'catalog' | 'clock' | 'config'
+  'progress' | 'history' | 'deliveries' | 'mail' | 'catalog' | 'clock' | 'config' | 'workbooks'
 >;
 
 export interface RemindRequest extends ScheduledRequest {
-  /** `scheduled`: only on a reminder day (the daily function). `now`: today, whatever the day (the CLI). */
+  /**
+   * `scheduled`: the daily function: the open-period e-mail on the window's first day, reminders
+   * on reminder days. `now`: today, whatever the day (the CLI).
+   */
   readonly mode: 'scheduled' | 'now';
+  /** With mode `now`: the open-period e-mail instead of a reminder. */
+  readonly kind?: 'open' | 'reminder';
 }
 
-/** Reminds the offices that have not submitted for the requested period (default: last month). */
+/** Mails the offices that have not submitted for the requested period (default: last month) their workbook. */
 export async function runRemind(
   deps: RemindDependencies,
   request: RemindRequest,
@@ -20,6 +25,7 @@ export async function runRemind(
   return remindOffices(deps, {
     period: periodToRun(request, deps.clock.now(), deps.config.timeZone),
     mode: request.mode,
+    ...(request.kind ? { kind: request.kind } : {}),
     settings: deps.config,
     sender: deps.config.mail.sender,
     officeContacts: deps.config.mail.officeContacts,
@@ -28,7 +34,8 @@ export async function runRemind(
 
 /**
  * The remind function's handler, run daily: `{}` (the previous calendar month, whose submissions
- * are due this month) or `{ "period": "YYYY-MM" }`; it sends only on a reminder day.
+ * are due this month) or `{ "period": "YYYY-MM" }`; it sends the open-period e-mail on the first day
+ * of the submission window and reminders on reminder days, nothing otherwise.
  */
 export function createRemindHandler(deps: RemindDependencies) {
   return async (event?: unknown): Promise<RemindOfficesOutcome> =>

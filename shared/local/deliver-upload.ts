@@ -40,20 +40,31 @@ export async function uploadAndDeliver(
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ...(upload.uploader ? { metadata: { uploader: upload.uploader } } : {}),
   });
-  const head = await store.head(upload.key);
-  if (!head) throw new Error(`the upload ${upload.key} vanished right after it was stored`);
+  return deliverStoredUpload(upload.key, store, handler, now);
+}
+
+/** The S3 event of an object already in the bucket (written by something else, e.g. the intake), delivered. */
+export async function deliverStoredUpload(
+  key: string,
+  store: ObjectStore,
+  handler: (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>,
+  now: Date = new Date(),
+  principalId = LOCAL_PRINCIPAL,
+): Promise<DeliveredUpload> {
+  const head = await store.head(key);
+  if (!head) throw new Error(`the upload ${key} vanished right after it was stored`);
   const event = objectCreatedEvent({
     region: LOCAL_REGION,
     bucket: store.bucket,
-    key: upload.key,
+    key,
     size: head.size,
     etag: head.etag,
     ...(head.versionId ? { versionId: head.versionId } : {}),
     sequencer: nextSequencer(now),
     eventTime: now,
-    principalId: LOCAL_PRINCIPAL,
+    principalId,
   });
-  return deliverS3Event(event, handler, now, upload.key);
+  return deliverS3Event(event, handler, now, key);
 }
 
 /** Hands one S3 event (any event, even a hostile one) to the handler inside an SQS record. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { installS3rverDurableWrites } from './s3rver-durable-writes';
 import { installS3rverOpenSsl3Compat } from './s3rver-openssl3-compat';
 
 export interface EmbeddedAws {
@@ -28,6 +29,7 @@ export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3R
  */
 export async function startEmbeddedAws(options: EmbeddedAwsOptions): Promise<EmbeddedAws> {
   installS3rverOpenSsl3Compat();
+  installS3rverDurableWrites();
   const dataDirectory = options.dataDirectory;
   if (dataDirectory) await mkdir(dataDirectory, { recursive: true });
 

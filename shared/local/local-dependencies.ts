@@ -3,12 +3,13 @@ import { buildDependencies, type Dependencies } from '../composition/dependencie
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import { type Clock, systemClock } from '../ports/clock';
+import type { MailSender } from '../ports/mail-sender';
 import type { LocalRuntime } from './local-runtime';
 
 /** The same dependencies the Lambdas get, wired to the embedded servers and the .eml outbox. */
 export function localDependencies(
   runtime: LocalRuntime,
-  settings: { catalog: Catalog; config: ProductConfig; clock?: Clock },
+  settings: { catalog: Catalog; config: ProductConfig; clock?: Clock; mail?: MailSender },
 ): Dependencies {
   const clock = settings.clock ?? systemClock;
   return buildDependencies({
@@ -17,6 +18,6 @@ export function localDependencies(
     catalog: settings.catalog,
     config: settings.config,
     clock,
-    mail: new OutboxMailSender(runtime.outboxDirectory, clock),
+    mail: settings.mail ?? new OutboxMailSender(runtime.outboxDirectory, clock),
   });
 }

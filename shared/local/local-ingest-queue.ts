@@ -1,6 +1,5 @@
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { replayedUploadEvent } from '../adapters/events/replayed-upload-event';
-import type { Dependencies } from '../composition/dependencies';
 import { createIngestHandler } from '../entries/ingest-entry';
 import type { Announcement, IngestQueue, StoredUpload } from '../ports/ingest-queue';
 import { type Log, silentLog } from '../ports/log';
@@ -14,10 +13,7 @@ import { LOCAL_REGION } from './local-runtime';
  */
 export class LocalIngestQueue implements IngestQueue {
   constructor(
-    private readonly dependencies: Pick<
-      Dependencies,
-      'catalog' | 'config' | 'clock' | 'uploads' | 'progress' | 'history' | 'mail' | 'workbooks'
-    >,
+    private readonly dependencies: Parameters<typeof createIngestHandler>[0],
     private readonly log: Log = silentLog,
   ) {}
 

@@ -14,6 +14,15 @@ export interface MailMessage {
   readonly text: string;
   readonly html?: string;
   readonly attachments?: readonly MailAttachment[];
+  /** The Message-ID this answers (`<id@host>`), so mail programs thread it. */
+  readonly inReplyTo?: string;
+  /** The thread's earlier Message-IDs, oldest first. */
+  readonly references?: readonly string[];
+  /**
+   * RFC 3834: `auto-replied` on answers to a message, `auto-generated` on other messages a
+   * program sends, so other robots (out-of-office replies) do not answer them.
+   */
+  readonly autoSubmitted?: 'auto-generated' | 'auto-replied';
 }
 
 /** Sends one e-mail. SES v2 in AWS; a folder of .eml files locally. Both build the same MIME. */

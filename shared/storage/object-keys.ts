@@ -9,6 +9,12 @@ export const UPLOADS_PREFIX = 'uploads/';
 export const ANNOTATED_PREFIX = 'annotated/';
 export const REPORTS_PREFIX = 'reports/';
 export const SNAPSHOTS_PREFIX = 'snapshots/';
+/** Raw received messages, written by SES (uploads bucket, outside the notified prefix). */
+export const INBOUND_PREFIX = 'inbound/';
+/** Files an answer carries that are not uploads or annotated copies (an office's workbook sent again). */
+export const ANSWERS_PREFIX = 'answers/';
+
+const SES_MESSAGE_ID = /^[A-Za-z0-9-]{1,100}$/;
 
 const OFFICE_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
 /**
@@ -85,6 +91,37 @@ export function uploadKey(office: string, period: Period, fileName: string): str
   const key = `${UPLOADS_PREFIX}${office}/${period}/${fileName}`;
   parseUploadKey(key, { encoded: false });
   return key;
+}
+
+/** Where SES stores a received message: the receipt rule's prefix and SES's message id. */
+export function inboundKey(sesMessageId: string): string {
+  if (!SES_MESSAGE_ID.test(sesMessageId)) throw new Error('invalid SES message id');
+  return `${INBOUND_PREFIX}${sesMessageId}`;
+}
+
+/**
+ * Where a mailed workbook is uploaded: under its office and period, named after the message and
+ * its place in it (so two messages never overwrite each other), then the attachment's own name
+ * made safe.
+ */
+export function mailedUploadKey(
+  office: string,
+  period: Period,
+  sesMessageId: string,
+  slot: number,
+  attachmentName: string,
+): string {
+  if (!SES_MESSAGE_ID.test(sesMessageId) || !Number.isInteger(slot) || slot < 0 || slot > 99)
+    throw new Error('invalid mailed upload key parts');
+  const tag = sesMessageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+  return uploadKey(office, period, `mail-${tag}-${slot + 1}-${safeFileName(attachmentName)}`);
+}
+
+/** A file an answer attaches that lives nowhere else, e.g. `answers/<answer>/<file>.xlsx`. */
+export function answerAttachmentKey(answerId: string, fileName: string): string {
+  const folder = answerId.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 120);
+  if (folder === '') throw new Error('invalid answer id');
+  return `${ANSWERS_PREFIX}${folder}/${safeFileName(fileName)}`;
 }
 
 /** Where the annotated copy of a rejected upload is kept: beside it, outside the ingest prefix. */

@@ -46,6 +46,7 @@ export async function generateTemplate(
     maxTextLength: ports.config.limits.maxTextLength,
     maxUploadBytes: ports.config.limits.maxUploadBytes,
     generatedAt: ports.clock.now(),
+    intakeAddress: ports.config.mail.intakeAddress,
     ...(previous ? { previous } : {}),
   });
   const bytes = await ports.workbooks.writeTemplate(content, ports.config.limits);

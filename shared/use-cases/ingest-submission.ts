@@ -2,20 +2,23 @@ import { createHash } from 'node:crypto';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import { type InputProblem, InvalidInputError } from '../domain/errors';
-import { isEmailAddress, sanitizeHeaderText } from '../domain/mail-text';
+import { sanitizeHeaderText } from '../domain/mail-text';
 import type { Period } from '../domain/period';
-import { receiptText, rejectionText } from '../domain/submission/submission-mail';
+import { MAIL_PROBLEM_LIMIT, receiptText, rejectionText } from '../domain/submission/submission-mail';
 import { validateSubmission } from '../domain/submission/validate-submission';
 import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
 import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
+import type { AnswerOutbox } from '../ports/answer-outbox';
 import type { Clock } from '../ports/clock';
+import type { InboundMessages } from '../ports/inbound-messages';
 import { type Log, silentLog } from '../ports/log';
-import type { MailMessage, MailSender } from '../ports/mail-sender';
+import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore, StoredObject } from '../ports/object-store';
 import type { CommitOutcome, ProgressRepository } from '../ports/progress-repository';
 import type { SubmissionHistory } from '../ports/submission-history';
 import type { MarkedUpCopy, SubmissionWorkbooks } from '../ports/submission-workbooks';
 import { annotatedKey, parseUploadKey, type UploadKey, uploadKey } from '../storage/object-keys';
+import { answerSubmission } from './answer-submission';
 
 /** One object-created notification for the uploads bucket, as S3 reports it. */
 export interface UploadNotification {
@@ -64,6 +67,10 @@ export interface IngestPorts {
   readonly history: SubmissionHistory;
   readonly mail: MailSender;
   readonly workbooks: SubmissionWorkbooks;
+  /** Answers are recorded here before they are sent, and sent from the record. */
+  readonly answers: AnswerOutbox;
+  /** Received messages: a mailed workbook is answered in its message's thread. */
+  readonly inbound: InboundMessages;
   readonly log?: Log;
 }
 
@@ -74,6 +81,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** What is known of an upload once its key and head were read: who sent what, when, for which period. */
 interface ReceivedUpload {
   readonly submissionId: string;
+  /** The upload's user metadata: a mailed workbook names its message there. */
+  readonly metadata: Readonly<Record<string, string>>;
   readonly key: string;
   readonly versionId: string | undefined;
   /** The upload's ETag as HEAD gave it: recorded with the attempt. */
@@ -91,9 +100,11 @@ interface ReceivedUpload {
 
 /**
  * One uploaded workbook, from notification to answer. A bad file is answered (rejected, with
- * every problem), never thrown; only failures worth retrying (S3, DynamoDB, mail, a commit of the
- * same bytes in progress) escape, so the queue delivers the message again. Every step is safe
- * to repeat: the same notification twice yields one revision, one attempt record, one annotated copy.
+ * every problem), never thrown; only failures worth retrying (S3, DynamoDB, a commit of the same
+ * bytes in progress) escape, so the queue delivers the message again. The answer is recorded
+ * before it is sent and a failed send is retried on its own (answer-submission.ts), so a mail
+ * failure never runs the ingest again. Every step is safe to repeat: the same notification twice
+ * yields one revision, one attempt record, one annotated copy, one answer.
  */
 export async function ingestSubmission(
   notification: UploadNotification,
@@ -192,6 +203,7 @@ function receivedUpload(
 ): ReceivedUpload {
   return {
     submissionId,
+    metadata: head.metadata,
     key,
     versionId: head.versionId ?? notification.versionId,
     etag: head.etag,
@@ -280,9 +292,23 @@ async function answerAcceptance(
     revision,
     rowCount: rows,
   });
-  const recipients = recipientsOf(contacts, uploader, upload.office, ports.config);
   const text = receiptText({ ...received.received, size, sha256, revision, rows, duplicate });
-  await send(ports, recipients, text, [], log, { submissionId, key });
+  await answerSubmission(
+    {
+      ...submissionOf(received, contacts),
+      text,
+      outcome: {
+        kind: 'accepted',
+        office: upload.office,
+        period: upload.period,
+        revision,
+        rows,
+        sha256,
+        duplicate,
+      },
+    },
+    { ...ports, log },
+  );
   log.info(duplicate ? 'submission duplicate' : 'submission accepted', {
     submissionId,
     office: upload.office,
@@ -346,7 +372,6 @@ async function answerRejection(
     ...(annotated ? { annotatedKey: annotated.key } : {}),
   });
 
-  const recipients = recipientsOf(details.contacts, received.uploader, upload.office, ports.config);
   const text = rejectionText({
     ...received.received,
     sha256: details.sha256,
@@ -354,16 +379,29 @@ async function answerRejection(
     annotated: annotated !== undefined,
     ...(noCopy ? { noCopy } : {}),
   });
-  const attachments = annotated
-    ? [
-        {
-          filename: `${upload.fileName.replace(/\.xlsx$/i, '')}.errors.xlsx`,
-          contentType: XLSX_TYPE,
-          content: annotated.bytes,
-        },
-      ]
-    : [];
-  await send(ports, recipients, text, attachments, log, { submissionId, key });
+  await answerSubmission(
+    {
+      ...submissionOf(received, details.contacts),
+      text,
+      outcome: {
+        kind: 'rejected',
+        office: upload.office,
+        period: upload.period,
+        problems: problems.slice(0, MAIL_PROBLEM_LIMIT),
+        problemCount: problems.length,
+        annotated: annotated !== undefined,
+      },
+      ...(annotated
+        ? {
+            annotated: {
+              key: annotated.key,
+              filename: `${upload.fileName.replace(/\.xlsx$/i, '')}.errors.xlsx`,
+            },
+          }
+        : {}),
+    },
+    { ...ports, log },
+  );
   log.info('submission rejected', {
     submissionId,
     office: upload.office,
@@ -420,37 +458,17 @@ async function storeMarkedUpCopy(
   return { annotated, problems: found };
 }
 
-async function send(
-  ports: IngestPorts,
-  recipients: readonly string[],
-  text: { subject: string; text: string },
-  attachments: MailMessage['attachments'],
-  log: Log,
-  context: Record<string, unknown>,
-): Promise<void> {
-  if (recipients.length === 0) {
-    log.warn('no address to answer the submitter at', context);
-    return;
-  }
-  await ports.mail.send({
-    from: ports.config.mail.sender,
-    to: recipients,
-    subject: text.subject,
-    text: text.text,
-    ...(attachments && attachments.length > 0 ? { attachments } : {}),
-  });
-}
-
-/** Who hears back: the first Point of Contact, else the uploader, else the office's contact. */
-function recipientsOf(
-  contacts: readonly string[],
-  uploader: string,
-  office: string,
-  config: ProductConfig,
-): string[] {
-  const candidate =
-    contacts[0] ?? (isEmailAddress(uploader) ? uploader : undefined) ?? config.mail.officeContacts[office];
-  return candidate ? [candidate] : [];
+/** What the answer needs to know of the upload, whatever its outcome. */
+function submissionOf(received: ReceivedUpload, contacts: readonly string[]) {
+  return {
+    submissionId: received.submissionId,
+    key: received.key,
+    office: received.upload.office,
+    period: received.upload.period,
+    uploader: received.uploader,
+    contacts,
+    metadata: received.metadata,
+  };
 }
 
 function uploaderOf(metadata: string | undefined, principalId: string | undefined): string {

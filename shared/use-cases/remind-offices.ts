@@ -1,27 +1,28 @@
-import type { Catalog } from '../domain/catalog/catalog';
+import { SubmitterDirectory } from '../domain/mail/submitter-directory';
 import { isEmailAddress } from '../domain/mail-text';
 import { addMonths, type Period } from '../domain/period';
-import { reminderEmail } from '../domain/reminder-email';
 import { localDate, type ReminderSettings, reminderSchedule } from '../domain/reminder-schedule';
-import type { Clock } from '../ports/clock';
-import type { DeliveryLog } from '../ports/delivery-log';
+import type { DeliveryKey, DeliveryLog } from '../ports/delivery-log';
 import type { MailSender } from '../ports/mail-sender';
-import type { ProgressRepository } from '../ports/progress-repository';
 import type { SubmissionHistory } from '../ports/submission-history';
+import { type WorkbookRequestPorts, workbookRequestMessage } from './workbook-request';
 
-export interface RemindOfficesPorts {
-  readonly progress: ProgressRepository;
+export interface RemindOfficesPorts extends WorkbookRequestPorts {
   readonly history: SubmissionHistory;
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
-  readonly catalog: Catalog;
-  readonly clock: Clock;
 }
 
 export interface RemindOfficesRequest {
   readonly period: Period;
-  /** `scheduled`: only on a reminder day (the daily run). `now`: today, whatever the day (the CLI). */
+  /**
+   * `scheduled`: the daily run: the open-period e-mail on the window's first day, reminders on
+   * reminder days, nothing otherwise. `now`: today, whatever the day (the CLI): reminders, or the
+   * open-period e-mail when `kind` says so.
+   */
   readonly mode: 'scheduled' | 'now';
+  /** With mode `now`: which e-mail to send (default `reminder`). */
+  readonly kind?: 'open' | 'reminder';
   readonly settings: ReminderSettings;
   readonly sender: string;
   /** Office code → address, used before any address learnt from submissions. */
@@ -34,6 +35,8 @@ export interface OfficeReminder {
   readonly office: string;
   readonly to: readonly string[];
   readonly contactSource: 'configuration' | 'upload this period' | 'earlier submission';
+  /** The open-period e-mail or a reminder; both carry the office's workbook. */
+  readonly kind: 'open' | 'reminder';
   readonly messageId: string;
 }
 
@@ -42,7 +45,9 @@ export interface RemindOfficesOutcome {
   readonly today: string;
   readonly deadline: string;
   readonly reminderDates: readonly string[];
-  /** False when a scheduled run found today is not a reminder day: nothing was sent. */
+  /** The first day of the submission window, when every office gets its workbook. */
+  readonly openDate: string;
+  /** False when a scheduled run found today is neither the open day nor a reminder day: nothing was sent. */
   readonly reminderDay: boolean;
   readonly submitted: readonly string[];
   readonly reminded: readonly OfficeReminder[];
@@ -55,9 +60,11 @@ export interface RemindOfficesOutcome {
 const DEFAULT_LOOK_BACK = 12;
 
 /**
- * Reminds every office that has no accepted submission for the period, by e-mail, N days before
- * the deadline and on it (config), once per office and day. The address is the configured office
- * contact, else the most recent uploader (or point of contact) known from the office's submissions.
+ * Asks every office for its workbook by e-mail, the workbook attached: on the first day of the
+ * period's submission window (once per office and period), then N days before the deadline and
+ * on it (once per office and day) for offices with no accepted submission yet. The addresses are
+ * the configured office contact and the office's listed submitters, else the most recent uploader
+ * (or point of contact) known from the office's submissions.
  */
 export async function remindOffices(
   ports: RemindOfficesPorts,
@@ -66,18 +73,18 @@ export async function remindOffices(
   const now = ports.clock.now();
   const today = localDate(now, request.settings.timeZone);
   const schedule = reminderSchedule(request.period, request.settings);
-  const reminderDay = schedule.reminderDates.includes(today);
+  const kind = mailKindOf(request, today, schedule);
   const base = {
     period: request.period,
     today,
     deadline: schedule.deadline,
     reminderDates: schedule.reminderDates,
-    reminderDay,
+    openDate: schedule.openDate,
+    reminderDay: today === schedule.openDate || schedule.reminderDates.includes(today),
   };
 
-  // 1. Scheduled runs happen daily; they only act on reminder days.
-  if (request.mode === 'scheduled' && !reminderDay)
-    return { ...base, submitted: [], reminded: [], alreadyReminded: [], noContact: [] };
+  // 1. Scheduled runs happen daily; they only act on the open day and on reminder days.
+  if (kind === undefined) return { ...base, submitted: [], reminded: [], alreadyReminded: [], noContact: [] };
 
   // 2. Who has not submitted: offices that own key activities, minus those with a current revision.
   const submitted = new Set(
@@ -102,36 +109,61 @@ export async function remindOffices(
       continue;
     }
 
-    // 4. Once per office and day.
-    const key = { period: request.period, id: `reminder#${today}#${office.code}` };
+    // 4. The open-period e-mail once per office and period; a reminder once per office and day.
+    const key = {
+      period: request.period,
+      id: kind === 'open' ? `open#${office.code}` : `reminder#${today}#${office.code}`,
+    };
     const claim = await ports.deliveries.claim(key, now);
     if (claim.kind !== 'claimed') {
       alreadyReminded.push(office.code);
       continue;
     }
-    const email = reminderEmail({
+    const rejectedAttempts = officeAttempts.filter((attempt) => attempt.outcome === 'rejected').length;
+    const workbookRequest = {
+      kind,
       office,
       period: request.period,
       deadline: schedule.deadline,
       today,
-      rejectedAttempts: officeAttempts.filter((attempt) => attempt.outcome === 'rejected').length,
-    });
-    let messageId: string;
-    try {
-      ({ messageId } = await ports.mail.send({
-        from: request.sender,
-        to: contact.to,
-        subject: email.subject,
-        text: email.text,
-      }));
-    } catch (error) {
-      await ports.deliveries.release(key).catch(() => undefined);
-      throw error;
-    }
-    await ports.deliveries.complete(key, { messageId, recipients: contact.to }, now);
-    reminded.push({ office: office.code, to: contact.to, contactSource: contact.source, messageId });
+      rejectedAttempts,
+      to: contact.to,
+    };
+    const messageId = await sendClaimed(ports, key, workbookRequest, request.sender, now);
+    reminded.push({ office: office.code, to: contact.to, contactSource: contact.source, kind, messageId });
   }
   return { ...base, submitted: [...submitted].sort(), reminded, alreadyReminded, noContact };
+}
+
+/** Which e-mail today calls for: the open-period one, a reminder, or (a scheduled run on another day) none. */
+function mailKindOf(
+  request: RemindOfficesRequest,
+  today: string,
+  schedule: { readonly openDate: string; readonly reminderDates: readonly string[] },
+): 'open' | 'reminder' | undefined {
+  if (request.mode === 'now') return request.kind ?? 'reminder';
+  if (today === schedule.openDate) return 'open';
+  return schedule.reminderDates.includes(today) ? 'reminder' : undefined;
+}
+
+/** Sends a claimed delivery and records it sent; a failed send gives the claim back, so the next run can try. */
+async function sendClaimed(
+  ports: RemindOfficesPorts,
+  key: DeliveryKey,
+  request: Parameters<typeof workbookRequestMessage>[0],
+  sender: string,
+  now: Date,
+): Promise<string> {
+  let messageId: string;
+  try {
+    const message = await workbookRequestMessage(request, ports);
+    ({ messageId } = await ports.mail.send({ ...message, from: sender }));
+  } catch (error) {
+    await ports.deliveries.release(key).catch(() => undefined);
+    throw error;
+  }
+  await ports.deliveries.complete(key, { messageId, recipients: request.to }, now);
+  return messageId;
 }
 
 async function contactOf(
@@ -141,7 +173,14 @@ async function contactOf(
   attemptsThisPeriod: readonly { uploader: string; receivedAt: string }[],
 ): Promise<{ to: string[]; source: OfficeReminder['contactSource'] } | undefined> {
   const configured = request.officeContacts[office];
-  if (configured && isEmailAddress(configured)) return { to: [configured], source: 'configuration' };
+  const listed = new SubmitterDirectory(ports.config.mail.officeSubmitters).addressesOf(office);
+  const addresses = [...(configured ? [configured] : []), ...listed]
+    .filter(isEmailAddress)
+    .filter(
+      (address, index, all) =>
+        all.findIndex((other) => other.toLowerCase() === address.toLowerCase()) === index,
+    );
+  if (addresses.length > 0) return { to: addresses, source: 'configuration' };
 
   // Someone from the office uploaded this period (and was rejected): they are the freshest contact.
   const latestAttempt = [...attemptsThisPeriod]

@@ -8,16 +8,20 @@ import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { createIngestHandler } from '../../shared/entries/ingest-entry';
+import { createIntakeHandler } from '../../shared/entries/intake-entry';
 import { createNotifyHandler } from '../../shared/entries/notify-entry';
 import { createRemindHandler } from '../../shared/entries/remind-entry';
 import { createRenderHandler } from '../../shared/entries/render-entry';
+import { createResendHandler } from '../../shared/entries/resend-entry';
 import { createRollupHandler } from '../../shared/entries/rollup-entry';
-import { uploadAndDeliver } from '../../shared/local/deliver-upload';
+import { localMailPipeline } from '../../shared/local/deliver-mail';
+import { deliverStoredUpload, uploadAndDeliver } from '../../shared/local/deliver-upload';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { silentLog } from '../../shared/ports/log';
 import { uploadKey } from '../../shared/storage/object-keys';
 import { generateTemplate } from '../../shared/use-cases/generate-template';
+import { writeReply } from '../support/reply-mail';
 
 /*
  * Each function's data access is declared beside its entry (infra/lib/function-entries.ts) and
@@ -99,6 +103,8 @@ beforeAll(async () => {
       officeContacts: Object.fromEntries(
         offices.map((office) => [office, `${office.toLowerCase()}@agency.example`]),
       ),
+      intakeAddress: 'submit@agency.example',
+      officeSubmitters: { [offices[0] as string]: ['lead@office.agency.example'] },
     },
   });
   const deps = localDependencies(runtime, { catalog, config, clock });
@@ -143,6 +149,44 @@ beforeAll(async () => {
   await upload(first, 'progress-2-copy.xlsx', again); // a duplicate of the revision just committed
   await upload(first, 'over-100.xlsx', await workbookOf(first, 150)); // rejected, annotated copy
   await upload(first, 'notes.xlsx', Buffer.from('not a workbook')); // rejected, no workbook to annotate
+
+  // intake: a reply with a workbook (whose ingest answers it in the thread), the same message
+  // delivered again, a reply without one (the office's workbook goes back), a forged sender.
+  // SES's part (storing the raw message) is not the function's: it is not recorded.
+  // As in AWS: nobody listens to the outcomes.
+  const intake = createIntakeHandler(deps, { log: silentLog });
+  const ses = localMailPipeline(deps, { log: silentLog });
+  const receive = async (raw: Buffer) => {
+    const stored = await ses.store(raw);
+    await as('intake', () => intake(stored.event));
+    const record = await deps.inbound.get(stored.sesMessageId);
+    for (const slot of record?.workbooks ?? [])
+      if (slot.key) await deliverStoredUpload(slot.key, deps.uploads, ingestRun, now);
+    return stored;
+  };
+  const reply = (from: string, attachments: { filename: string; content: Buffer }[]) =>
+    writeReply({ from, to: 'submit@agency.example', subject: 'RE: workbook', attachments });
+  const mailed = await receive(
+    reply('lead@office.agency.example', [{ filename: 'w.xlsx', content: await workbookOf(first, 60) }]),
+  );
+  await as('intake', () => intake(mailed.event));
+  await receive(reply('lead@office.agency.example', []));
+  await receive(reply('someone@elsewhere.example', [{ filename: 'w.xlsx', content: again }]));
+
+  // resend: an answer whose send failed (SES refused it) is sent again once due.
+  const refusingIngest = createIngestHandler(refusingMail, { log: silentLog });
+  await uploadAndDeliver(
+    {
+      key: uploadKey(first, PERIOD, 'refused-answer.xlsx'),
+      bytes: await workbookOf(first, 150),
+      uploader: 'x@agency.example',
+    },
+    deps.uploads,
+    (event, context) => as('ingest', () => refusingIngest(event, context)),
+    now,
+  );
+  now = new Date(now.getTime() + 3_600_000);
+  await as('resend', () => createResendHandler(deps, { log: silentLog })({}));
 
   // The month: rolled up, rendered, mailed (SES refuses the first try); then all of it again.
   now = new Date('2026-09-11T10:00:00Z');

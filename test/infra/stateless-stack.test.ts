@@ -114,6 +114,8 @@ describe('every function', () => {
       render: ['tableName', 'reportsBucket'],
       notify: ['tableName', 'reportsBucket', 'sesConfigurationSet'],
       remind: ['tableName', 'sesConfigurationSet'],
+      intake: ['tableName', 'uploadsBucket', 'sesConfigurationSet'],
+      resend: ['tableName', 'uploadsBucket', 'sesConfigurationSet'],
     };
     for (const name of FUNCTION_NAMES) {
       const variables = functionResource(dev, name).Properties.Environment.Variables;
@@ -194,7 +196,8 @@ describe('ingest', () => {
 describe('every queue', () => {
   it('is KMS-encrypted and refuses requests without TLS', () => {
     const queues = resourcesOfType(dev.stateless, 'AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(4); // ingest, its DLQ, the two schedules' DLQs
+    // ingest and intake with their DLQs, the three schedules' DLQs (month-end, remind, resend)
+    expect(Object.keys(queues)).toHaveLength(7);
     for (const queue of Object.values(queues)) {
       expect(queue.Properties.KmsMasterKeyId).toBeDefined();
     }
@@ -217,9 +220,13 @@ describe('schedules', () => {
     return `cron(${minute} ${hour} ${day} * ? *)`;
   };
 
-  it('start the month-end workflow once on the report day and remind daily, in the configured time zone, with {}', () => {
+  it('start the month-end workflow once on the report day, remind daily and resend every few minutes, in the configured time zone, with {}', () => {
     const { schedules, product } = prod.config;
-    prod.stateless.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    prod.stateless.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    prod.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: `rate(${prod.config.intake.resendEveryMinutes} minutes)`,
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(prod, 'resend'), 'Arn'] }, Input: '{}' }),
+    });
     prod.stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: cron(schedules.reportTime, String(schedules.reportDay)),
       ScheduleExpressionTimezone: product.timeZone,
@@ -462,12 +469,13 @@ describe('alarms', () => {
       (alarm) => alarm.Properties,
     );
     const count = (metric: string) => alarms.filter((alarm) => alarm.MetricName === metric).length;
-    expect(count('ApproximateNumberOfMessagesVisible')).toBe(3); // ingest, month-end schedule, remind
+    // ingest, intake, month-end schedule, remind, resend
+    expect(count('ApproximateNumberOfMessagesVisible')).toBe(5);
     // The month-end steps' errors are retried by the workflow; its failure alarm carries the
     // error that was not. Ingest and remind have no such wrapper.
     const errorAlarms = alarms.filter((alarm) => alarm.MetricName === 'Errors');
     expect(errorAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(
-      [logicalIdOf(dev, 'ingest'), logicalIdOf(dev, 'remind')].sort(),
+      (['ingest', 'remind', 'intake', 'resend'] as const).map((name) => logicalIdOf(dev, name)).sort(),
     );
     expect(count('Throttles')).toBe(FUNCTION_NAMES.length);
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
@@ -478,10 +486,14 @@ describe('alarms', () => {
         Threshold: 1,
       });
     }
-    expect(count('ApproximateAgeOfOldestMessage')).toBe(1);
-    expect(alarms.find((alarm) => alarm.MetricName === 'ApproximateAgeOfOldestMessage')?.Threshold).toBe(
+    expect(
+      alarms
+        .filter((alarm) => alarm.MetricName === 'ApproximateAgeOfOldestMessage')
+        .map((alarm) => alarm.Threshold),
+    ).toEqual([
       dev.config.ingest.oldestMessageAlarmMinutes * 60,
-    );
+      dev.config.intake.oldestMessageAlarmMinutes * 60,
+    ]);
     for (const metric of ['Bounce', 'Complaint']) {
       dev.stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SES',
@@ -524,7 +536,9 @@ describe('alarms', () => {
         ]),
       },
     });
-    const [topicPolicy] = Object.values(resourcesOfType(dev.stateless, 'AWS::SNS::TopicPolicy'));
+    const topicPolicy = Object.values(resourcesOfType(dev.stateless, 'AWS::SNS::TopicPolicy')).find(
+      (policy) => /^MonitoringAlarmTopic/.test(policy.Properties.Topics[0]?.Ref ?? ''),
+    );
     const allows = statementsOf(topicPolicy as CfnResource).filter((s) => s.effect === 'Allow');
     expect(allows).toHaveLength(1);
     dev.stateless.hasResourceProperties('AWS::SNS::Subscription', {

@@ -217,7 +217,7 @@ describe('reports and history with --target aws --stack NAME', () => {
     expectReadOnly({ s3: true });
   });
 
-  it('history: one Query of the office and period, one GetItem of its current revision', async () => {
+  it('history: one Query of the office and period, one GetItem of its current revision, one Query of the mail received in its window', async () => {
     const history = await cli(['history', '--office', 'OFO', '--period', '2026-10', '--json']);
     expect(history.code, history.err).toBe(0);
     expect(JSON.parse(history.out)).toMatchObject({
@@ -225,13 +225,19 @@ describe('reports and history with --target aws --stack NAME', () => {
       current: null,
       attempts: [{ submissionId: 's1', outcome: 'rejected', problems: [{ rule: 'status.allowed-values' }] }],
     });
-    expect(commandNames(aws.documents).sort()).toEqual(['GetCommand', 'QueryCommand']);
-    expect(inputs<{ ExpressionAttributeValues?: unknown; Key?: unknown }>(aws.documents)).toEqual(
+    expect(commandNames(aws.documents).sort()).toEqual(['GetCommand', 'QueryCommand', 'QueryCommand']);
+    expect(
+      inputs<{ ExpressionAttributeValues?: unknown; Key?: unknown; IndexName?: string }>(aws.documents),
+    ).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           ExpressionAttributeValues: { ':pk': 'SUB#2026-10#OFO', ':prefix': 'ATTEMPT#' },
         }),
         expect.objectContaining({ Key: { pk: 'PERIOD#2026-10', sk: 'CURRENT#OFO' } }),
+        expect.objectContaining({
+          IndexName: 'gsi1',
+          ExpressionAttributeValues: { ':pk': 'INBOUNDS#2026-11' },
+        }),
       ]),
     );
     expectReadOnly({ s3: false });

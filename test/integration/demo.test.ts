@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
 import { parseProductConfig } from '../../shared/config/product-config';
@@ -34,7 +36,7 @@ describe('the local demo: a year of the whole pipeline through the real handlers
     expect(first.periods[0]).toBe('2025-11');
     expect(first.periods[11]).toBe('2026-10');
     expect(lines).toHaveLength(12);
-    expect(lines[11]).toMatch(/^\[12\/12\] 2026-10 {2}6 accepted/);
+    expect(lines[11]).toMatch(/^\[12\/12\] 2026-10 {2}6 accepted \(2 by e-mail reply\)/);
   });
 
   it('stores one current revision per office and month, except the month one office stayed silent', async () => {
@@ -75,14 +77,37 @@ describe('the local demo: a year of the whole pipeline through the real handlers
     expect(silent.agency.reported).toBe(silent.agency.expected - catalog.activitiesOf('OT').length);
   });
 
-  it('mails receipts, the rejection, reminders and thirteen leadership briefs to the outbox', () => {
+  it('mails each office its workbook when the period opens, then answers, the rejection, reminders and thirteen leadership briefs', () => {
     const messages = readdirSync(runtime.outboxDirectory).filter((name) => name.endsWith('.eml'));
-    const accepted = first.months.reduce((sum, month) => sum + month.accepted, 0);
-    const reminded = first.months.reduce((sum, month) => sum + month.reminded, 0);
-    const briefs = first.months.reduce((sum, month) => sum + month.mailed, 0);
-    expect(accepted).toBe(71);
-    expect(briefs).toBe(13);
-    expect(messages).toHaveLength(accepted + 1 + reminded + briefs);
+    const total = (key: 'accepted' | 'reminded' | 'mailed' | 'opened' | 'byEmail' | 'refusedMail') =>
+      first.months.reduce((sum, month) => sum + month[key], 0);
+    expect(total('accepted')).toBe(71);
+    expect(total('mailed')).toBe(13);
+    expect(total('opened')).toBe(72);
+    expect(total('refusedMail')).toBe(1);
+    expect(messages).toHaveLength(
+      total('opened') + total('accepted') + 1 + total('reminded') + total('mailed'),
+    );
+  });
+
+  it('has two offices answer every month by replying to the open-period e-mail, in its thread, and refuses one spoofed message', async () => {
+    expect(first.months.map((month) => month.byEmail)).toEqual(Array(12).fill(2));
+    const deps = localDependencies(runtime, { catalog, config });
+    const ofo = await deps.progress.currentRevision('OFO', parsePeriod('2026-10'));
+    expect(ofo?.uploader).toBe('ofo.submitter@example.gov');
+    expect(ofo?.source.key).toMatch(/^uploads\/OFO\/2026-10\/mail-/);
+    const answers = await Promise.all(
+      readdirSync(runtime.outboxDirectory)
+        .filter((name) => name.endsWith('.eml'))
+        .map(async (name) => simpleParser(readFileSync(join(runtime.outboxDirectory, name)))),
+    );
+    const threaded = answers.filter((mail) => mail.inReplyTo !== undefined);
+    expect(threaded).toHaveLength(24);
+    expect(threaded.every((mail) => /^RE: (OFO|OS) progress workbook/.test(mail.subject ?? ''))).toBe(true);
+    const refused = (await deps.inbound.receivedIn('2026-05')).filter(
+      (message) => message.status === 'refused',
+    );
+    expect(refused).toMatchObject([{ sender: 'ofo.submitter@example.gov', reason: 'dmarc-failed' }]);
   });
 
   it('changes nothing when run again, and says what it skipped', async () => {

@@ -19,7 +19,13 @@ describe('the ingest handler on the embedded servers', () => {
   let ofo: Buffer;
   beforeAll(async () => {
     harness = await openIngestHarness({
-      config: { mail: { officeContacts: { OS: 'os.desk@agency.example' } } },
+      config: {
+        mail: {
+          officeContacts: { OS: 'os.desk@agency.example' },
+          // The Point of Contact the filled templates carry is a listed submitter of OFO.
+          officeSubmitters: { OFO: ['owner@agency.example'] },
+        },
+      },
     });
     ofo = await filledTemplate('OFO', '2026-10');
   });
@@ -67,6 +73,22 @@ describe('the ingest handler on the embedded servers', () => {
     expect(receipt?.to).toMatchObject({ text: 'owner@agency.example' });
     expect(receipt?.text).toContain(`SHA-256:     ${outcome.kind === 'accepted' ? outcome.sha256 : ''}`);
     expect(receipt?.text).toContain('Rows:        22');
+  });
+
+  it('answers a Point of Contact only when it is a listed submitter of the office: otherwise the uploader', async () => {
+    const amo = await filledTemplate('AMO', '2026-08');
+    const before = (await harness.mail()).length;
+    await harness.submit('AMO', '2026-08', 'AMO-2026-08.xlsx', amo, {
+      uploader: 'amo.uploader@agency.example',
+    });
+    const mails = await harness.mail();
+    expect(mails).toHaveLength(before + 1);
+    expect(mails.at(-1)?.to).toMatchObject({ text: 'amo.uploader@agency.example' });
+    // Nobody to answer: no listed contact, no uploader address, no configured contact.
+    const es = await filledTemplate('ES', '2026-08');
+    const { outcome } = await harness.submit('ES', '2026-08', 'ES-2026-08.xlsx', es);
+    expect(outcome.kind).toBe('accepted');
+    expect(await harness.mail()).toHaveLength(before + 1);
   });
 
   it('changes nothing for the same event delivered twice, or the same bytes uploaded again', async () => {

@@ -133,8 +133,11 @@ describe('the remind function on the embedded servers', () => {
     );
     const ot = mails.find((mail) => mail.subject?.includes(' OT '));
     expect(ot?.text).toContain('It is due in 3 days, on 10 November 2026.');
-    expect(ot?.text).toContain('1 upload was received but rejected');
-    expect(ot?.text).toContain('uploads/OT/2026-10/');
+    expect(ot?.text).toContain('1 workbook was received but not accepted');
+    expect(ot?.text).toContain('Reply to this e-mail with the saved workbook attached.');
+    expect(ot?.text).not.toMatch(/uploads\/|bucket/);
+    expect(ot?.replyTo?.value[0]?.address).toBe('submissions@example.gov');
+    expect(ot?.attachments.map((attachment) => attachment.filename)).toEqual(['OT-2026-10.xlsx']);
   });
 
   it('reminds each office once a day however often it runs', async () => {

@@ -17,6 +17,9 @@ export const dev: StageDefinition = {
       sender: 'strategy-report@example.gov',
       leadership: ['leadership@example.gov'],
       officeContacts: {},
+      intakeAddress: 'submissions@intake.example.gov',
+      // Who may submit by e-mail, per office: addresses and @domain entries.
+      officeSubmitters: { OFO: ['@ofo.example.gov'] },
     },
   },
   mail: { identity: { kind: 'email' }, verifyRecipients: true },
@@ -45,12 +48,22 @@ export const dev: StageDefinition = {
     maxReceiveCount: 5,
     oldestMessageAlarmMinutes: 15,
   },
+  intake: {
+    // The stage's own receipt rule set; activate it once after the first deploy (README).
+    ruleSet: { kind: 'own' },
+    batchSize: 5,
+    maxReceiveCount: 5,
+    oldestMessageAlarmMinutes: 15,
+    resendEveryMinutes: 10,
+  },
   functions: {
     ingest: { memoryMb: 1_536, timeoutSeconds: 120 },
     rollup: { memoryMb: 1_024, timeoutSeconds: 300 },
     render: { memoryMb: 2_048, timeoutSeconds: 300 },
     notify: { memoryMb: 512, timeoutSeconds: 120 },
     remind: { memoryMb: 512, timeoutSeconds: 120 },
+    intake: { memoryMb: 1_024, timeoutSeconds: 60 },
+    resend: { memoryMb: 512, timeoutSeconds: 120 },
   },
   alarmEmail: 'operations@example.gov',
   auditor: { principals: ['111111111111'], requireMfa: false },

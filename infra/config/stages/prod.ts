@@ -18,6 +18,9 @@ export const prod: StageDefinition = {
       sender: 'strategy-report@agency.example.gov',
       leadership: ['leadership@agency.example.gov'],
       officeContacts: {},
+      intakeAddress: 'submissions@agency.example.gov',
+      // Who may submit by e-mail, per office: addresses and @domain entries.
+      officeSubmitters: {},
     },
     markingBanner: 'CONTROLLED UNCLASSIFIED INFORMATION',
   },
@@ -47,12 +50,22 @@ export const prod: StageDefinition = {
     maxReceiveCount: 5,
     oldestMessageAlarmMinutes: 15,
   },
+  intake: {
+    // The stage's own receipt rule set; activate it once after the first deploy (README).
+    ruleSet: { kind: 'own' },
+    batchSize: 5,
+    maxReceiveCount: 5,
+    oldestMessageAlarmMinutes: 15,
+    resendEveryMinutes: 10,
+  },
   functions: {
     ingest: { memoryMb: 1_536, timeoutSeconds: 120 },
     rollup: { memoryMb: 1_024, timeoutSeconds: 300 },
     render: { memoryMb: 2_048, timeoutSeconds: 300 },
     notify: { memoryMb: 512, timeoutSeconds: 120 },
     remind: { memoryMb: 512, timeoutSeconds: 120 },
+    intake: { memoryMb: 1_024, timeoutSeconds: 60 },
+    resend: { memoryMb: 512, timeoutSeconds: 120 },
   },
   alarmEmail: 'operations@agency.example.gov',
   // The role must exist before the deploy (IAM refuses a trust policy naming one that does not);

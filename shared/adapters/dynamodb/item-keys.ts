@@ -44,4 +44,18 @@ export const itemKeys = {
   chainHead: 'HEAD',
   /** E-mails sent once per period (leadership brief per report version, reminders per day and office). */
   deliveries: (period: string) => `DELIVERY#${period}`,
+  /** An answer owed to a submitter (docs/email-intake.md): recorded, then sent from the record. */
+  answer: (id: string) => `ANSWER#${id}`,
+  answerItem: 'ANSWER',
+  /** GSI1 (sparse): every answer not sent yet; the keys are removed once it is sent. */
+  unsentAnswers: 'ANSWERS#UNSENT',
+  /** A received message, and the outcome of each of its workbooks beside it. */
+  inbound: (sesMessageId: string) => `INBOUND#${sesMessageId}`,
+  inboundMessage: 'MESSAGE',
+  inboundOutcome: (slot: number) => `WORKBOOK#${String(slot).padStart(2, '0')}`,
+  inboundOutcomePrefix: 'WORKBOOK#',
+  /** GSI1: the messages received in a calendar month (UTC). */
+  inboundOfMonth: (month: string) => `INBOUNDS#${month}`,
+  /** A sender's Message-ID, claimed by the first message that carried it. */
+  messageIdClaim: (hash: string) => `MSGID#${hash}`,
 } as const;

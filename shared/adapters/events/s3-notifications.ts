@@ -136,10 +136,13 @@ export function objectCreatedEvent(created: ObjectCreated): S3Event {
   return { Records: [record] };
 }
 
-/** An SQS record carrying an S3 event, as the SQS event source hands it to Lambda. */
+/**
+ * An SQS record carrying an S3 event (or, with SNS raw message delivery, an SES notification), as
+ * the SQS event source hands it to Lambda.
+ */
 export function sqsRecordCarrying(
   event: unknown,
-  options: { messageId: string; queueArn: string; region: string; sentAt: Date },
+  options: { messageId: string; queueArn: string; region: string; sentAt: Date; senderId?: string },
 ): SQSRecord {
   const body = JSON.stringify(event);
   const sent = String(options.sentAt.getTime());
@@ -150,7 +153,7 @@ export function sqsRecordCarrying(
     attributes: {
       ApproximateReceiveCount: '1',
       SentTimestamp: sent,
-      SenderId: 'AIDAS3NOTIFICATIONS',
+      SenderId: options.senderId ?? 'AIDAS3NOTIFICATIONS',
       ApproximateFirstReceiveTimestamp: sent,
     },
     messageAttributes: {},

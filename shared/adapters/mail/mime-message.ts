@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { isMessageId } from '../../domain/mail/reply-threading';
 import { isEmailAddress, sanitizeFileName, sanitizeHeaderText } from '../../domain/mail-text';
 import type { MailMessage } from '../../ports/mail-sender';
 
@@ -23,6 +24,10 @@ export async function composeMimeMessage(
   options: { date?: Date } = {},
 ): Promise<ComposedMessage> {
   if (message.to.length === 0) throw new Error('a message needs at least one recipient');
+  const threadIds = [...(message.inReplyTo ? [message.inReplyTo] : []), ...(message.references ?? [])];
+  const badId = threadIds.find((id) => !isMessageId(id));
+  if (badId !== undefined)
+    throw new Error(`"${sanitizeHeaderText(badId, 80)}" is not a message id (<left@right>)`);
   const composer = new MailComposer({
     from: checkAddress(message.from, 'From'),
     to: message.to.map((address) => checkAddress(address, 'To')),
@@ -34,6 +39,9 @@ export async function composeMimeMessage(
     text: message.text,
     ...(message.html !== undefined ? { html: message.html } : {}),
     ...(options.date ? { date: options.date } : {}),
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    ...(message.references && message.references.length > 0 ? { references: [...message.references] } : {}),
+    ...(message.autoSubmitted ? { headers: { 'Auto-Submitted': message.autoSubmitted } } : {}),
     attachments: (message.attachments ?? []).map((attachment) => ({
       filename: sanitizeFileName(attachment.filename),
       contentType: attachment.contentType,

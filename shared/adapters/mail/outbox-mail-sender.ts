@@ -15,6 +15,8 @@ export class OutboxMailSender implements MailSender {
   constructor(
     private readonly directory: string,
     private readonly clock: Clock = systemClock,
+    /** Told where each message was written (the demo reads the mail an office received). */
+    private readonly onWritten?: (file: string, messageId: string) => void,
   ) {}
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
@@ -28,6 +30,7 @@ export class OutboxMailSender implements MailSender {
     const temporaryPath = `${finalPath}.tmp`;
     await writeFile(temporaryPath, composed.raw);
     await rename(temporaryPath, finalPath);
+    this.onWritten?.(finalPath, composed.messageId);
     return { messageId: composed.messageId };
   }
 }

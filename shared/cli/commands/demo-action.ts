@@ -32,7 +32,9 @@ export async function demoAction(io: CliIo, options: DemoOptions, globals: Globa
     progress.step(
       `Local stores in ${runtime.dataDirectory} (${runtime.created.length > 0 ? `created ${runtime.created.join(', ')}` : 'found'})`,
     );
-    progress.step('Playing twelve months: submissions, reminders, rollup, render, e-mail to leadership');
+    progress.step(
+      'Playing twelve months: workbooks mailed to offices, replies and uploads, reminders, rollup, render, e-mail to leadership',
+    );
     const run = await runDemo(runtime, settings, { now, progress });
     const deps = localDependencies(runtime, settings);
     const verification = await verifyChain(deps, progress);
@@ -120,7 +122,7 @@ function formatDemoEnd(
     `  workbook        ${result.files['workbook.xlsx']}`,
     `  HTML brief      ${result.files['brief.html']}`,
     `  StratML report  ${result.files['report.stratml.xml']}`,
-    `  e-mails         ${result.outbox} (${result.emails} .eml files: receipts, a rejection, reminders, leadership briefs)`,
+    `  e-mails         ${result.outbox} (${result.emails} .eml files: workbooks sent to offices, answers in their threads, receipts, a rejection, reminders, leadership briefs)`,
     'Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report --help',
   ].join('\n');
 }

@@ -11,7 +11,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
     .description(
-      'run the whole pipeline locally on a year of realistic submissions: every office submits through the real ingest (one late, one silent month, one rejected then corrected), reminders, monthly rollup, render and leadership e-mail; verifies the report chain and prints where the latest PDF, workbook, HTML brief and e-mails are. Safe to run again: it skips what is done',
+      'run the whole pipeline locally on a year of realistic submissions: every office gets its workbook by e-mail when the period opens; two offices reply to that e-mail with it filled in (intake, ingest, answer in the thread), the others upload it (one late, one silent month, one rejected then corrected), and one spoofed message is refused; reminders, monthly rollup, render and leadership e-mail; verifies the report chain and prints where the latest PDF, workbook, HTML brief and e-mails are. Safe to run again: it skips what is done',
     )
     .option(
       '--last-period <YYYY-MM>',

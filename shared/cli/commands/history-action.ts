@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../domain/errors';
 import { parsePeriod } from '../../domain/period';
 import { isOfficeCode } from '../../storage/object-keys';
 import { listSubmissionAttempts, type SubmissionAttempts } from '../../use-cases/list-submission-attempts';
+import { unansweredMailOf } from '../../use-cases/mail-status';
 import { type CliIo, printJson } from '../cli-io';
 import { withTargetDependencies } from '../command-dependencies';
 import type { GlobalOptions } from '../global-options';
@@ -37,9 +38,24 @@ export async function historyAction(
       column: '--office',
     });
   const period = parsePeriod(options.period, { column: '--period' });
-  const result = await withTargetDependencies(globals, (deps) =>
-    listSubmissionAttempts(deps, { office, period }),
-  );
-  if (options.json) printJson(io, result);
-  else io.out(formatAttempts(result));
+  const { result, mail } = await withTargetDependencies(globals, async (deps) => ({
+    result: await listSubmissionAttempts(deps, { office, period }),
+    mail: await unansweredMailOf(office, period, deps),
+  }));
+  if (options.json) printJson(io, { ...result, refusedMail: mail });
+  else
+    io.out(
+      [
+        formatAttempts(result),
+        ...(mail.length > 0
+          ? [
+              `E-mail claiming to be from ${office}'s submitters that was not taken:`,
+              ...mail.map(
+                (message) =>
+                  `  ${message.receivedAt}  ${message.status} ${message.sender}: ${message.detail ?? message.reason ?? ''}${message.reason ? ` [${message.reason}]` : ''}`,
+              ),
+            ]
+          : []),
+      ].join('\n'),
+    );
 }

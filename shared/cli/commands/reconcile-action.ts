@@ -12,8 +12,8 @@ import {
   replayUploads,
   type UploadReconciliation,
 } from '../../use-cases/reconcile-uploads';
+import { cliLog } from '../cli-input';
 import { type CliIo, printJson } from '../cli-io';
-import { cliLog } from '../cli-log';
 import { type DeployedStack, withTargetDependencies } from '../command-dependencies';
 import type { GlobalOptions } from '../global-options';
 
@@ -36,7 +36,7 @@ export async function reconcileAction(
 ): Promise<void> {
   const period =
     options.period === undefined ? undefined : parsePeriod(options.period, { column: '--period' });
-  const log = cliLog(io, globals.verbose);
+  const log = cliLog(io, globals.verbose === true);
   const result = await withTargetDependencies(globals, async (deps, aws) => {
     const found = await findUnansweredUploads(deps, period ? { period } : {});
     if (!options.replay || found.unanswered.length === 0) return { found };

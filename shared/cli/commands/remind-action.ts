@@ -10,7 +10,8 @@ export function formatRemindOutcome(outcome: RemindOfficesOutcome): string {
     `${outcome.period}: submissions due ${outcome.deadline}; reminder days ${outcome.reminderDates.join(' and ')}; today ${outcome.today}`,
     `  submitted: ${outcome.submitted.length > 0 ? outcome.submitted.join(', ') : 'none'}`,
     ...outcome.reminded.map(
-      (reminder) => `  reminded ${reminder.office}: ${reminder.to.join(', ')} (${reminder.contactSource})`,
+      (reminder) =>
+        `  ${reminder.kind === 'open' ? 'sent the open-period e-mail to' : 'reminded'} ${reminder.office}: ${reminder.to.join(', ')} (${reminder.contactSource})`,
     ),
   ];
   if (outcome.alreadyReminded.length > 0)
@@ -26,11 +27,15 @@ export function formatRemindOutcome(outcome: RemindOfficesOutcome): string {
 
 export async function remindAction(
   io: CliIo,
-  options: { period?: string; json?: boolean },
+  options: { period?: string; open?: boolean; json?: boolean },
   globals: GlobalOptions,
 ): Promise<void> {
-  // Today, whatever the day: the daily function only sends on reminder days.
-  const request = { ...periodInput(options.period), mode: 'now' as const };
+  // Today, whatever the day: the daily function only sends on the open day and reminder days.
+  const request = {
+    ...periodInput(options.period),
+    mode: 'now' as const,
+    ...(options.open ? { kind: 'open' as const } : {}),
+  };
   const outcome = await withLocalDependencies(globals, (deps) => runRemind(deps, request));
   if (options.json) printJson(io, outcome);
   else io.out(formatRemindOutcome(outcome));

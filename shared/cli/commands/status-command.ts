@@ -7,7 +7,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
   program
     .command('status')
     .description(
-      'show, for each office, whether it submitted for the period: current revision, when and by whom, rows, rejected uploads; and how many uploads of the period were stored but never processed (see reconcile)',
+      'show, for each office, whether it submitted for the period: current revision, when and by whom, rows, rejected uploads; how many uploads of the period were stored but never processed (see reconcile); then the e-mail received in the submission window that was refused or ignored, and every answer that could not be delivered',
     )
     .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the status as JSON')

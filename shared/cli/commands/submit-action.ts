@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Dependencies } from '../../composition/dependencies';
@@ -10,8 +9,8 @@ import { createIngestHandler } from '../../entries/ingest-entry';
 import { uploadAndDeliver } from '../../local/deliver-upload';
 import { safeFileName, uploadKey } from '../../storage/object-keys';
 import type { IngestOutcome } from '../../use-cases/ingest-submission';
+import { cliLog, readInputFile } from '../cli-input';
 import { type CliIo, printJson } from '../cli-io';
-import { cliLog } from '../cli-log';
 import { withLocalDependencies } from '../command-dependencies';
 import type { GlobalOptions } from '../global-options';
 
@@ -34,17 +33,8 @@ export async function submitAction(
       message: `"${options.uploader}" is not an e-mail address`,
       column: '--uploader',
     });
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new InvalidInputError({
-      rule: 'file.readable',
-      message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      file,
-    });
-  }
-  const log = cliLog(io, globals.verbose);
+  const bytes = await readInputFile(file);
+  const log = cliLog(io, globals.verbose === true);
 
   const outcome = await withLocalDependencies(globals, async (dependencies) => {
     const { office, period } = await officeAndPeriod(bytes, file, options, dependencies);

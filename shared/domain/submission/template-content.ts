@@ -47,6 +47,8 @@ export interface TemplateInputs {
   readonly maxTextLength: number;
   readonly maxUploadBytes: number;
   readonly generatedAt: Date;
+  /** Where workbooks are e-mailed (`mail.intakeAddress`); named in the instructions. */
+  readonly intakeAddress?: string;
   /** The office's current revision of the previous period, if it has one. */
   readonly previous?: {
     readonly period: Period;
@@ -122,13 +124,13 @@ export function buildTemplateContent(inputs: TemplateInputs): TemplateContent {
     ),
     line('How to submit', 'heading'),
     line(
-      `Upload the workbook to the uploads bucket under ${uploadPrefix} (for example ${uploadPrefix}${fileName}); file names use letters, digits, spaces, dots, dashes, underscores and parentheses and end in .xlsx. From a command line: strategy-report submit ${fileName}`,
+      `Reply to the e-mail this workbook came with${inputs.intakeAddress ? ` (or write to ${inputs.intakeAddress})` : ''}, with the saved workbook attached. The workbook itself says which office and month it is for.`,
     ),
     line(
-      'Within a minute you receive an e-mail: a receipt (revision number and SHA-256 of your file), or every problem listed by row and column with a copy of your workbook with the bad cells marked.',
+      'Within a minute you receive an answer in the same thread: a receipt (revision number and SHA-256 of your file), or every problem listed by row and column with a copy of your workbook with the bad cells marked.',
     ),
     line(
-      'You may upload again as often as you need: each accepted upload becomes the next revision and the latest one counts; earlier revisions are kept.',
+      'You may send it again as often as you need: each accepted workbook becomes the next revision and the latest one counts; earlier revisions are kept.',
     ),
   ];
 

@@ -1,9 +1,12 @@
+import { MailparserMailReader } from '../../../shared/adapters/mail/mailparser-mail-reader';
 import { defaultCatalog } from '../../../shared/catalog/default-catalog';
 import type { Dependencies } from '../../../shared/composition/dependencies';
 import { parseProductConfig } from '../../../shared/config/product-config';
 import type { Catalog } from '../../../shared/domain/catalog/catalog';
 import { LOCAL_RESOURCE_NAMES } from '../../../shared/storage/resource-names';
+import { InMemoryAnswerOutbox } from './in-memory-answer-outbox';
 import { InMemoryDeliveryLog } from './in-memory-delivery-log';
+import { InMemoryInboundMessages } from './in-memory-inbound-messages';
 import { InMemoryObjectStore } from './in-memory-object-store';
 import { InMemoryProgressRepository } from './in-memory-progress-repository';
 import { InMemoryReportIndex } from './in-memory-report-index';
@@ -24,6 +27,8 @@ export interface InMemoryDependencies extends Dependencies {
   readonly reportIndex: InMemoryReportIndex;
   readonly deliveries: InMemoryDeliveryLog;
   readonly mail: RecordingMailSender;
+  readonly answers: InMemoryAnswerOutbox;
+  readonly inbound: InMemoryInboundMessages;
   readonly workbooks: ScriptedSubmissionWorkbooks;
 }
 
@@ -44,6 +49,10 @@ export function inMemoryDependencies(
     reportIndex: new InMemoryReportIndex(),
     deliveries: new InMemoryDeliveryLog(),
     mail: new RecordingMailSender(),
+    answers: new InMemoryAnswerOutbox(),
+    inbound: new InMemoryInboundMessages(),
+    // MIME reading is pure: the real reader serves here too.
+    mailReader: new MailparserMailReader(),
     workbooks: new ScriptedSubmissionWorkbooks(),
   };
 }

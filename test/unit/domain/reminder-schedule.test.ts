@@ -5,9 +5,10 @@ import { daysBetween, localDate, reminderSchedule } from '../../../shared/domain
 const settings = { timeZone: 'America/New_York', submissionDeadlineDay: 10, reminderDaysBefore: 3 };
 
 describe('the reminder schedule', () => {
-  it('puts the deadline on the configured day of the following month and reminds N days before and on it', () => {
+  it('opens the period on the 1st of the following month, puts the deadline on the configured day and reminds N days before and on it', () => {
     expect(reminderSchedule(parsePeriod('2026-10'), settings)).toEqual({
       period: '2026-10',
+      openDate: '2026-11-01',
       deadline: '2026-11-10',
       reminderDates: ['2026-11-07', '2026-11-10'],
     });

@@ -92,7 +92,11 @@ describe('remindOffices', () => {
       ['os.desk@agency.example'],
       ['es.poc@agency.example'],
     ]);
-    expect(deps.mail.sent[0]?.text).toMatch(/rejected/);
+    expect(deps.mail.sent[0]?.text).toMatch(/received but not accepted/);
+    expect(deps.mail.sent[0]?.attachments?.map((attachment) => attachment.filename)).toEqual([
+      'AMO-2026-10.xlsx',
+    ]);
+    expect(deps.mail.sent[0]?.replyTo).toBe(deps.config.mail.intakeAddress);
 
     const again = await remindOffices(deps, request);
     expect(again).toMatchObject({ reminded: [], alreadyReminded: ['AMO', 'OS', 'ES'] });

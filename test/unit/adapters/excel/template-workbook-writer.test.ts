@@ -113,11 +113,12 @@ describe('the template workbook', () => {
       expect(await zip.file(name)?.async('string'), name).not.toMatch(/<f[ >]/);
   });
 
-  it('states the deadline and where to upload on the Instructions sheet', () => {
+  it('states the deadline and how to send the workbook back on the Instructions sheet, naming no bucket or key', () => {
     const text: string[] = [];
     workbook.getWorksheet('Instructions')?.eachRow((row) => text.push(String(row.getCell(1).value)));
     expect(text[0]).toBe('Office of Trade (OT): progress for October 2026');
     expect(text).toContain('Due by 2026-11-10 (day 10 of the month after the reporting month).');
-    expect(text.join('\n')).toContain('uploads/OT/2026-10/OT-2026-10.xlsx');
+    expect(text.join('\n')).toContain('Reply to the e-mail this workbook came with');
+    expect(text.join('\n')).not.toMatch(/uploads\/|bucket/);
   });
 });

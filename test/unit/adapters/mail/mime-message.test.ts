@@ -60,3 +60,22 @@ describe('composeMimeMessage', () => {
     ).rejects.toThrow('a message needs at least one recipient');
   });
 });
+
+describe('threading headers', () => {
+  it('writes In-Reply-To, References and Auto-Submitted, and refuses an id that is not <left@right>', async () => {
+    const base = { from: 'a@agency.example', to: ['b@agency.example'], subject: 'Re: x', text: 'ok' };
+    const composed = await composeMimeMessage({
+      ...base,
+      inReplyTo: '<m1@office.example>',
+      references: ['<m0@agency.example>', '<m1@office.example>'],
+      autoSubmitted: 'auto-replied',
+    });
+    const parsed = await simpleParser(composed.raw);
+    expect(parsed.inReplyTo).toBe('<m1@office.example>');
+    expect(parsed.references).toEqual(['<m0@agency.example>', '<m1@office.example>']);
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    await expect(composeMimeMessage({ ...base, inReplyTo: '<m1@x>\r\nBcc: c@d' })).rejects.toThrow(
+      'is not a message id',
+    );
+  });
+});

@@ -35,14 +35,18 @@ describe('buildTemplateContent', () => {
     });
   });
 
-  it('names the deadline (the configured day of the next month) and where to upload', () => {
-    const content = buildTemplateContent(inputs);
+  it('names the deadline (the configured day of the next month) and how to send it back, with no bucket or key', () => {
+    const content = buildTemplateContent({ ...inputs, intakeAddress: 'submissions@agency.example' });
     expect(content.deadline).toBe('2027-01-07');
     expect(content.fileName).toBe('AMO-2026-12.xlsx');
+    expect(content.uploadPrefix).toBe('uploads/AMO/2026-12/');
     const text = content.instructions.map((line) => line.text).join('\n');
     expect(text).toContain('Due by 2027-01-07');
-    expect(text).toContain('uploads/AMO/2026-12/');
-    expect(text).toContain('strategy-report submit AMO-2026-12.xlsx');
+    expect(text).toContain(
+      'Reply to the e-mail this workbook came with (or write to submissions@agency.example)',
+    );
+    expect(text).not.toContain('uploads/');
+    expect(text).not.toContain('bucket');
     expect(text).toContain('Complete means 100');
     expect(text).toContain('at most 10 MB');
   });

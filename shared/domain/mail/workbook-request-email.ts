@@ -1,0 +1,78 @@
+import { sanitizeHeaderText } from '../mail-text';
+import type { Period } from '../period';
+import { daysBetween } from '../reminder-schedule';
+import { formatLongDate, formatPeriodLong } from '../report/display-format';
+import { printableText } from '../report/report-text';
+
+export interface WorkbookRequestInput {
+  /** `open`: the first day of the submission window; `reminder`: before the deadline and on it. */
+  readonly kind: 'open' | 'reminder';
+  readonly office: { readonly code: string; readonly name: string };
+  readonly period: Period;
+  readonly deadline: string;
+  readonly today: string;
+  /** The attached workbook's file name. */
+  readonly fileName: string;
+  /** Rejected submissions of this period, if any: the office tried but nothing was accepted yet. */
+  readonly rejectedAttempts: number;
+}
+
+/**
+ * The e-mail that asks an office for its workbook, with the workbook attached: when the period
+ * opens, and again as a reminder. Plain words for people who live in Outlook and Excel: fill in
+ * the yellow cells, reply with the workbook attached. It names no bucket, key or command.
+ */
+export function workbookRequestEmail(input: WorkbookRequestInput): { subject: string; text: string } {
+  const officeName = printableText(input.office.name).replace(/\s+/g, ' ').trim();
+  const month = formatPeriodLong(input.period);
+  const days = daysBetween(input.today, input.deadline);
+  const when =
+    days > 1
+      ? `in ${days} days, on ${formatLongDate(input.deadline)}`
+      : days === 1
+        ? `tomorrow, ${formatLongDate(input.deadline)}`
+        : days === 0
+          ? `today, ${formatLongDate(input.deadline)}`
+          : `on ${formatLongDate(input.deadline)} (${-days} days ago)`;
+  const subject = sanitizeHeaderText(
+    input.kind === 'open'
+      ? `${input.office.code} progress workbook for ${input.period}: please reply by ${input.deadline}`
+      : `Reminder: ${input.office.code} progress workbook for ${input.period} due ${input.deadline}`,
+    200,
+  );
+  const opening =
+    input.kind === 'open'
+      ? [
+          `Reporting for ${month} (${input.period}) is open. Your office's progress workbook is attached (${input.fileName}), with one row for each key activity ${input.office.code} reports on.`,
+          `It is due ${when}.`,
+        ]
+      : [
+          `Your progress workbook for ${month} (${input.period}) has not been received yet. It is due ${when}.`,
+          ...(input.rejectedAttempts > 0
+            ? [
+                `${input.rejectedAttempts} workbook${input.rejectedAttempts === 1 ? ' was' : 's were'} received but not accepted; the answer you received lists every problem by row and column. Fix them and send the workbook again.`,
+              ]
+            : []),
+          `The workbook is attached again (${input.fileName}).`,
+        ];
+  const text = [
+    `${officeName} (${input.office.code}),`,
+    '',
+    ...opening,
+    '',
+    'What to do:',
+    '1. Open the attached workbook in Excel.',
+    '2. On the Progress sheet, fill in the yellow cells of every row (the grey columns come from the strategy and are locked). The Instructions sheet explains each column.',
+    '3. Save it as an Excel workbook (.xlsx), keeping its name if you like.',
+    '4. Reply to this e-mail with the saved workbook attached.',
+    '',
+    'Within a minute you get an answer in this thread: accepted, with a receipt, or every problem listed by row and column with your workbook attached and the cells to fix marked in red.',
+    'You may send the workbook again as often as you need; the latest accepted one counts.',
+    '',
+    input.kind === 'open'
+      ? 'You receive this because you are listed as a contact or submitter for your office.'
+      : 'You receive this because no accepted workbook from your office is recorded for the period. If you sent it in the last few minutes, you can ignore this reminder.',
+    '',
+  ].join('\n');
+  return { subject, text };
+}
