@@ -6,7 +6,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseS3Notifications } from '../../shared/adapters/events/s3-notifications';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { runCli } from '../../shared/cli/run-cli';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { createIngestHandler } from '../../shared/entries/ingest-entry';
 import { uploadAndDeliver } from '../../shared/local/deliver-upload';
@@ -14,7 +13,13 @@ import { localDependencies } from '../../shared/local/local-dependencies';
 import { openLocalRuntime } from '../../shared/local/local-runtime';
 import { silentLog } from '../../shared/ports/log';
 import { STACK_OUTPUTS, STATELESS_STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
-import { PRODUCTION, type RecordedWorld, recordWorld, serveWorld } from '../support/recorded-aws';
+import {
+  PRODUCTION,
+  type RecordedWorld,
+  recordWorld,
+  runCliOnStack,
+  serveWorld,
+} from '../support/recorded-aws';
 import { filledTemplate } from '../support/templates';
 
 const STATELESS = 'StrategyReport-prod-Stateless';
@@ -23,15 +28,7 @@ const QUEUE_URL =
 const STORED_AT = new Date('2026-11-04T09:15:00.000Z');
 const LOST = 'uploads/AMO/2026-10/AMO october.xlsx';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    ['--target', 'aws', '--stack', PRODUCTION.stack, '--region', PRODUCTION.region, ...args],
-    { out: (text) => out.push(text), err: (text) => err.push(text) },
-  );
-  return { code, out: out.join(''), err: err.join('') };
-}
+const cli = (args: string[]) => runCliOnStack(args);
 
 const etagOf = (bytes: Buffer) => `"${createHash('md5').update(bytes).digest('hex')}"`;
 const names = (mock: { calls(): { args: unknown[] }[] }) =>
@@ -182,17 +179,7 @@ describe('reconcile with --target aws --stack NAME', () => {
         },
       ],
     });
-    const run = async (args: string[]) => {
-      const err: string[] = [];
-      const code = await runCli(
-        ['--target', 'aws', '--stack', 'Custom-Data', '--region', 'us-east-1', ...args],
-        {
-          out: () => undefined,
-          err: (text) => err.push(text),
-        },
-      );
-      return { code, err: err.join('') };
-    };
+    const run = (args: string[]) => runCliOnStack(args, 'Custom-Data');
     const unnamed = await run(['reconcile', '--replay']);
     expect(unnamed.code).toBe(2);
     expect(unnamed.err).toBe(
