@@ -1,6 +1,7 @@
 import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
 import { leadershipEmail } from '../domain/report/leadership-email';
+import { renderContextOf } from '../domain/report/report-manifest';
 import { buildReportModel, type ReportModel } from '../domain/report/report-model';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
@@ -54,7 +55,8 @@ const versionTag = (version: number) => `v${String(version).padStart(4, '0')}`;
 
 /**
  * E-mails the latest report of a period to leadership, once per report version: the headline
- * numbers, what changed and the top risks in the body, the PDF attached, the workbook attached or
+ * numbers, what changed and the top risks in the body (first, for a version that replaces another,
+ * which one and why), the PDF and the accessible HTML brief attached, the workbook attached or
  * linked. Every attached file is checked against its recorded SHA-256 before it goes out.
  */
 export async function notifyLeadership(
@@ -87,7 +89,8 @@ export async function notifyLeadership(
     // 3. What the report says, from the snapshot it was rendered from.
     const model = await reportModelOf(ports, record);
 
-    // 4. The attachments, checked against their hashes; a large workbook becomes a link.
+    // 4. The attachments, checked against their hashes: the PDF and its accessible HTML twin; a
+    //    large workbook becomes a link.
     const { names, attachments, workbookLink } = await attachmentsOf(ports, record, request);
 
     // 5. Send, then record it.
@@ -95,7 +98,6 @@ export async function notifyLeadership(
       model,
       reportVersion: record.version,
       manifestKey: record.manifestKey,
-      htmlKey: record.files.find((file) => file.name === 'brief.html')?.key ?? '',
       ...(workbookLink ? { workbookLink } : {}),
       attachmentNames: names,
     });
@@ -136,26 +138,27 @@ async function reportModelOf(ports: NotifyLeadershipPorts, record: ReportRecord)
       `the snapshot of report ${record.period} ${versionTag(record.version)} (v${manifest.snapshot.version}) is missing`,
     );
   const snapshot = await loadSnapshot(ports.reportObjects, snapshotRecord);
-  return buildReportModel(snapshot, {
-    generatedAt: manifest.generatedAt,
-    snapshotVersion: snapshotRecord.version,
-    snapshotSha256: snapshotRecord.sha256,
-    markingBanner: manifest.renderOptions.markingBanner ?? undefined,
-  });
+  // The context the files were rendered with, so the e-mail says what the brief says (and, for a
+  // version that replaces another, which one and why).
+  return buildReportModel(snapshot, renderContextOf(manifest));
 }
 
-/** The PDF attached, and the workbook attached or — over the limit — linked; each read checked against its hash. */
+/**
+ * The PDF and the HTML brief (the accessible version) attached, and the workbook attached or —
+ * over the limit — linked; each read checked against its hash.
+ */
 async function attachmentsOf(
   ports: NotifyLeadershipPorts,
   record: ReportRecord,
   request: NotifyLeadershipRequest,
 ): Promise<{
-  names: { pdf: string; workbook: string };
+  names: { pdf: string; html: string; workbook: string };
   attachments: MailAttachment[];
   workbookLink: { url: string; expiresAt: string; size: number } | undefined;
 }> {
   const names = {
     pdf: `strategy-brief-${record.period}-${versionTag(record.version)}.pdf`,
+    html: `strategy-brief-${record.period}-${versionTag(record.version)}.html`,
     workbook: `strategy-workbook-${record.period}-${versionTag(record.version)}.xlsx`,
   };
   const attachments: MailAttachment[] = [
@@ -163,6 +166,11 @@ async function attachmentsOf(
       filename: names.pdf,
       contentType: 'application/pdf',
       content: await readReportFile(ports.reportObjects, record, 'brief.pdf'),
+    },
+    {
+      filename: names.html,
+      contentType: 'text/html; charset=utf-8',
+      content: await readReportFile(ports.reportObjects, record, 'brief.html'),
     },
   ];
   const workbookFile = record.files.find((file) => file.name === 'workbook.xlsx');

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
+import { type SupersededReport, supersededReport } from '../domain/report/superseded-report';
 import type { RollupSnapshot } from '../domain/rollup/rollup-snapshot';
 import type { Clock } from '../ports/clock';
 import type { ObjectStore } from '../ports/object-store';
@@ -16,6 +17,7 @@ import {
   storeManifest,
   storeReportFiles,
 } from './report-publication';
+import { readReportManifest } from './report-reads';
 import { loadSnapshot } from './snapshot-storage';
 
 export interface RenderReportPorts {
@@ -62,22 +64,25 @@ export async function renderReport(
     );
 
   // 2. Rendered already? Then there is nothing new to say, unless asked to.
+  const earlier = await ports.reportIndex.versions(period);
   if (!request.force) {
-    const last = (await ports.reportIndex.versions(period))
-      .filter((record) => sameSnapshot(record, snapshotRecord))
-      .at(-1);
+    const last = earlier.filter((record) => sameSnapshot(record, snapshotRecord)).at(-1);
     if (last) return { kind: 'already-rendered', record: last, snapshot: snapshotRecord };
   }
 
   // 3. The snapshot itself (checked against its SHA-256 as it is loaded), then the files. Dates
   //    come from the snapshot record, never the clock, so the same snapshot renders the same bytes.
+  //    A version that replaces an earlier one says which, when it was issued, and whose
+  //    submissions changed since; the manifest records it, so a reproduction says the same.
   const snapshot = await loadSnapshot(ports.reportObjects, snapshotRecord);
   const markingBanner = request.markingBanner ?? null;
+  const supersedes = await replacedVersion(ports, earlier.at(-1), snapshot);
   const rendered = await ports.renderer.render(snapshot, {
     generatedAt: snapshotRecord.createdAt,
     snapshotVersion: snapshotRecord.version,
     snapshotSha256: snapshotRecord.sha256,
     markingBanner: markingBanner ?? undefined,
+    supersedes,
   });
   const now = ports.clock.now();
 
@@ -91,7 +96,11 @@ export async function renderReport(
   const { hold, previous } = await holdReportChain(ports, { period, version }, now, request.chainHold);
   try {
     // 7. The manifest, last: every file's hash, the snapshot, the previous manifest's hash.
-    const content = reportContentOf(snapshotRecord, snapshot, request.softwareVersion, markingBanner);
+    const content = reportContentOf(snapshotRecord, snapshot, request.softwareVersion, {
+      markingBanner,
+      ...(supersedes ? { supersedes } : {}),
+      taggedPdf: true,
+    });
     const manifest = reportManifest(content, version, files, { sequence: hold.sequence, previous });
     const manifestSha256 = await storeManifest(ports.reportObjects, hold.manifestKey, manifest);
 
@@ -114,7 +123,7 @@ function reportContentOf(
   snapshotRecord: SnapshotRecord,
   snapshot: RollupSnapshot,
   softwareVersion: string,
-  markingBanner: string | null,
+  renderOptions: ReportContent['renderOptions'],
 ): ReportContent {
   return {
     period: snapshotRecord.period,
@@ -128,10 +137,21 @@ function reportContentOf(
     },
     catalog: { id: snapshot.catalog.id, version: snapshot.catalog.version },
     softwareVersion,
-    renderOptions: { markingBanner, taggedPdf: true },
+    renderOptions,
     submissions: snapshot.inputs,
     carriedForwardFrom: carriedForwardFrom(snapshot),
   };
+}
+
+/** The period's latest version, which this one replaces, and whose submissions changed since it. */
+async function replacedVersion(
+  ports: RenderReportPorts,
+  replaced: ReportRecord | undefined,
+  snapshot: RollupSnapshot,
+): Promise<SupersededReport | undefined> {
+  if (!replaced) return undefined;
+  const manifest = await readReportManifest(ports.reportObjects, replaced);
+  return supersededReport(replaced, manifest.submissions, snapshot.inputs);
 }
 
 function sameSnapshot(record: ReportRecord, snapshot: SnapshotRecord): boolean {

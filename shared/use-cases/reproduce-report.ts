@@ -1,6 +1,6 @@
 import { compareReproduction, type ReproducedFile } from '../domain/audit/reproduction';
 import type { Period } from '../domain/period';
-import type { ReportManifest } from '../domain/report/report-manifest';
+import { type ReportManifest, renderContextOf } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
 import type { ReportIndex } from '../ports/report-index';
@@ -50,19 +50,13 @@ export async function reproduceReport(
     key: manifest.snapshot.key,
     sha256: manifest.snapshot.sha256,
   });
-  const rendered = await ports.renderer.render(snapshot, {
-    generatedAt: manifest.generatedAt,
-    snapshotVersion: manifest.snapshot.version,
-    snapshotSha256: manifest.snapshot.sha256,
-    markingBanner: manifest.renderOptions.markingBanner ?? undefined,
-    // A manifest from before the tagged PDF renders its brief as it was then.
-    taggedPdf: manifest.renderOptions.taggedPdf ?? false,
-  });
+  const rendered = await ports.renderer.render(snapshot, renderContextOf(manifest));
   const reproduced = new Map(rendered.map((file) => [file.name as string, sha256Hex(file.bytes)]));
   const stored = new Map<string, string | null>();
   for (const file of manifest.files)
     stored.set(file.name, (await hashStoredObject(ports.reportObjects, file.key))?.sha256 ?? null);
-  const files = compareReproduction(manifest.files, stored, reproduced);
+  const software = { recorded: manifest.softwareVersion, running: request.softwareVersion };
+  const files = compareReproduction(manifest.files, stored, reproduced, software);
   return {
     period: record.period,
     version: record.version,
@@ -71,7 +65,7 @@ export async function reproduceReport(
     generatedAt: manifest.generatedAt,
     snapshot: manifest.snapshot,
     renderOptions: manifest.renderOptions,
-    softwareVersion: { recorded: manifest.softwareVersion, running: request.softwareVersion },
+    softwareVersion: software,
     matches: files.length > 0 && files.every((file) => file.matches),
     files,
   };

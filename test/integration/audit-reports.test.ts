@@ -373,8 +373,13 @@ describe('auditing a multi-month run', () => {
       expect(reproduction.files.map((file) => [file.name, file.reproducedSha256])).toEqual(
         result.files.map((file) => [file.name, file.sha256]),
       );
-      // The banner the manifest recorded, and the snapshot it names (2026-08 v1 is not the latest).
-      expect(reproduction.renderOptions).toEqual({ markingBanner: 'CUI', taggedPdf: true });
+      // The banner the manifest recorded, what a later version replaces, and the snapshot it names
+      // (2026-08 v1 is not the latest).
+      expect(reproduction.renderOptions.markingBanner).toBe('CUI');
+      expect(reproduction.renderOptions.supersedes?.version).toBe(
+        result.version > 1 ? result.version - 1 : undefined,
+      );
+      expect(reproduction.renderOptions.taggedPdf).toBe(true);
       expect(reproduction.snapshot.version).toBe(result.snapshot.version);
     }
     expect(rendered[1]?.snapshot.version).toBe(1);

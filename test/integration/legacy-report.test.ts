@@ -7,9 +7,11 @@ import { runCli } from '../../shared/cli/run-cli';
 
 /*
  * A report version published by the code before report.stratml.xml existed (manifest schema 1,
- * three files; test/fixtures/legacy-report/README.md), read by today's code: it must still verify,
- * reproduce to the same bytes (so the PDF, workbook and HTML renderers have not changed a byte) and
- * download, and a new version must chain after it with the StratML file.
+ * three files; test/fixtures/legacy-report/README.md), read by today's code: it must still verify
+ * and download, and a new version must chain after it with the StratML file. It was rendered by
+ * strategy-report 0.1.0; the brief's layout changed in 0.2.0 (issue 14), so reproducing it says
+ * plainly that the renderer changed and that its files are as recorded, rather than calling them
+ * altered.
  */
 const FIXTURE = fileURLToPath(new URL('../fixtures/legacy-report/data-dir', import.meta.url));
 
@@ -24,7 +26,7 @@ async function cli(dataDir: string, args: string[]) {
 }
 
 describe('a report version published before report.stratml.xml existed', () => {
-  it('verifies, reproduces byte for byte, downloads, and takes a new version after it', async () => {
+  it('verifies, reproduces as rendered by strategy-report 0.1.0 (files as recorded), downloads, and takes a new version after it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'legacy-report-'));
     cpSync(FIXTURE, dataDir, { recursive: true });
 
@@ -35,16 +37,26 @@ describe('a report version published before report.stratml.xml existed', () => {
     );
 
     const reproduced = await cli(dataDir, ['reports', 'reproduce', '2026-10', '--json']);
-    expect(reproduced.code, reproduced.err).toBe(0);
+    expect(reproduced.code).toBe(2);
+    expect(reproduced.err).toContain(
+      '2026-10 v0001 is not reproduced byte for byte: rendered by strategy-report 0.1.0, now 0.2.0 (the renderer changed; the stored files are as recorded)',
+    );
     const reproduction = JSON.parse(reproduced.out);
-    // No taggedPdf recorded: its brief is rendered again as it was, untagged (issue 15 tagged it later).
+    expect(reproduction.softwareVersion).toEqual({ recorded: '0.1.0', running: '0.2.0' });
+    // Its manifest records no taggedPdf: its brief is the untagged PDF/A-2b of strategy-report 0.1.0.
     expect(reproduction.renderOptions).toEqual({ markingBanner: null });
     expect(
-      reproduction.files.map((file: { name: string; matches: boolean }) => [file.name, file.matches]),
+      reproduction.files.map(
+        (file: { name: string; storedSha256: string; recordedSha256: string; rendererChanged?: boolean }) => [
+          file.name,
+          file.storedSha256 === file.recordedSha256,
+          file.rendererChanged,
+        ],
+      ),
     ).toEqual([
-      ['brief.pdf', true],
-      ['workbook.xlsx', true],
-      ['brief.html', true],
+      ['brief.pdf', true, true],
+      ['workbook.xlsx', true, true],
+      ['brief.html', true, true],
     ]);
 
     const out = mkdtempSync(join(tmpdir(), 'legacy-get-'));

@@ -11,7 +11,7 @@ import { createRenderHandler, runRender } from '../../shared/entries/render-entr
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { notifyLeadership } from '../../shared/use-cases/notify-leadership';
-import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
+import { loadSnapshot, storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { NASTY_TEXT, populatedSnapshot } from '../support/populated-snapshot';
 import { tinyRenderer } from '../support/report-fakes';
 
@@ -83,15 +83,22 @@ describe('the notify function on the embedded servers', () => {
     const record = await deps.reportIndex.latest(parsePeriod('2026-10'));
     const pdf = await deps.reportObjects.get(record?.files[0]?.key ?? '');
     const workbook = await deps.reportObjects.get(record?.files[1]?.key ?? '');
+    const html = await deps.reportObjects.get(record?.files[2]?.key ?? '');
     expect(mail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([
       ['strategy-brief-2026-10-v0001.pdf', 'application/pdf'],
+      ['strategy-brief-2026-10-v0001.html', 'text/html'],
       [
         'strategy-workbook-2026-10-v0001.xlsx',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       ],
     ]);
     expect(mail.attachments[0]?.content.equals(pdf)).toBe(true);
-    expect(mail.attachments[1]?.content.equals(workbook)).toBe(true);
+    expect(mail.attachments[1]?.content.equals(html)).toBe(true);
+    expect(mail.attachments[2]?.content.equals(workbook)).toBe(true);
+    expect(mail.text).toContain(
+      'strategy-brief-2026-10-v0001.html is the accessible version of the brief: the same content as one web page, for screen readers and small screens',
+    );
+    expect(mail.text).not.toContain('This replaces');
   });
 
   it('lets no data-derived text add a header', async () => {
@@ -128,13 +135,53 @@ describe('the notify function on the embedded servers', () => {
     const mail = await simpleParser(messages()[1] as Buffer);
     expect(mail.attachments.map((attachment) => attachment.filename)).toEqual([
       'strategy-brief-2026-10-v0002.pdf',
+      'strategy-brief-2026-10-v0002.html',
     ]);
+    expect(mail.subject).toContain('Strategy status brief 2026-10 version 2 (replaces version 1)');
+    expect(mail.text).toContain(
+      'This replaces version 1 of the October 2026 brief, issued on 6 November 2026. Since then: no submission changed; the same data was rendered again.',
+    );
     const url = /download it here: (\S+)/.exec(mail.text ?? '')?.[1];
     expect(mail.text).toContain('The link works until 2026-11-13T14:00:00.000Z at the latest');
     expect(url).toContain('reports/2026-10/v0002/workbook.xlsx');
     const download = await fetch(url as string);
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).toString()).toContain('workbook.xlsx of 2026-10');
+  });
+
+  it('mails a version made after a late submission saying, in its first line, which version it replaces, when, and whose submission changed', async () => {
+    const stored = await deps.snapshotIndex.latest(parsePeriod('2026-10'));
+    const snapshot = await loadSnapshot(deps.reportObjects, stored as NonNullable<typeof stored>);
+    await storeSnapshot(
+      deps,
+      {
+        ...snapshot,
+        inputHash: 'f'.repeat(64),
+        inputs: snapshot.inputs.map((input) =>
+          input.office === 'AMO'
+            ? { ...input, revision: 3, submissionId: 'sub-amo-2026-10-r3', sha256: 'e'.repeat(64) }
+            : input,
+        ),
+      },
+      new Date('2026-11-07T09:00:00Z'),
+    );
+    const rendered = await createRenderHandler(deps, tinyRenderer)({ period: '2026-10' });
+    expect(rendered).toMatchObject({ outcome: 'rendered', version: 3 });
+    expect(await createNotifyHandler(deps)({ period: '2026-10' })).toMatchObject({
+      outcome: 'sent',
+      version: 3,
+    });
+
+    const mail = await simpleParser(messages()[2] as Buffer);
+    expect(mail.subject).toBe(
+      'CUI Bcc: victim@attacker.example: Strategy status brief 2026-10 version 3 (replaces version 2): At Risk, 5 of 6 offices reported',
+    );
+    const lines = (mail.text ?? '').split('\n');
+    // After the marking banner (and the blank line under it), the first line says what this replaces and why.
+    expect(lines[2]).toBe(
+      'This replaces version 2 of the October 2026 brief, issued on 6 November 2026. Since then: Air and Marine Operations (AMO) sent revision 3 (replacing revision 2).',
+    );
+    expect(mail.html).toContain('This replaces version 2 of the October 2026 brief');
   });
 
   it('says there is nothing to mail for a period with no report', async () => {

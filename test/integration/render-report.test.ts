@@ -119,7 +119,7 @@ describe('the render function on the embedded servers', () => {
     });
   });
 
-  it('skips a snapshot rendered before, and --force adds version 2 with byte-identical files chained to version 1', async () => {
+  it('skips a snapshot rendered before, and --force adds version 2, chained to version 1 and saying it replaces it', async () => {
     const skipped = await createRenderHandler(deps)({ period: '2026-10' });
     expect(skipped).toMatchObject({ outcome: 'already-rendered', version: 1 });
     expect(await keysUnder('reports/2026-10/v0002/')).toEqual([]);
@@ -142,8 +142,16 @@ describe('the render function on the embedded servers', () => {
       key: 'reports/2026-10/v0001/manifest.json',
       sha256: first.sha256,
     });
-    expect(second.manifest.files.map((file) => file.sha256)).toEqual(
-      first.manifest.files.map((file) => file.sha256),
+    // The same snapshot, so no submission changed; the files differ from version 1's only in saying so.
+    expect(second.manifest.renderOptions).toEqual({
+      markingBanner: null,
+      supersedes: { version: 1, issuedAt: now.toISOString(), changes: [] },
+      taggedPdf: true,
+    });
+    expect(first.manifest.renderOptions).toEqual({ markingBanner: null, taggedPdf: true });
+    const html = (await deps.reportObjects.get('reports/2026-10/v0002/brief.html')).toString('utf8');
+    expect(html).toContain(
+      'This replaces version 1 of the October 2026 brief, issued on 20 November 2026. Since then: no submission changed; the same data was rendered again.',
     );
     expect(second.manifest.files.map((file) => file.key)).toEqual(
       first.manifest.files.map((file) => file.key.replace('/v0001/', '/v0002/')),

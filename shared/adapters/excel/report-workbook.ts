@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
+import { supersedesNotice } from '../../domain/report/brief-wording';
 import { formatIsoDate } from '../../domain/report/display-format';
 import { objectiveLabel, type ReportModel } from '../../domain/report/report-model';
+import { printableText } from '../../domain/report/report-text';
 import { COUNTED_STATUSES, type LevelSummary, type SnapshotRow } from '../../domain/rollup/rollup-snapshot';
 import { finalizeXlsx } from './finalize-xlsx';
 import { type CellValue, type Column, setTextCell, writeTable } from './sheet-table';
+import { fittedRowHeight } from './workbook-styles';
 
 export const WORKBOOK_SHEETS = [
   'Summary',
@@ -55,7 +58,7 @@ function summaryValues(summary: LevelSummary): CellValue[] {
   ];
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
+function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): number {
   const sheet = workbook.addWorksheet('Summary');
   const facts: [string, string][] = [
     ['Report', model.title],
@@ -64,13 +67,20 @@ function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     ['Offices reported', model.offices.text],
     ['Catalog', `${model.catalog.id} version ${model.catalog.version}`],
     ['Rollup snapshot', `version ${model.snapshot.version}, SHA-256 ${model.snapshot.sha256}`],
+    ['Percentages', PERCENT_CONVENTION],
   ];
+  const notice = supersedesNotice(model);
+  if (notice) facts.unshift(['Replaces', notice]);
   if (model.markingBanner) facts.unshift(['Marking', model.markingBanner]);
   facts.forEach(([label, value], index) => {
     const row = sheet.getRow(index + 1);
     setTextCell(row.getCell(1), label);
     row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = { vertical: 'top' };
     setTextCell(row.getCell(3), value);
+    row.getCell(3).alignment = { vertical: 'top', wrapText: true };
+    // Column C is a table column (Name) too: its text wraps there at that column's width.
+    row.height = fittedRowHeight([value], [50]);
   });
   const lines: CellValue[][] = [
     ['Agency', '', 'Agency', ...summaryValues(model.agency)],
@@ -98,6 +108,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     lines,
     { firstRow: facts.length + 2, freezeColumns: 3 },
   );
+  return facts.length + 2;
 }
 
 function addObjectivesSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
@@ -135,7 +146,7 @@ const ENTRY_DETAIL_COLUMNS: readonly { readonly readable: Column; readonly data:
   { readable: { header: 'Metric', kind: 'text' }, data: { header: 'metric', kind: 'text' } },
   { readable: { header: 'Actual', kind: 'number' }, data: { header: 'actual', kind: 'number' } },
   { readable: { header: 'Target', kind: 'number' }, data: { header: 'target', kind: 'number' } },
-  { readable: { header: 'Attainment', kind: 'percent' }, data: { header: 'attainment', kind: 'number' } },
+  { readable: { header: 'Attainment', kind: 'percent' }, data: { header: 'attainment', kind: 'percent' } },
   { readable: { header: 'Next milestone', kind: 'text' }, data: { header: 'next_milestone', kind: 'text' } },
   { readable: { header: 'Milestone due', kind: 'date' }, data: { header: 'milestone_due', kind: 'date' } },
   {
@@ -253,7 +264,7 @@ function addOfficesSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       { header: 'Accepted at', kind: 'datetime' },
       { header: 'Uploader', kind: 'text' },
       { header: 'Submission id', kind: 'text' },
-      { header: 'Submission SHA-256', kind: 'text' },
+      { header: 'Submission SHA-256', kind: 'hash' },
       { header: 'Rows', kind: 'count' },
       ...SUMMARY_COLUMNS,
     ],
@@ -340,7 +351,11 @@ function addTrendSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   );
 }
 
-/** One flat, machine-readable table of every entry the snapshot holds, with snake_case headers. */
+/**
+ * One flat, machine-readable table of every entry the snapshot holds, with snake_case headers.
+ * Percentages follow the workbook's one convention: a fraction formatted as a percentage (0.753
+ * shows 75.3%), rounded as shown.
+ */
 function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
   const sheet = workbook.addWorksheet('Data');
   const objectiveOf = new Map(
@@ -360,7 +375,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       activity?.goalId,
       activity?.missionAreaId,
       row.status,
-      row.percentComplete,
+      row.percentComplete / 100,
       ...entryDetailValues(row),
       row.source,
       row.fromPeriod,
@@ -377,7 +392,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
       { header: 'goal_id', kind: 'text' },
       { header: 'mission_area_id', kind: 'text' },
       { header: 'status', kind: 'text' },
-      { header: 'percent_complete', kind: 'number' },
+      { header: 'percent_complete', kind: 'percent' },
       ...ENTRY_DETAIL_COLUMNS.map((column) => column.data),
       { header: 'source', kind: 'text' },
       { header: 'from_period', kind: 'text' },
@@ -386,6 +401,45 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
     rows,
   );
 }
+
+/** How every sheet writes a percentage (the Summary sheet says it, docs/reports.md too). */
+const PERCENT_CONVENTION =
+  'Every percentage is a fraction shown as a percentage (0.753 shows 75.3%), rounded as shown; changes are percentage points.';
+
+/** Text for a header or footer section: its control character, &, doubled; at most 80 characters. */
+const headerText = (text: string) =>
+  printableText(text).replace(/\s+/g, ' ').slice(0, 80).replace(/&/g, '&&');
+
+/**
+ * Page setup so every sheet prints: one page wide (fitToPage, which Excel ignores unless
+ * sheetPr/pageSetUpPr@fitToPage is set — exceljs writes it when pageSetup.fitToPage is true), as
+ * many pages tall as needed, landscape when the sheet is wider than a portrait page, the header
+ * row repeated on every page, and a header and footer naming the report, period, snapshot version
+ * and marking.
+ */
+function preparePrinting(sheet: ExcelJS.Worksheet, headerRow: number, model: ReportModel): void {
+  const width = sheet.columns.reduce((sum, column) => sum + (column.width ?? 9), 0);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    // US Letter (paper size 1 in the file format; exceljs's type lists only the others).
+    paperSize: 1 as unknown as ExcelJS.PaperSize,
+    orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  const marking = model.markingBanner ? `&C&"-,Bold"${headerText(model.markingBanner)}` : '';
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    oddHeader: `&L${headerText(model.catalog.title)}${marking}&R&A`,
+    oddFooter: `&L${headerText(`${model.periodLabel} (${model.period}) · snapshot v${model.snapshot.version} · generated ${model.generatedOn}`)}${marking}&RPage &P of &N`,
+  };
+}
+
+/** Column widths (in characters) a US Letter page holds upright at 0.5-inch margins. */
+const PORTRAIT_WIDTH = 100;
 
 /**
  * The report workbook: Summary, Objectives, Key Activities, Offices, At Risk, Trend and Data.
@@ -402,13 +456,15 @@ export async function renderReportWorkbook(model: ReportModel): Promise<Buffer> 
   workbook.title = `${model.title}, ${model.period}`;
   workbook.subject = `Status of ${model.catalog.title} for ${model.periodLabel} (generated ${formatIsoDate(model.generatedAt)})`;
   workbook.company = '';
-  addSummarySheet(workbook, model);
+  const summaryHeaderRow = addSummarySheet(workbook, model);
   addObjectivesSheet(workbook, model);
   addKeyActivitiesSheet(workbook, model);
   addOfficesSheet(workbook, model);
   addAtRiskSheet(workbook, model);
   addTrendSheet(workbook, model);
   addDataSheet(workbook, model);
+  for (const sheet of workbook.worksheets)
+    preparePrinting(sheet, sheet.name === 'Summary' ? summaryHeaderRow : 1, model);
   const bytes = await workbook.xlsx.writeBuffer();
   return finalizeXlsx(new Uint8Array(bytes as ArrayBuffer), generated);
 }

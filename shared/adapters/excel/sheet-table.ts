@@ -1,6 +1,7 @@
 import type { Cell, Worksheet } from 'exceljs';
 import { looksLikeFormula, printableText } from '../../domain/report/report-text';
 import { statusColours } from '../../domain/report/status-palette';
+import { fittedRowHeight } from './workbook-styles';
 
 /** How a column's values are written and formatted. */
 export type ColumnKind =
@@ -10,10 +11,12 @@ export type ColumnKind =
   /** A status word, filled with its colour. */
   | 'status'
   | 'count'
-  /** A fraction shown as a percentage (0.429 → 42.9%). */
+  /** A fraction shown as a percentage (0.429 → 42.9%), stored rounded as shown (0.1 %). */
   | 'percent'
-  /** Percentage points (+3.2). */
+  /** Percentage points (+3.2), stored rounded as shown. */
   | 'points'
+  /** A SHA-256 or similar identifier: a column wide enough for all 64 characters. */
+  | 'hash'
   | 'number'
   /** An ISO date (YYYY-MM-DD), written as a real date. */
   | 'date'
@@ -40,9 +43,18 @@ const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
 
 /** Excel refuses cells longer than this. */
 const MAX_CELL_TEXT = 32_767;
-const WRAP_WIDTH = 60;
+const WRAP_WIDTH = 45;
+/** Text longer than this wraps (a row is made tall enough for it) rather than widening its column. */
 const MAX_WIDTH = 50;
 const MIN_WIDTH = 6;
+const HASH_WIDTH = 66;
+
+/** What a number column stores: the value rounded to what its format shows, so a cell holds what it says. */
+function storedNumber(kind: ColumnKind, value: number): number {
+  if (kind === 'percent') return Math.round(value * 1000) / 1000;
+  if (kind === 'points') return Math.round(value * 10) / 10;
+  return value;
+}
 
 /** 1 → A, 27 → AA. */
 function columnLetter(index: number): string {
@@ -95,6 +107,7 @@ export function writeTable(
   });
 
   const widths = columns.map((column) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, column.header.length + 2)));
+  const wrapped = new Set<number>();
   rows.forEach((values, rowIndex) => {
     const row = sheet.getRow(headerRow + 1 + rowIndex);
     columns.forEach((column, index) => {
@@ -116,7 +129,7 @@ export function writeTable(
         case 'percent':
         case 'points':
         case 'number':
-          cell.value = Number(value);
+          cell.value = storedNumber(column.kind, Number(value));
           shown = column.kind === 'percent' ? '100.0%' : String(value).slice(0, 12);
           break;
         default:
@@ -125,17 +138,30 @@ export function writeTable(
       }
       const format = NUMBER_FORMATS[column.kind];
       if (format) cell.numFmt = format;
-      if (column.kind === 'wrap') cell.alignment = { vertical: 'top', wrapText: true };
-      else cell.alignment = { vertical: 'top' };
+      const lines = shown.split(/\r?\n|\r/);
+      const longestLine = Math.max(...lines.map((line) => line.length));
+      const wraps = column.kind === 'wrap' || lines.length > 1 || longestLine + 2 > MAX_WIDTH;
+      cell.alignment = wraps ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
+      if (wraps) wrapped.add(rowIndex);
       if (column.kind === 'status')
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(statusColours(shown).fill) } };
-      const longestLine = Math.max(...shown.split(/\r?\n|\r/).map((line) => line.length));
       widths[index] = Math.max(widths[index] ?? MIN_WIDTH, Math.min(MAX_WIDTH, longestLine + 2));
     });
   });
-  columns.forEach((column, index) => {
-    sheet.getColumn(index + 1).width = column.kind === 'wrap' ? WRAP_WIDTH : (widths[index] ?? MIN_WIDTH);
+  const finalWidths = columns.map((column, index) =>
+    column.kind === 'wrap' ? WRAP_WIDTH : column.kind === 'hash' ? HASH_WIDTH : (widths[index] ?? MIN_WIDTH),
+  );
+  finalWidths.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
   });
+  // Spreadsheet programs do not all grow a row for wrapped text: give those rows their height.
+  for (const rowIndex of wrapped) {
+    const values = rows[rowIndex] ?? [];
+    sheet.getRow(headerRow + 1 + rowIndex).height = fittedRowHeight(
+      columns.map((_, index) => (typeof values[index] === 'string' ? (values[index] as string) : undefined)),
+      finalWidths,
+    );
+  }
 
   const lastRow = headerRow + rows.length;
   sheet.autoFilter = {

@@ -14,7 +14,8 @@ import { COLOURS, fittedRowHeight, solidFill, thinBorder } from './workbook-styl
  * Lays out a template with exceljs's in-memory workbook (the streaming writer corrupts list
  * validations, exceljs #1387). Catalog cells are locked under sheet protection (no password: it
  * guards against slips, not people); input cells are unlocked, yellow, and carry dropdowns and
- * range checks. Text is always written as text: nothing a submitter typed can become a formula.
+ * range checks, one validation per input column. Text is always written as text: nothing a
+ * submitter typed can become a formula. Both visible sheets print one page wide.
  */
 export async function writeTemplateWorkbook(
   content: TemplateContent,
@@ -49,10 +50,12 @@ export async function writeTemplateWorkbook(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const INSTRUCTIONS_WIDTH = 110;
+/** Characters in the one column of instructions: about 6.5 inches, inside a portrait Letter page. */
+const INSTRUCTIONS_WIDTH = 90;
 
 function writeInstructions(sheet: ExcelJS.Worksheet, content: TemplateContent): void {
   sheet.getColumn(1).width = INSTRUCTIONS_WIDTH;
+  printOnePageWide(sheet, 'portrait', content);
   for (const line of content.instructions) {
     const row = sheet.addRow([line.text]);
     const cell = row.getCell(1);
@@ -104,10 +107,11 @@ async function writeProgress(
       cell.fill = solidFill(COLOURS.inputFill);
       cell.protection = { locked: false };
       if (column.kind === 'date') cell.numFmt = 'yyyy-mm-dd';
-      const validation = validationFor(column, content, maxTextLength);
-      if (validation) cell.dataValidation = validation;
     });
   }
+  addValidations(sheet, content, maxTextLength);
+  sheet.pageSetup.printTitlesRow = '1:1';
+  printOnePageWide(sheet, 'landscape', content);
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: 1 + content.rows.length, column: PROGRESS_COLUMNS.length },
@@ -122,6 +126,42 @@ async function writeProgress(
     insertRows: false,
     deleteRows: false,
   });
+}
+
+/**
+ * One validation per input column, over all its rows. Set cell by cell, exceljs's writer merges
+ * them into ranges after sorting the cell addresses as text (E10 before E2), so it writes each
+ * column twice with overlapping ranges (E10:E23, then E2:E23); a range set once is written once.
+ */
+function addValidations(sheet: ExcelJS.Worksheet, content: TemplateContent, maxTextLength: number): void {
+  if (content.rows.length === 0) return;
+  const lastRow = 1 + content.rows.length;
+  PROGRESS_COLUMNS.forEach((column, index) => {
+    const validation = validationFor(column, content, maxTextLength);
+    if (!validation) return;
+    const letter = sheet.getColumn(index + 1).letter;
+    (
+      sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`${letter}2:${letter}${lastRow}`, validation);
+  });
+}
+
+/** Fit to one page wide (any number tall), with the office, period and template version in the header. */
+function printOnePageWide(
+  sheet: ExcelJS.Worksheet,
+  orientation: 'portrait' | 'landscape',
+  content: TemplateContent,
+): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  const title = `${content.office.code} progress ${content.period}`.replace(/&/g, '&&');
+  sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&L${title}&R&A`, oddFooter: '&RPage &P of &N' };
 }
 
 function initialValue(key: ColumnKey, row: TemplateRow): ExcelJS.CellValue {

@@ -4,23 +4,29 @@ import {
   briefRunningTitle,
   briefSubtitle,
   coverFacts,
-  overallStatusLine,
+  supersedesNotice,
 } from '../../domain/report/brief-wording';
-import { type ReportCharts, reportCharts } from '../../domain/report/charts/report-charts';
+import {
+  type ReportChartSizes,
+  type ReportCharts,
+  reportCharts,
+} from '../../domain/report/charts/report-charts';
 import type { ReportModel } from '../../domain/report/report-model';
 import { BRIEF_STYLE } from './brief-html-style';
 import type { HtmlSection, HtmlSectionBuilder } from './html-blocks';
 import { escapeHtml as e } from './html-text';
 import { atRiskDetail } from './sections/at-risk-detail';
 import { chartsSection } from './sections/charts-section';
+import { dashboard } from './sections/dashboard';
 import { executiveSummary } from './sections/executive-summary';
 import { goalSections } from './sections/goal-sections';
 import { missingSubmissions } from './sections/missing-submissions';
 import { missionAreaView } from './sections/mission-area-view';
 import { sourcesAppendix } from './sections/sources-appendix';
 
-/** The sections of the HTML brief after its cover, in order: each is listed in the contents. */
+/** The sections of the HTML brief, in order: each is listed in the contents, which follow the first. */
 export const BRIEF_HTML_SECTIONS: readonly HtmlSectionBuilder[] = [
+  dashboard,
   executiveSummary,
   chartsSection,
   goalSections,
@@ -31,6 +37,15 @@ export const BRIEF_HTML_SECTIONS: readonly HtmlSectionBuilder[] = [
 ];
 
 /**
+ * Charts for a phone first: drawn 360 units wide with 13-unit text and scaled to the column (at
+ * most 36rem), so at 390 CSS pixels, the narrowest common phone, their text is at least 12 px.
+ */
+export const HTML_CHART_SIZES: ReportChartSizes = {
+  scale: { width: 360, fontSize: 13 },
+  sparkline: { width: 72, height: 20 },
+};
+
+/**
  * The accessible HTML brief: the same content as the PDF, as a single self-contained page (no
  * script, no external resource, a Content-Security-Policy that forbids loading any), with semantic
  * headings and landmarks, tables with captions and scoped header cells, and every chart given a
@@ -39,7 +54,7 @@ export const BRIEF_HTML_SECTIONS: readonly HtmlSectionBuilder[] = [
  */
 export function renderBriefHtml(
   model: ReportModel,
-  charts: ReportCharts = reportCharts(model),
+  charts: ReportCharts = reportCharts(model, HTML_CHART_SIZES),
   builders: readonly HtmlSectionBuilder[] = BRIEF_HTML_SECTIONS,
 ): string {
   const sections = builders.flatMap((build) => build({ model, charts }));
@@ -51,17 +66,18 @@ export function renderBriefHtml(
 ${pageHead(model)}
 <body>
 <a class="skip" href="#main">Skip to the brief</a>
-${banner}
 <header>
+${banner}
 <p class="muted">${e(briefRunningTitle(model))}</p>
 </header>
 <main id="main">
 ${cover(model)}
+${sections.slice(0, 1).map(sectionHtml).join('\n')}
 ${contents(sections)}
-${sections.map(sectionHtml).join('\n')}
+${sections.slice(1).map(sectionHtml).join('\n')}
 </main>
 <footer>
-<p class="muted">${e(`Generated ${model.generatedOn} from rollup snapshot version ${model.snapshot.version}.`)}</p>
+${facts(model)}
 ${banner}
 </footer>
 </body>
@@ -81,18 +97,21 @@ function pageHead(model: ReportModel): string {
 </head>`;
 }
 
-/** Title, period, offices reported, overall status and the facts of this version. */
+/** Title and period, then, for a version that replaces another, which one and why. */
 function cover(model: ReportModel): string {
-  const facts = coverFacts(model).map(
+  const notice = supersedesNotice(model);
+  return `<h1>${e(model.title)}</h1>
+<p class="lead">${e(briefSubtitle(model))}</p>${notice ? `\n<p class="notice" role="note">${e(notice)}</p>` : ''}`;
+}
+
+/** The facts of this version, at the foot of the page. */
+function facts(model: ReportModel): string {
+  const items = coverFacts(model).map(
     ({ label, value, date }) =>
       `<dt>${e(label)}</dt><dd>${date === undefined ? e(value) : `<time datetime="${e(date)}">${e(value)}</time>`}</dd>`,
   );
-  return `<h1>${e(model.title)}</h1>
-<p class="lead">${e(briefSubtitle(model))}</p>
-<p class="figure">${e(model.offices.text)}</p>
-<p>${e(overallStatusLine(model))}</p>
-<dl class="facts">
-${facts.join('\n')}
+  return `<dl class="facts muted">
+${items.join('\n')}
 </dl>`;
 }
 

@@ -29,20 +29,27 @@ export const statusCell = (text: string): Cell => ({ html: e(text), className: s
 
 /**
  * A captioned table with scoped header cells, the first cell of each row being its header. No
- * rows: a sentence saying so instead of an empty table.
+ * rows: a sentence saying so instead of an empty table. A table of more than three columns sits in
+ * its own scrolling box (named by its caption, reachable by keyboard, with a shadow at the edge
+ * that has more), so on a narrow screen it scrolls sideways and the page does not. A `compact` table
+ * narrows to the screen first (its cells wrap), scrolling only when even that is not enough.
  */
 export function tableHtml(
   caption: string,
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
+  options: { readonly compact?: boolean } = {},
 ): string {
   if (rows.length === 0) return `<p class="muted">${e(caption)}: none.</p>`;
   const body = rows
     .map((row) => `<tr>${row.map((cell, index) => cellHtml(cell, index === 0)).join('')}</tr>`)
     .join('\n');
-  return `<table>\n<caption>${e(caption)}</caption>\n<thead><tr>${headers
+  const table = `<table>\n<caption>${e(caption)}</caption>\n<thead><tr>${headers
     .map((header) => `<th scope="col">${e(header)}</th>`)
     .join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return headers.length <= 3
+    ? table
+    : `<div class="table-scroll${options.compact ? ' compact' : ''}" role="group" tabindex="0" aria-label="${e(caption)}">\n${table}\n</div>`;
 }
 
 function cellHtml(cell: Cell, rowHeader: boolean): string {

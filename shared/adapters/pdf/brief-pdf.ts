@@ -49,8 +49,8 @@ export async function renderPdfA(definition: TDocumentDefinitions): Promise<Buff
 /**
  * The PDF brief: tagged, PDF/UA-1 and PDF/A-2a (PDF 1.7), fonts embedded, vector charts, title,
  * subject, language and bookmarks set. Deterministic: every date in it is the model's generated
- * date, so the same model gives the same bytes. `tagged: false` gives the untagged PDF/A-2b brief
- * of reports rendered before it was tagged, to reproduce them.
+ * date, so the same model gives the same bytes. `tagged: false` gives the same pages untagged
+ * (PDF/A-2b, no structure): only the reference the render bench measures tagging's cost against.
  */
 export async function renderBriefPdf(
   model: ReportModel,

@@ -29,28 +29,18 @@ export type PdfSection = (brief: PdfBrief) => Content[];
 export type HeadingLevel = 1 | 2 | 3;
 
 /**
- * Levels 1 and 2 are listed in the table of contents; a section's level-1 heading starts a page.
- * `headlineLevel` (pdfmake's own property, passed to `pageBreakBefore`) makes it a heading of the
- * tagged PDF and a bookmark.
+ * Levels 1 and 2 are listed in the table of contents, and so are bookmarks of the tagged PDF.
+ * `headlineLevel` (pdfmake's own property) makes it a heading of the tagged PDF.
  */
-export function heading(
-  t: DrawableText,
-  text: string,
-  level: HeadingLevel,
-  extra: { pageBreak?: 'before' } = {},
-): ContentText {
+export function heading(t: DrawableText, text: string, level: HeadingLevel): ContentText {
   return {
     text: t(text),
     style: `h${level}`,
     headlineLevel: level,
     ...(level < 3 ? { tocItem: true } : {}),
     ...(level === 2 ? { tocMargin: [12, 0, 0, 0] as [number, number, number, number] } : {}),
-    ...extra,
   };
 }
-
-/** The first heading of a top-level section: level 1, on a new page. */
-export const sectionHeading = (t: DrawableText, text: string) => heading(t, text, 1, { pageBreak: 'before' });
 
 const PARAGRAPH: StructureTag = { role: 'P' };
 
@@ -85,8 +75,10 @@ export const headerCells = (t: DrawableText, labels: readonly string[]): TableCe
   labels.map((label) => ({ text: t(label), style: 'th' }));
 
 /**
- * A table with one header row, or "None." when there are no rows. Tagged with column headers and,
- * as in the HTML brief, the first cell of each row as its row's header.
+ * A table with one header row, repeated on every page it runs onto; the header never stands alone
+ * at a page's foot (it keeps its first row) and no row is split across pages. "None." when there
+ * are no rows. Tagged with column headers and, as in the HTML brief, the first cell of each row as
+ * its row's header — unless `rowHeaders` is false (a row of figures that the column headers name).
  */
 export function table(
   t: DrawableText,
@@ -94,12 +86,20 @@ export function table(
   rows: readonly TableCell[][],
   widths: (string | number)[],
   style = 'table',
+  { rowHeaders = true }: { rowHeaders?: boolean } = {},
 ): Content {
   return rows.length === 0
     ? paragraph(t, 'None.', 'note')
     : {
         style,
-        table: { headerRows: 1, widths, body: [headerCells(t, headers), ...rows] },
+        tag: { role: 'Table', rowHeaders },
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths,
+          body: [headerCells(t, headers), ...rows],
+        },
         layout: TABLE_LAYOUT,
       };
 }

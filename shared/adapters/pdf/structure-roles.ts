@@ -8,6 +8,8 @@ export interface LaidOutNode {
   readonly text?: unknown;
   readonly style?: unknown;
   readonly headlineLevel?: unknown;
+  /** Listed in a table of contents: `true` or a toc's id as given, a list of toc ids once pdfmake has read it. */
+  readonly tocItem?: unknown;
   readonly tag?: StructureTag;
   readonly stack?: readonly LaidOutNode[];
   readonly columns?: readonly LaidOutNode[];
@@ -149,6 +151,12 @@ export function headingLevel(node: LaidOutNode): number | undefined {
     if (match) return Number(match[1]);
   }
   return undefined;
+}
+
+/** Whether a table of contents lists the node (pdfmake's `tocItem`, before or after pdfmake reads it). */
+export function listedInContents(node: LaidOutNode): boolean {
+  const { tocItem } = node;
+  return tocItem === true || typeof tocItem === 'string' || (Array.isArray(tocItem) && tocItem.length > 0);
 }
 
 function bulletNumbering(type: string | undefined): ListNumbering {

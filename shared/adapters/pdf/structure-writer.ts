@@ -15,6 +15,7 @@ import type { InlineText, ItemKind, PageItem, PageItemTagger } from './pdfmake-s
 import {
   type LaidOutNode,
   type LayoutFrame,
+  listedInContents,
   plainText,
   type StructureStep,
   structureSteps,
@@ -68,7 +69,8 @@ const linkOf = (inline: InlineText | undefined): string | undefined => {
  * the item is drawn inside marked content belonging to that element, or inside an Artifact.
  * Consecutive items of one element share one marked-content sequence.
  *
- * Every heading also becomes a bookmark, nested by level: the outline is the headings.
+ * The headings the table of contents lists (pdfmake's `tocItem`) also become bookmarks, nested
+ * as the headings are: the outline is the contents, opening at each heading.
  */
 export class StructureWriter implements PageItemTagger {
   private readonly root: Element;
@@ -226,7 +228,8 @@ export class StructureWriter implements PageItemTagger {
   /**
    * A heading, nested under the last heading drawn at a higher level, one tagged level below it:
    * levels as drawn may skip (a section title, then a level-3 sub-heading), tagged levels do not
-   * (PDF/UA, Matterhorn 14-003), and headings drawn alike stay siblings. Its bookmark nests the same way.
+   * (PDF/UA, Matterhorn 14-003), and headings drawn alike stay siblings. A heading listed in the
+   * contents gets a bookmark, under the bookmark of the nearest heading above it that has one.
    */
   private heading(container: Element, level: number, node: LaidOutNode, item: PageItem): Element {
     while ((this.headings.at(-1)?.drawn ?? 0) >= level) this.headings.pop();
@@ -234,10 +237,11 @@ export class StructureWriter implements PageItemTagger {
     const tagged = (parent?.tagged ?? 0) + 1;
     const element = this.child(container, `H${tagged}`);
     const page = this.pdf.page;
+    const above = this.headings.findLast((heading) => heading.bookmark !== undefined)?.bookmark;
     const bookmark =
-      page === null
+      page === null || !listedInContents(node)
         ? undefined
-        : addOutlineItem(parent?.bookmark ?? this.pdf.outline, oneLine(plainText(node.text)), page, item.y);
+        : addOutlineItem(above ?? this.pdf.outline, oneLine(plainText(node.text)), page, item.y);
     if (bookmark) this.bookmarks.push(bookmark);
     this.headings.push({ drawn: level, tagged, ...(bookmark ? { bookmark } : {}) });
     return element;
@@ -252,7 +256,7 @@ export class StructureWriter implements PageItemTagger {
     const alt = oneLine(step.alt ?? '');
     if (alt === '')
       throw new Error(
-        `a ${kind} in the PDF has no alternative text: draw it with pdf-blocks' figure() or give it tag: { role: 'Figure', alt } (or { role: 'Artifact' } if it is decoration)`,
+        `a ${kind} in the PDF has no alternative text: draw it with pdf-blocks' chartDrawing() or give it tag: { role: 'Figure', alt } (or { role: 'Artifact' } if it is decoration)`,
       );
     const width = item._width ?? 0;
     const height = item._height ?? 0;

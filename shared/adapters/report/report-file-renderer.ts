@@ -18,7 +18,7 @@ const contentType = (name: (typeof REPORT_FILES)[number]['name']) =>
 export const reportFileRenderer: ReportRenderer = {
   async render(snapshot: RollupSnapshot, context: RenderContext): Promise<RenderedFile[]> {
     const model = buildReportModel(snapshot, context);
-    const pdf = await renderBriefPdf(model, { tagged: context.taggedPdf !== false });
+    const pdf = await renderBriefPdf(model);
     const workbook = await renderReportWorkbook(model);
     const html = Buffer.from(renderBriefHtml(model), 'utf8');
     const stratml = Buffer.from(writeStratmlDocument(reportToStratml(snapshot, context)), 'utf8');

@@ -19,17 +19,24 @@ export function formatReproduction(result: Reproduction): string {
         `  ${file.name.padEnd(18)} ${file.matches ? `matches  sha256 ${file.recordedSha256}` : `DIFFERS  ${file.difference}`}`,
     ),
   ];
-  if (result.softwareVersion.recorded !== result.softwareVersion.running)
+  const { recorded, running } = result.softwareVersion;
+  if (recorded !== running && !onlyRendererChanged(result))
     lines.push(
-      `  note: rendered by strategy-report ${result.softwareVersion.recorded}, reproduced with ${result.softwareVersion.running}: another version may lay files out differently; reproduce with ${result.softwareVersion.recorded} to prove a difference`,
+      `  note: rendered by strategy-report ${recorded}, reproduced with ${running}: another version may lay files out differently; reproduce with ${recorded} to prove a difference`,
     );
   lines.push(
     result.matches
       ? 'every file is byte-identical to the stored one.'
-      : 'the stored files are NOT what this snapshot renders to.',
+      : onlyRendererChanged(result)
+        ? `not reproduced byte for byte: rendered by strategy-report ${recorded}, now ${running}, whose renderer lays the files out differently. Every stored file is as its manifest records (not altered); reproduce with strategy-report ${recorded} (check out that version) again to prove the files are what this snapshot renders to.`
+        : 'the stored files are NOT what this snapshot renders to.',
   );
   return lines.join('\n');
 }
+
+/** Every file that differs does so only because other software rendered it again. */
+const onlyRendererChanged = (result: Reproduction) =>
+  result.files.length > 0 && result.files.every((file) => file.matches || file.rendererChanged === true);
 
 export async function reportsReproduceAction(
   io: CliIo,
@@ -48,6 +55,10 @@ export async function reportsReproduceAction(
   if (options.json) printJson(io, result);
   else io.out(formatReproduction(result));
   const differing = result.files.find((file) => !file.matches);
+  if (!result.matches && onlyRendererChanged(result))
+    throw new IntegrityError(
+      `${reportLabel(result.period, result.version)} is not reproduced byte for byte: rendered by strategy-report ${result.softwareVersion.recorded}, now ${result.softwareVersion.running} (the renderer changed; the stored files are as recorded)`,
+    );
   if (!result.matches)
     throw new IntegrityError(
       `${reportLabel(result.period, result.version)} is not reproduced: ${differing ? `${differing.name}: ${differing.difference}` : 'no files'}`,

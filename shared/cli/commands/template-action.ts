@@ -56,7 +56,7 @@ export async function templateAction(
       content.prefilledFrom
         ? `  pre-filled with the accepted answers of ${content.prefilledFrom.period} (revision ${content.prefilledFrom.revision})`
         : '  not pre-filled: no accepted submission for the previous period',
-      `Fill in the yellow cells, then upload it under ${summary.uploadPrefix} or run: strategy-report submit ${path}`,
+      `Fill in the cells marked Input (see its Instructions sheet), then upload it under ${summary.uploadPrefix} or run: strategy-report submit ${path}`,
     ].join('\n'),
   );
 }

@@ -13,23 +13,44 @@ export interface ReproducedFile {
   readonly matches: boolean;
   /** Why not, in one line (absent when it matches). */
   readonly difference?: string;
+  /**
+   * The stored file is as recorded, and rendering again differs only because another version of
+   * the software rendered it: not evidence of alteration, and not a reproduction either.
+   */
+  readonly rendererChanged?: true;
 }
 
-/** Compares every file a manifest lists with the stored bytes and the reproduced bytes. */
+/** The software that rendered the stored files, and the one rendering them again. */
+export interface RenderingSoftware {
+  readonly recorded: string;
+  readonly running: string;
+}
+
+/**
+ * Compares every file a manifest lists with the stored bytes and the reproduced bytes. A stored
+ * file that is as recorded but renders differently with other software says so plainly (which
+ * software rendered it, which is running), rather than like a difference in the data.
+ */
 export function compareReproduction(
   files: readonly ManifestFile[],
   stored: ReadonlyMap<string, string | null>,
   reproduced: ReadonlyMap<string, string>,
+  software?: RenderingSoftware,
 ): ReproducedFile[] {
   return files.map((file) => {
     const storedSha256 = stored.get(file.name) ?? null;
     const reproducedSha256 = reproduced.get(file.name) ?? null;
+    const otherSoftware = software !== undefined && software.recorded !== software.running;
     let difference: string | undefined;
+    let rendererChanged = false;
     if (reproducedSha256 === null) difference = `rendering again made no ${file.name}`;
     else if (storedSha256 === null) difference = `${file.key} is missing`;
     else if (storedSha256 !== file.sha256)
       difference = `${file.key} has SHA-256 ${storedSha256}, but the manifest records ${file.sha256}: the stored file was altered${reproducedSha256 === file.sha256 ? ' (rendering again gives the recorded bytes)' : ''}`;
-    else if (reproducedSha256 !== file.sha256)
+    else if (reproducedSha256 !== file.sha256 && otherSoftware) {
+      rendererChanged = true;
+      difference = `rendered by strategy-report ${software.recorded}, now ${software.running}: the renderer changed, so rendering again gives SHA-256 ${reproducedSha256}; the stored ${file.name} is as recorded (${file.sha256}), not altered`;
+    } else if (reproducedSha256 !== file.sha256)
       difference = `rendering again gives SHA-256 ${reproducedSha256}, but the stored ${file.name} (as recorded) is ${file.sha256}`;
     return {
       name: file.name,
@@ -39,6 +60,7 @@ export function compareReproduction(
       reproducedSha256,
       matches: difference === undefined,
       ...(difference ? { difference } : {}),
+      ...(rendererChanged ? { rendererChanged: true as const } : {}),
     };
   });
 }

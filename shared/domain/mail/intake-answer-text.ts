@@ -125,7 +125,7 @@ export function messageAnswerText(
       'Your message was received, but it has no workbook attached, so nothing was submitted.',
       ...(attached !== ''
         ? [
-            `Your office's workbook (${attached}) is attached again: fill in the yellow cells, save it, and reply to this e-mail with it attached.`,
+            `Your office's workbook (${attached}) is attached again: fill in the cells marked Input (shaded yellow), save it, and reply to this e-mail with it attached.`,
           ]
         : []),
     ],

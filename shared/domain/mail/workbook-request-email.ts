@@ -20,7 +20,7 @@ export interface WorkbookRequestInput {
 /**
  * The e-mail that asks an office for its workbook, with the workbook attached: when the period
  * opens, and again as a reminder. Plain words for people who live in Outlook and Excel: fill in
- * the yellow cells, reply with the workbook attached. It names no bucket, key or command.
+ * the cells marked Input, reply with the workbook attached. It names no bucket, key or command.
  */
 export function workbookRequestEmail(input: WorkbookRequestInput): { subject: string; text: string } {
   const officeName = printableText(input.office.name).replace(/\s+/g, ' ').trim();
@@ -62,7 +62,7 @@ export function workbookRequestEmail(input: WorkbookRequestInput): { subject: st
     '',
     'What to do:',
     '1. Open the attached workbook in Excel.',
-    '2. On the Progress sheet, fill in the yellow cells of every row (the grey columns come from the strategy and are locked). The Instructions sheet explains each column.',
+    '2. On the Progress sheet, fill in the cells marked Input in every row (shaded yellow; the columns before them come from the strategy and are locked). The Instructions sheet lists which columns those are and explains each.',
     '3. Save it as an Excel workbook (.xlsx), keeping its name if you like.',
     '4. Reply to this e-mail with the saved workbook attached.',
     '',

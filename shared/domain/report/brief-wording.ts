@@ -1,5 +1,13 @@
 import type { SnapshotRow } from '../rollup/rollup-snapshot';
-import { formatLongDate, formatPercent, formatRatio } from './display-format';
+import type { ChangeItem } from './dashboard';
+import {
+  formatLongDate,
+  formatPercent,
+  formatPeriodLong,
+  formatPointChange,
+  formatRatio,
+  oneLine,
+} from './display-format';
 import {
   type ActivitySection,
   type AtRiskEntry,
@@ -14,7 +22,8 @@ import {
  * Plain text: each format escapes or draws it its own way.
  */
 export const BRIEF_TITLES = {
-  executiveSummary: 'Executive summary',
+  dashboard: 'At a glance',
+  executiveSummary: 'Summary and changes',
   charts: 'Charts',
   missionAreaView: 'Mission-area view',
   atRisk: 'At-risk detail',
@@ -42,6 +51,8 @@ export function coverFacts(model: ReportModel): { label: string; value: string; 
   ];
 }
 
+export const HEADLINE_CHANGES_TITLE = 'Headline changes';
+export const SUMMARY_TABLE_TITLE = 'Agency and goals';
 export const topRisksHeading = (model: ReportModel) =>
   `Top risks (${Math.min(TOP_RISKS, model.atRisk.length)} of ${model.atRisk.length})`;
 export const NOTHING_AT_RISK = 'Nothing is at risk or off track.';
@@ -141,3 +152,116 @@ export const STATUS_RULE_HEADERS = ['Status rule', 'Levels it decided'] as const
 /** The appendix's last note; each format adds where its other version is. */
 export const manifestNote = (model: ReportModel) =>
   `Catalog ${model.catalog.id} version ${model.catalog.version}. The report's files, their SHA-256 hashes and the chain of earlier reports are listed in its manifest.json.`;
+
+/* ---- Page 1: the dashboard ("placemat") ---- */
+
+export const dashboardHeading = (model: ReportModel) => `${model.periodLabel} at a glance`;
+export const DASHBOARD_TILES = {
+  status: 'Overall status',
+  percent: 'Percent complete',
+  offices: 'Offices reported',
+} as const;
+
+/** Under the percent: the change since the previous period, or that there is none to compare with. */
+export function percentChangeLine(model: ReportModel): string {
+  const previous = model.dashboard.previousPeriod;
+  const delta = model.agency.change.percentDelta;
+  return previous && delta !== null
+    ? `${formatPointChange(delta)} since ${formatPeriodLong(previous)}`
+    : 'no earlier period to compare with';
+}
+
+export const officesFigure = (model: ReportModel) => `${model.offices.reported} of ${model.offices.expected}`;
+
+/** Under the offices figure: who is missing, in a few words. */
+export const officesMissingLine = (model: ReportModel) =>
+  model.missing.offices.length === 0
+    ? 'every office reported'
+    : `missing: ${model.missing.offices.map((office) => office.code).join(', ')}`;
+
+/** Completeness in one sentence: entries reported, carried forward (by whom, from when) and missing, and who did not report. */
+export function completenessLine(model: ReportModel): string {
+  const { agency } = model;
+  const carried = model.dashboard.carriedForward
+    .map((office) => `${office.office} ${office.entries} from ${office.fromPeriods.join(', ')}`)
+    .join('; ');
+  const missing =
+    model.missing.offices.length === 0
+      ? ''
+      : ` Not reported this period: ${model.missing.offices.map(officeLabel).join('; ')}.`;
+  return `${model.offices.text}: ${agency.reported} of ${agency.expected} entries reported, ${agency.carriedForward} carried forward${carried ? ` (${carried})` : ''}, ${agency.missing} missing.${missing}`;
+}
+
+/** Over the goal and mission-area rows; a plan without mission areas has goals only. */
+export const dashboardLevelsTitle = (model: ReportModel) =>
+  model.dashboard.missionAreas.length > 0 ? 'Goals and mission areas' : 'Goals';
+export const DASHBOARD_GOALS_TITLE = 'Goals';
+export const dashboardLevelHeaders = (model: ReportModel) =>
+  ['Goal', 'Status', '% complete', 'Change', `Trend, ${model.trend.periods.length} periods`] as const;
+export const DASHBOARD_MISSION_AREA_HEADER = 'Mission area';
+
+export const TOP_RISKS_CAPTION = 'Top risks, most severe first';
+export const DASHBOARD_RISK_HEADERS = [
+  '#',
+  'Office',
+  'Key activity',
+  'Status',
+  '% complete',
+  'Risk or issue (the office’s words)',
+] as const;
+/** A top risk's activity on page 1: its id and the start of its text, one line (the detail has it whole). */
+export const riskActivityLine = (entry: AtRiskEntry) =>
+  `${entry.activityId} ${oneLine(entry.activityText, 24)}`;
+/** A top risk's narrative on page 1: one line (the at-risk detail has it whole). */
+export const riskNarrativeLine = (entry: AtRiskEntry) => oneLine(topRiskNarrative(entry), 54);
+
+export const changesHeading = (model: ReportModel) =>
+  model.dashboard.previousPeriod
+    ? `What changed most since ${formatPeriodLong(model.dashboard.previousPeriod)}`
+    : 'What changed';
+export const CHANGE_SIDES = { improved: 'Improved', worsened: 'Worsened' } as const;
+export const changeLine = (item: ChangeItem) => `${item.label}: ${item.detail}`;
+export const moreChangesLine = (count: number) => `and ${count} more (see ${BRIEF_TITLES.executiveSummary})`;
+export const NO_EARLIER_PERIOD = 'No earlier period to compare with.';
+export const NOTHING_IMPROVED = 'Nothing improved.';
+export const nothingWorsened = (model: ReportModel) =>
+  `Nothing worsened since ${formatPeriodLong(model.dashboard.previousPeriod ?? model.period)}.`;
+export const leastProgressLine = (item: ChangeItem) => `Least progress: ${changeLine(item)}`;
+
+/** The cover facts as the one line at the foot of page 1. */
+export const coverFactsLine = (model: ReportModel) =>
+  `Generated ${formatLongDate(model.generatedOn)} · data as of ${formatLongDate(model.asOf)} · catalog ${model.catalog.id} v${model.catalog.version} · rollup snapshot v${model.snapshot.version}`;
+
+/* ---- A version that replaces another ---- */
+
+/** Why a new version: each office whose submission changed, in words. */
+function supersedingReasons(model: ReportModel): string {
+  const changes = model.supersedes?.changes ?? [];
+  if (changes.length === 0) return 'no submission changed; the same data was rendered again';
+  const name = (office: string) => {
+    const full = model.officeName.get(office);
+    return full ? `${full} (${office})` : office;
+  };
+  return changes
+    .map((change) =>
+      change.from === null
+        ? `${name(change.office)} submitted its workbook (revision ${change.to})`
+        : change.to === null
+          ? `${name(change.office)}’s submission is no longer included`
+          : `${name(change.office)} sent revision ${change.to} (replacing revision ${change.from})`,
+    )
+    .join('; ');
+}
+
+/** The first lines of a brief or e-mail that replaces an earlier version; null for a first version. */
+export function supersedesNotice(model: ReportModel): string | null {
+  const replaced = model.supersedes;
+  if (!replaced) return null;
+  return `This replaces version ${replaced.version} of the ${model.periodLabel} brief, issued on ${formatLongDate(replaced.issuedAt)}. Since then: ${supersedingReasons(model)}.`;
+}
+
+/* ---- Where the accessible version is ---- */
+
+export const ACCESSIBLE_VERSION_TITLE = 'Accessible version';
+export const accessibleVersionNote = (model: ReportModel) =>
+  `This brief is also one HTML page with the same content, for screen readers and small screens: it is attached to the leadership e-mail that carried this PDF, and stored with this report (strategy-report reports get ${model.period} --format html --out DIR, with --version N for an earlier version).`;

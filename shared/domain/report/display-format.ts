@@ -61,3 +61,16 @@ export function formatLongDate(isoDate: string): string {
 export function formatOfficesReported(reported: number, expected: number): string {
   return `${reported} of ${expected} offices reported`;
 }
+
+/**
+ * Text flattened to one line (runs of whitespace become one space) and cut at `length` characters
+ * with an ellipsis: how a summary quotes a narrative the detail shows whole.
+ */
+export function oneLine(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length - 1);
+  // End at a word where one ends near the limit, rather than mid-word.
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= length * 0.7 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}

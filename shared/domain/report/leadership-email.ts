@@ -1,5 +1,6 @@
 import { sanitizeHeaderText } from '../mail-text';
-import { formatLongDate, formatPercent, formatPointChange } from './display-format';
+import { supersedesNotice } from './brief-wording';
+import { formatLongDate, formatPercent, formatPointChange, oneLine as shortLine } from './display-format';
 import { officeLabel, type ReportModel } from './report-model';
 import { printableText } from './report-text';
 
@@ -7,10 +8,10 @@ export interface LeadershipEmailInput {
   readonly model: ReportModel;
   readonly reportVersion: number;
   readonly manifestKey: string;
-  readonly htmlKey: string;
   /** Set when the workbook was too large to attach: where to download it and until when. */
   readonly workbookLink?: { readonly url: string; readonly expiresAt: string; readonly size: number };
-  readonly attachmentNames: { readonly pdf: string; readonly workbook: string };
+  /** The files attached: the PDF brief, its accessible HTML twin and (unless linked) the workbook. */
+  readonly attachmentNames: { readonly pdf: string; readonly html: string; readonly workbook: string };
 }
 
 export interface LeadershipEmail {
@@ -22,10 +23,7 @@ export interface LeadershipEmail {
 /** How much of a narrative the e-mail quotes (the brief has it whole). */
 const NARRATIVE = 200;
 
-const oneLine = (text: string, length: number) => {
-  const flat = printableText(text).replace(/\s+/g, ' ').trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
-};
+const oneLine = (text: string, length: number) => shortLine(printableText(text), length);
 
 const escapeHtml = (text: string) =>
   printableText(text)
@@ -37,13 +35,17 @@ const escapeHtml = (text: string) =>
 
 /**
  * The monthly e-mail to leadership: the headline numbers, what changed and the top risks, in text
- * and HTML, from the same model as the brief (so the same figures). Everything from data is made
+ * and HTML, from the same model as the brief (so the same figures). A version that replaces an
+ * earlier one says so, and why, in its subject and first lines. Everything from data is made
  * one-line and escaped; the subject is sanitised here and again by the MIME composer.
  */
 export function leadershipEmail(input: LeadershipEmailInput): LeadershipEmail {
   const content = emailContent(input);
+  const replaces = input.model.supersedes
+    ? ` version ${input.reportVersion} (replaces version ${input.model.supersedes.version})`
+    : '';
   const subject = sanitizeHeaderText(
-    `${content.banner ? `${content.banner}: ` : ''}Strategy status brief ${input.model.period}: ${input.model.agency.status}, ${input.model.offices.text}`,
+    `${content.banner ? `${content.banner}: ` : ''}Strategy status brief ${input.model.period}${replaces}: ${input.model.agency.status}, ${input.model.offices.text}`,
     200,
   );
   return { subject, text: emailText(content), html: emailHtml(content) };
@@ -52,6 +54,8 @@ export function leadershipEmail(input: LeadershipEmailInput): LeadershipEmail {
 /** What both the text and the HTML body say, in order. */
 interface EmailContent {
   readonly banner: string | undefined;
+  /** Why this e-mail follows an earlier one for the same period; absent for a first version. */
+  readonly replaces: string | undefined;
   readonly title: string;
   readonly generated: string;
   readonly headline: readonly string[];
@@ -71,8 +75,10 @@ function emailContent(input: LeadershipEmailInput): EmailContent {
     (entry) =>
       `${entry.activityId} (${entry.office}) ${entry.status}, ${formatPercent(entry.percentComplete)} complete: ${oneLine(entry.risksAndIssues ?? entry.reasons.join('; '), NARRATIVE)}`,
   );
+  const notice = supersedesNotice(model);
   return {
     banner: model.markingBanner ? oneLine(model.markingBanner, 80) : undefined,
+    replaces: notice ? oneLine(notice, 1000) : undefined,
     title: `${model.catalog.title}: status brief for ${model.periodLabel} (${model.period})`,
     generated: `Generated ${formatLongDate(model.generatedOn)} from rollup snapshot version ${model.snapshot.version}; catalog ${oneLine(model.catalog.id, 80)} version ${oneLine(model.catalog.version, 40)}.`,
     headline: [
@@ -92,18 +98,19 @@ function emailContent(input: LeadershipEmailInput): EmailContent {
     risks,
     risksHeading: `${risks.length} of ${model.atRisk.length}`,
     attachments: attachmentLines(input),
-    stored: `The report is stored as version ${input.reportVersion} with its manifest (${input.manifestKey}); the accessible HTML brief is ${input.htmlKey}.`,
+    stored: `The report is stored as version ${input.reportVersion} with its manifest (${input.manifestKey}).`,
   };
 }
 
-/** What is attached, or where to download the workbook when it is too large to attach. */
+/** What is attached (the HTML brief named as the accessible version), or where to download the workbook when it is too large to attach. */
 function attachmentLines(input: LeadershipEmailInput): string[] {
+  const { pdf, html, workbook } = input.attachmentNames;
+  const accessible = `${html} is the accessible version of the brief: the same content as one web page, for screen readers and small screens (open it in any browser).`;
   if (!input.workbookLink)
-    return [
-      `Attached: ${input.attachmentNames.pdf} (the brief) and ${input.attachmentNames.workbook} (every figure).`,
-    ];
+    return [`Attached: ${pdf} (the brief), ${html} and ${workbook} (every figure).`, accessible];
   return [
-    `Attached: ${input.attachmentNames.pdf} (the brief).`,
+    `Attached: ${pdf} (the brief) and ${html}.`,
+    accessible,
     `The workbook (${(input.workbookLink.size / 1_048_576).toFixed(1)} MB) is too large to attach; download it here: ${input.workbookLink.url}`,
     // A link signed with a function's temporary credentials dies with them, possibly earlier.
     `The link works until ${input.workbookLink.expiresAt} at the latest; \`strategy-report reports url ${input.model.period} --format xlsx\` makes a fresh one.`,
@@ -114,6 +121,7 @@ function emailText(content: EmailContent): string {
   const { banner } = content;
   return [
     ...(banner ? [banner, ''] : []),
+    ...(content.replaces ? [content.replaces, ''] : []),
     oneLine(content.title, 300),
     content.generated,
     '',
@@ -147,7 +155,7 @@ function emailHtml(content: EmailContent): string {
 <html lang="en-US"><head><meta charset="utf-8"><title>${escapeHtml(content.title)}</title></head>
 <body style="font-family: Segoe UI, Roboto, Helvetica, Arial, sans-serif; color: #111;">
 ${bannerLine}
-<h1 style="font-size:20px;color:#0B2545">${escapeHtml(oneLine(content.title, 300))}</h1>
+${content.replaces ? `<p style="font-weight:bold;border-left:4px solid #7A2E00;padding-left:8px">${escapeHtml(content.replaces)}</p>\n` : ''}<h1 style="font-size:20px;color:#0B2545">${escapeHtml(oneLine(content.title, 300))}</h1>
 <p>${escapeHtml(content.generated)}</p>
 <h2 style="font-size:16px">Headline</h2>
 ${list(content.headline)}

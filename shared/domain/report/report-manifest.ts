@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import { snapshotInputSchema } from '../rollup/rollup-snapshot';
 import { REPORT_FILE_NAMES } from './report-files';
+import type { RenderContext } from './report-model';
+import { supersededReportSchema } from './superseded-report';
 
 /**
  * The manifest of one report version: what the report is, what it was made from, the hash of
@@ -41,12 +43,18 @@ export const reportManifestSchema = z.object({
   catalog: z.object({ id: z.string(), version: z.string() }),
   /** The package.json version of the software that rendered the files. */
   softwareVersion: z.string(),
-  /** Settings that change the files' bytes, so a reproduction can use the same ones. */
+  /**
+   * Settings that change the files' bytes, so a reproduction can use the same ones: the marking
+   * banner, and for a version that replaces an earlier one of its period, which one and why (absent
+   * in a first version and in manifests written before briefs said so).
+   */
   renderOptions: z.object({
     markingBanner: z.string().nullable(),
+    supersedes: supersededReportSchema.optional(),
     /**
-     * The PDF brief is tagged (PDF/UA-1 and PDF/A-2a, issue 15). Absent from manifests written
-     * before it was: their brief.pdf is the untagged PDF/A-2b brief, which a reproduction renders.
+     * The PDF brief is tagged (PDF/UA-1 and PDF/A-2a, issue 15): true in every manifest written
+     * since. Absent from those written by strategy-report 0.1.0 before it was, whose brief.pdf is
+     * untagged PDF/A-2b; `reports reproduce` says which the stored brief is.
      */
     taggedPdf: z.boolean().optional(),
   }),
@@ -71,6 +79,17 @@ export type ReportManifest = z.infer<typeof reportManifestSchema>;
 export function manifestBytes(manifest: ReportManifest): Buffer {
   const sorted = JSON.parse(canonicalJson(reportManifestSchema.parse(manifest)));
   return Buffer.from(`${JSON.stringify(sorted, null, 2)}\n`, 'utf8');
+}
+
+/** What the files of a report version were rendered with, as its manifest records it: render it again with this. */
+export function renderContextOf(manifest: ReportManifest): RenderContext {
+  return {
+    generatedAt: manifest.generatedAt,
+    snapshotVersion: manifest.snapshot.version,
+    snapshotSha256: manifest.snapshot.sha256,
+    markingBanner: manifest.renderOptions.markingBanner ?? undefined,
+    supersedes: manifest.renderOptions.supersedes,
+  };
 }
 
 export function parseManifest(bytes: Uint8Array): ReportManifest {

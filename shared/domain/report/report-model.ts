@@ -6,6 +6,7 @@ import type {
   StatusCounts,
 } from '../rollup/rollup-snapshot';
 import { COUNTED_STATUSES } from '../rollup/rollup-snapshot';
+import { buildDashboard, type Dashboard } from './dashboard';
 import {
   formatIsoDate,
   formatOfficesReported,
@@ -13,6 +14,7 @@ import {
   formatPeriodLong,
   formatPointChange,
 } from './display-format';
+import type { SupersededReport } from './superseded-report';
 
 /** What a render needs besides the snapshot. None of it is the clock: the same inputs give the same bytes. */
 export interface RenderContext {
@@ -23,8 +25,8 @@ export interface RenderContext {
   readonly snapshotSha256: string;
   /** Printed at the top and bottom of every PDF page and the HTML page (config.markingBanner). */
   readonly markingBanner?: string | undefined;
-  /** False only to reproduce a report rendered before the PDF brief was tagged (manifest renderOptions). */
-  readonly taggedPdf?: boolean | undefined;
+  /** Set when this report version replaces an earlier one of the same period (manifest renderOptions.supersedes). */
+  readonly supersedes?: SupersededReport | undefined;
 }
 
 type GoalSummary = RollupSnapshot['goals'][number];
@@ -85,6 +87,8 @@ export interface ReportModel {
     readonly previous: RollupSnapshot['previousSnapshot'];
   };
   readonly markingBanner: string | null;
+  /** The earlier version of this period that this one replaces, and why; null for a first version. */
+  readonly supersedes: SupersededReport | null;
   readonly offices: {
     readonly reported: number;
     readonly expected: number;
@@ -92,6 +96,8 @@ export interface ReportModel {
     readonly all: readonly OfficeSummary[];
   };
   readonly agency: LevelSummary;
+  /** Page 1 of the brief: the figures a leader reads in thirty seconds. */
+  readonly dashboard: Dashboard;
   readonly executiveSummary: {
     readonly overall: string;
     readonly changes: readonly string[];
@@ -153,10 +159,12 @@ const MOVEMENT_WORDS: Partial<Record<Movement, string>> = {
  */
 export function buildReportModel(snapshot: RollupSnapshot, context: RenderContext): ReportModel {
   const lookup = snapshotLookup(snapshot);
+  const trend = trendSeries(snapshot);
   return {
     ...reportIdentity(snapshot, context),
     offices: officesReported(snapshot),
     agency: snapshot.agency,
+    dashboard: buildDashboard(snapshot, trend, { goal: goalLabel, objective: objectiveLabel }),
     executiveSummary: {
       overall: overallSentence(snapshot),
       changes: headlineChanges(snapshot),
@@ -173,7 +181,7 @@ export function buildReportModel(snapshot: RollupSnapshot, context: RenderContex
     atRisk: snapshot.atRisk,
     missing: missingParts(snapshot, lookup),
     ...statusBars(snapshot),
-    trend: trendSeries(snapshot),
+    trend,
     inputs: snapshot.inputs,
     rows: snapshot.rows,
     activityText: lookup.activityText,
@@ -226,6 +234,7 @@ function reportIdentity(snapshot: RollupSnapshot, context: RenderContext) {
       previous: snapshot.previousSnapshot,
     },
     markingBanner: context.markingBanner ?? null,
+    supersedes: context.supersedes ?? null,
   };
 }
 

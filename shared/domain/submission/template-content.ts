@@ -92,23 +92,33 @@ export function buildTemplateContent(inputs: TemplateInputs): TemplateContent {
   const megabytes = Math.floor(inputs.maxUploadBytes / (1024 * 1024));
 
   const line = (text: string, style: InstructionLine['style'] = 'body'): InstructionLine => ({ text, style });
+  // Which cells to fill in is said in words and by column, not by colour alone.
+  const inputHeaders = PROGRESS_COLUMNS.filter((column) => column.input)
+    .map((column) => column.header)
+    .join(', ');
+  const catalogHeaders = PROGRESS_COLUMNS.filter((column) => !column.input)
+    .map((column) => column.header)
+    .join(', ');
+  const firstInput = PROGRESS_COLUMNS.find((column) => column.input)?.header ?? '';
   const instructions: InstructionLine[] = [
     line(`${office.name} (${office.code}): progress for ${monthName(period)}`, 'title'),
     line(`${catalog.title} (catalog ${catalog.id} version ${catalog.version})`),
     line(`Due by ${deadline} (day ${inputs.submissionDeadlineDay} of the month after the reporting month).`),
     line('What to fill in', 'heading'),
     line(
-      `The ${SHEETS.progress} sheet has one row for each of the ${rows.length} key activities ${office.code} reports on. Fill in the yellow cells of every row. The grey columns come from the strategy catalog and are locked.`,
+      `The ${SHEETS.progress} sheet has one row for each of the ${rows.length} key activities ${office.code} reports on. In every row, fill in the cells marked Input in the list of columns below: ${inputHeaders}, the columns from ${firstInput} on (shaded yellow, and the only cells you can change). The columns before it, ${catalogHeaders}, come from the strategy catalog (shaded grey) and are locked.`,
     ),
     ...(prefilled && inputs.previous
       ? [
           line(
-            `The yellow cells are pre-filled with your accepted answers for ${inputs.previous.period} (revision ${inputs.previous.revision}): bring every row up to date.`,
+            `The Input cells are pre-filled with your accepted answers for ${inputs.previous.period} (revision ${inputs.previous.revision}): bring every row up to date.`,
           ),
         ]
       : []),
     line('Columns', 'heading'),
-    ...PROGRESS_COLUMNS.map((column) => line(`${column.header}: ${column.help}`)),
+    ...PROGRESS_COLUMNS.map((column) =>
+      line(`${column.header} (${column.input ? 'Input' : 'from the catalog, locked'}): ${column.help}`),
+    ),
     line('Rules (a workbook that breaks one is returned with every problem marked)', 'heading'),
     line(`Every key activity row is present, once; do not add, delete or renumber rows.`),
     line(`Status is one of: ${STATUSES.join(', ')}. Capitals and extra spaces do not matter.`),

@@ -27,7 +27,7 @@ describe('notifyLeadership', () => {
     expect(deps.mail.sent).toEqual([]);
   });
 
-  it('mails the latest version with the PDF and workbook attached, as checked against their hashes', async () => {
+  it('mails the latest version with the PDF, the HTML brief and the workbook attached, as checked against their hashes', async () => {
     const deps = await rendered();
     const outcome = await notifyLeadership(deps, request);
     expect(outcome).toMatchObject({
@@ -42,6 +42,7 @@ describe('notifyLeadership', () => {
     expect(mail?.subject).toMatch(/^Strategy status brief 2026-10: \w/);
     expect(mail?.attachments?.map((attachment) => attachment.filename)).toEqual([
       'strategy-brief-2026-10-v0001.pdf',
+      'strategy-brief-2026-10-v0001.html',
       'strategy-workbook-2026-10-v0001.xlsx',
     ]);
     const pdfKey = outcome.record.files[0]?.key as string;
@@ -97,6 +98,7 @@ describe('notifyLeadership', () => {
     const [mail] = deps.mail.sent;
     expect(mail?.attachments?.map((attachment) => attachment.filename)).toEqual([
       'strategy-brief-2026-10-v0001.pdf',
+      'strategy-brief-2026-10-v0001.html',
     ]);
     expect(mail?.text).toContain(
       'https://strategy-report-reports.s3.example/reports/2026-10/v0001/workbook.xlsx',

@@ -4,8 +4,10 @@ import { parsePeriod } from '../../../shared/domain/period';
 import { parseManifest } from '../../../shared/domain/report/report-manifest';
 import { sha256Hex } from '../../../shared/domain/sha256';
 import { ReportChainBusyError } from '../../../shared/use-cases/report-chain-hold';
+import { storeSnapshot } from '../../../shared/use-cases/snapshot-storage';
 import { inMemoryDependencies } from '../../support/fakes/in-memory-dependencies';
 import { renderWith, storedSnapshot, TEST_SOFTWARE_VERSION } from '../../support/fakes/report-scenarios';
+import { populatedSnapshot } from '../../support/populated-snapshot';
 
 const P = parsePeriod;
 const noWait = { waitForChainMs: 20, pollMs: 5, sleep: async () => {} };
@@ -206,5 +208,37 @@ describe('renderReport', () => {
     for (const [index, record] of records.entries())
       expect(record.previousManifestSha256).toBe(index === 0 ? null : records[index - 1]?.manifestSha256);
     expect(await deps.reportIndex.chainHead()).toMatchObject({ sequence: 4 });
+  });
+
+  it('records, for a version that replaces another, which one, when it was published and whose submissions changed', async () => {
+    const deps = inMemoryDependencies();
+    const snapshot = populatedSnapshot({ period: P('2026-10') });
+    await storeSnapshot(deps, snapshot, new Date('2026-10-28T12:00:00Z'));
+    const first = await renderWith(deps, '2026-10');
+    deps.clock.advance(3_600_000);
+    // A new revision from OT since version 1.
+    await storeSnapshot(
+      deps,
+      {
+        ...snapshot,
+        inputHash: 'f'.repeat(64),
+        inputs: snapshot.inputs.map((input) =>
+          input.office === 'OT'
+            ? { ...input, revision: input.revision + 1, submissionId: 'sub-ot-late' }
+            : input,
+        ),
+      },
+      new Date('2026-10-29T12:00:00Z'),
+    );
+    const second = await renderWith(deps, '2026-10');
+    const manifest = parseManifest(await deps.reportObjects.get(second.record.manifestKey));
+    const revision = snapshot.inputs.find((input) => input.office === 'OT')?.revision as number;
+    expect(manifest.renderOptions.supersedes).toEqual({
+      version: 1,
+      issuedAt: first.record.publishedAt,
+      changes: [{ office: 'OT', from: revision, to: revision + 1 }],
+    });
+    const firstManifest = parseManifest(await deps.reportObjects.get(first.record.manifestKey));
+    expect(firstManifest.renderOptions).toEqual({ markingBanner: null, taggedPdf: true });
   });
 });

@@ -11,15 +11,16 @@ import { statusClass } from '../brief-html-style';
 import type { HtmlBrief, HtmlSection } from '../html-blocks';
 import { escapeHtml as e } from '../html-text';
 
-/** Every flagged entry, most severe first, with the office's own words; the summary links here. */
+/**
+ * Every flagged entry, most severe first, with the office's own words; the glance links here. Each
+ * entry's heading carries its rank, so the entries are not also a numbered list (one number each).
+ */
 export function atRiskDetail({ model }: HtmlBrief): HtmlSection {
   return {
     id: 'at-risk',
     title: BRIEF_TITLES.atRisk,
     html: `<p>${e(atRiskIntro(model))}</p>
-<ol class="risks">
-${model.atRisk.map(atRiskItem).join('\n')}
-</ol>`,
+${model.atRisk.map(atRiskItem).join('\n')}`,
   };
 }
 
@@ -31,9 +32,9 @@ function atRiskItem(entry: AtRiskEntry): string {
         `<dt>${e(fact.label)}</dt><dd${fact.narrative ? ' class="narrative"' : ''}>${e(fact.value)}</dd>`,
     )
     .join('\n');
-  return `<li id="risk-${entry.rank}"><h3>${e(riskTitleLead(entry))}<span class="${statusClass(entry.status)}">${e(entry.status)}</span>${e(riskTitleTail(entry))}${carried}</h3>
+  return `<div class="risk" id="risk-${entry.rank}"><h3>${e(riskTitleLead(entry))}<span class="${statusClass(entry.status)}">${e(entry.status)}</span>${e(riskTitleTail(entry))}${carried}</h3>
 <p class="muted">${e(entry.activityText)}</p>
 <dl class="facts">
 ${facts}
-</dl></li>`;
+</dl></div>`;
 }

@@ -3,15 +3,18 @@ import type { Chart } from '../../../domain/report/charts/chart';
 import { type HtmlBrief, type HtmlSection, numberCell, tableHtml } from '../html-blocks';
 import { escapeHtml as e } from '../html-text';
 
-/** The four charts (two without mission areas), each a figure with its text alternative. */
+/** The charts (the mission-area ones only when the plan has mission areas), each a figure with its text alternative. */
 export function chartsSection({ model, charts }: HtmlBrief): HtmlSection {
+  const areas = model.missionAreas.length > 0;
   return {
     id: 'charts',
     title: BRIEF_TITLES.charts,
-    html: (model.missionAreas.length > 0
-      ? [charts.statusByGoal, charts.statusByMissionArea, charts.trendByGoal, charts.trendByMissionArea]
-      : [charts.statusByGoal, charts.trendByGoal]
-    )
+    html: [
+      charts.statusByGoal,
+      ...(areas ? [charts.statusByMissionArea] : []),
+      charts.trendByGoal,
+      ...(areas ? [charts.trendByMissionArea] : []),
+    ]
       .map(chartFigure)
       .join('\n'),
   };

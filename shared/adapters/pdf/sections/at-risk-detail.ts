@@ -9,14 +9,19 @@ import {
 } from '../../../domain/report/brief-wording';
 import type { AtRiskEntry } from '../../../domain/report/report-model';
 import { statusColours } from '../../../domain/report/status-palette';
-import { type DrawableText, labelled, type PdfBrief, paragraph, sectionHeading } from '../pdf-blocks';
+import { type DrawableText, heading, labelled, type PdfBrief, paragraph } from '../pdf-blocks';
+import { keepTogether } from './keep-together';
 
 /** Every flagged entry, most severe first, with the office's own words. */
 export function atRiskDetail({ model, t }: PdfBrief): Content[] {
+  const [first, ...rest] = model.atRisk.map((entry) => atRiskEntry(t, entry));
   return [
-    sectionHeading(t, BRIEF_TITLES.atRisk),
-    paragraph(t, atRiskIntro(model)),
-    ...model.atRisk.map((entry) => atRiskEntry(t, entry)),
+    keepTogether(
+      heading(t, BRIEF_TITLES.atRisk, 1),
+      paragraph(t, atRiskIntro(model)),
+      ...(first ? [first] : []),
+    ),
+    ...rest,
   ];
 }
 
@@ -35,6 +40,8 @@ function atRiskEntry(t: DrawableText, entry: AtRiskEntry): Content {
       paragraph(t, entry.activityText, 'muted'),
       ...riskFacts(entry).map((fact) => labelled(t, fact.label, fact.value)),
     ],
+    // An entry is never split across pages.
+    unbreakable: true,
     margin: [0, 0, 0, 8],
   };
 }

@@ -9,17 +9,10 @@ import {
 import { formatPercent, NO_DATA } from '../../../domain/report/display-format';
 import type { ActivitySection, GoalSection, ObjectiveSection } from '../../../domain/report/report-model';
 import type { SnapshotRow } from '../../../domain/rollup/rollup-snapshot';
-import {
-  type DrawableText,
-  heading,
-  type PdfBrief,
-  sectionHeading,
-  statusCell,
-  summaryTable,
-  table,
-} from '../pdf-blocks';
+import { type DrawableText, heading, type PdfBrief, statusCell, summaryTable, table } from '../pdf-blocks';
+import { keepTogether } from './keep-together';
 
-/** One section per goal, each on a new page. */
+/** One section per goal, each following on from the one before. */
 export function goalSections({ model, t }: PdfBrief): Content[] {
   return model.goals.flatMap((goal) => goalSection(t, goal));
 }
@@ -27,18 +20,23 @@ export function goalSections({ model, t }: PdfBrief): Content[] {
 /** A goal: its summary, its mission areas and objectives, then every key activity's entries. */
 export function goalSection(t: DrawableText, section: GoalSection): Content[] {
   return [
-    sectionHeading(t, section.label),
-    summaryTable(t, 'Goal', [{ label: section.label, summary: section.goal }]),
+    keepTogether(
+      heading(t, section.label, 1),
+      summaryTable(t, 'Goal', [{ label: section.label, summary: section.goal }]),
+    ),
     ...(section.missionAreas.length > 0
       ? [
-          heading(t, 'Mission areas of this goal', 3),
-          summaryTable(
-            t,
-            'Mission area',
-            section.missionAreas.map((area) => ({ label: area.title, summary: area })),
+          keepTogether(
+            heading(t, 'Mission areas of this goal', 3),
+            summaryTable(
+              t,
+              'Mission area',
+              section.missionAreas.map((area) => ({ label: area.title, summary: area })),
+            ),
           ),
         ]
       : []),
+    // Up to eight rows: let it split rather than leave most of a page empty.
     heading(t, 'Objectives', 3),
     summaryTable(
       t,
@@ -49,11 +47,11 @@ export function goalSection(t: DrawableText, section: GoalSection): Content[] {
   ];
 }
 
+/** An objective's heading, kept with its first key activity, then the rest of its activities. */
 function objectiveDetail(t: DrawableText, objective: ObjectiveSection): Content[] {
-  return [
-    heading(t, `Objective ${objective.label}`, 2),
-    ...objective.activities.map((activity) => activityBlock(t, activity)),
-  ];
+  const [first, ...rest] = objective.activities.map((activity) => activityBlock(t, activity));
+  const title = heading(t, `Objective ${objective.label}`, 2);
+  return [first ? keepTogether(title, first) : title, ...rest];
 }
 
 /** A key activity's line and its entries (one row per office), kept on one page when short. */
@@ -76,7 +74,7 @@ function activityBlock(t: DrawableText, section: ActivitySection): Content {
           ...section.entries.map((entry) => entryCells(t, entry)),
           ...section.notReported.map((office) => notReportedCells(t, office)),
         ],
-        [34, 62, 48, 40, '*', '*'],
+        [34, 62, 48, 48, '*', '*'],
       ),
     ],
     unbreakable: section.entries.length + section.notReported.length <= 8,

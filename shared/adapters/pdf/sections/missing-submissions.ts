@@ -8,24 +8,19 @@ import {
   NOT_REPORTED_HEADERS,
   OVERDUE_HEADERS,
 } from '../../../domain/report/brief-wording';
-import {
-  heading,
-  type PdfBrief,
-  paragraph,
-  sectionHeading,
-  statusCell,
-  summaryTable,
-  table,
-} from '../pdf-blocks';
+import { heading, type PdfBrief, paragraph, statusCell, summaryTable, table } from '../pdf-blocks';
+import { keepTogether, leadIn } from './keep-together';
 
 /** Who did not report, which entries are missing or carried forward, and which milestones are overdue. */
 export function missingSubmissions({ model, t }: PdfBrief): Content[] {
   const missing = model.missing;
   return [
-    sectionHeading(t, BRIEF_TITLES.missing),
-    paragraph(t, missingOfficesSummary(model)),
-    heading(t, MISSING_TITLES.offices, 2),
-    summaryTable(t, 'Office', model.officeLines),
+    keepTogether(
+      heading(t, BRIEF_TITLES.missing, 1),
+      paragraph(t, missingOfficesSummary(model)),
+      heading(t, MISSING_TITLES.offices, 2),
+      summaryTable(t, 'Office', model.officeLines),
+    ),
     heading(t, MISSING_TITLES.notReported, 2),
     table(
       t,
@@ -37,8 +32,7 @@ export function missingSubmissions({ model, t }: PdfBrief): Content[] {
       ]),
       [40, 50, '*'],
     ),
-    heading(t, MISSING_TITLES.carriedForward, 2),
-    paragraph(t, CARRIED_FORWARD_EXPLAINED, 'note'),
+    leadIn(heading(t, MISSING_TITLES.carriedForward, 2), paragraph(t, CARRIED_FORWARD_EXPLAINED, 'note')),
     table(
       t,
       CARRIED_FORWARD_HEADERS,

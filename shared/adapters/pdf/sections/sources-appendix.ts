@@ -1,5 +1,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import {
+  ACCESSIBLE_VERSION_TITLE,
+  accessibleVersionNote,
   BRIEF_TITLES,
   HOW_FIGURES_ARE_MADE,
   INPUT_HEADERS,
@@ -8,7 +10,8 @@ import {
   STATUS_RULE_HEADERS,
   sourcesSummary,
 } from '../../../domain/report/brief-wording';
-import { heading, type PdfBrief, paragraph, sectionHeading, table } from '../pdf-blocks';
+import { heading, type PdfBrief, paragraph, table } from '../pdf-blocks';
+import { keepTogether, leadIn } from './keep-together';
 
 /** Only the PDF needs saying: its font cannot draw every character the HTML and workbook carry. */
 const PDF_FONT_NOTE =
@@ -17,9 +20,11 @@ const PDF_FONT_NOTE =
 /** Where the figures come from (snapshot, submissions and their hashes) and the rules that made them. */
 export function sourcesAppendix({ model, t }: PdfBrief): Content[] {
   return [
-    sectionHeading(t, BRIEF_TITLES.appendix),
-    heading(t, SOURCES_TITLES.submissions, 2),
-    paragraph(t, sourcesSummary(model), 'bodySmall'),
+    leadIn(
+      heading(t, BRIEF_TITLES.appendix, 1),
+      heading(t, SOURCES_TITLES.submissions, 2),
+      paragraph(t, sourcesSummary(model), 'bodySmall'),
+    ),
     table(
       t,
       INPUT_HEADERS,
@@ -27,12 +32,13 @@ export function sourcesAppendix({ model, t }: PdfBrief): Content[] {
         { text: t(input.office) },
         { text: String(input.revision), style: 'cellNumber' },
         { text: t(input.submissionId) },
-        { text: t(input.acceptedAt) },
+        // A break between date and time rather than inside the time.
+        { text: t(input.acceptedAt.replace('T', ' ')) },
         { text: t(input.uploader) },
         { text: String(input.rowCount), style: 'cellNumber' },
         { text: t(input.sha256), style: 'mono' },
       ]),
-      [30, 34, 60, 62, '*', 24, 110],
+      [28, 34, 70, 70, '*', 24, 150],
     ),
     heading(t, SOURCES_TITLES.method, 2),
     { ul: [...HOW_FIGURES_ARE_MADE, PDF_FONT_NOTE].map((item) => ({ text: t(item), style: 'bodySmall' })) },
@@ -45,10 +51,7 @@ export function sourcesAppendix({ model, t }: PdfBrief): Content[] {
       ]),
       ['*', 80],
     ),
-    paragraph(
-      t,
-      `${manifestNote(model)} This brief has an accessible HTML version with the same content.`,
-      'note',
-    ),
+    paragraph(t, manifestNote(model), 'note'),
+    keepTogether(heading(t, ACCESSIBLE_VERSION_TITLE, 2), paragraph(t, accessibleVersionNote(model))),
   ];
 }

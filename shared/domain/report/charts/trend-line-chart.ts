@@ -1,6 +1,17 @@
 import { formatPercent } from '../display-format';
 import type { TrendSeries } from '../report-model';
-import { type Chart, coordinate, escapeXml, fitLabel } from './chart';
+import {
+  type Chart,
+  type ChartScale,
+  coordinate,
+  escapeXml,
+  PDF_CHART_SCALE,
+  percentByPeriodTable,
+  svgDocument,
+  textLines,
+  textWidth,
+  wrapLabel,
+} from './chart';
 
 /** Okabe–Ito colours (safe for the common colour-vision deficiencies) with a dash pattern each, so no line relies on colour alone. */
 const SERIES_STYLES = [
@@ -13,17 +24,22 @@ const SERIES_STYLES = [
   { colour: '#56B4E9', dash: '9 3', width: 1.2 },
 ] as const;
 
-const FONT = 8;
-const LEFT = 34;
-const RIGHT = 10;
-const TOP = 8;
-const PLOT_HEIGHT = 150;
-const AXIS_LABELS = 28;
-const LEGEND_ROW = 12;
+/** Sizes in units of the chart's font size, so a chart drawn with larger text keeps its proportions. */
+const LEFT = 4.2;
+const RIGHT = 1.25;
+const TOP = 1;
+const PLOT_HEIGHT = 18.75;
+const AXIS_LABELS = 3.5;
+const LEGEND_LINE = 1.3;
+const LEGEND_GAP = 0.3;
+const SWATCH = 2.25;
 
 /** Where things go: x of a period's index, y of a percent, and the legend's columns. */
 interface TrendLayout {
+  readonly fontSize: number;
+  readonly left: number;
   readonly plotWidth: number;
+  readonly plotBottom: number;
   readonly legendColumns: number;
   xOf(index: number): number;
   yOf(value: number): number;
@@ -31,22 +47,24 @@ interface TrendLayout {
 
 /**
  * Percent complete per period, one line per series, y from 0 to 100 %. A period without a figure
- * breaks the line rather than inventing one.
+ * breaks the line rather than inventing one. Period labels that would collide are thinned out from
+ * the latest backwards (the table under the chart has every one); legend names wrap, never cut.
  */
 export function trendLineChart(options: {
   id: string;
   title: string;
   periods: readonly string[];
   series: readonly TrendSeries[];
-  width?: number;
+  scale?: ChartScale;
 }): Chart {
-  const width = options.width ?? 512;
-  const layout = trendLayout(width, options.periods.length);
-  const legendRows = Math.ceil(options.series.length / layout.legendColumns);
-  const height = TOP + PLOT_HEIGHT + AXIS_LABELS + legendRows * LEGEND_ROW + 4;
+  const { width, fontSize } = options.scale ?? PDF_CHART_SCALE;
+  const layout = trendLayout(width, fontSize, options.periods.length);
+  const legend = legendMarks(layout, options.series, width);
+  const height = Math.ceil(legend.bottom + fontSize * 0.5);
   const parts = [
     ...axisMarks(layout, options.periods),
     ...options.series.flatMap((series, index) => seriesMarks(layout, series, index)),
+    ...legend.parts,
   ];
   const count = options.periods.length;
   const range = count === 0 ? 'no periods' : `${options.periods[0]} to ${options.periods[count - 1]}`;
@@ -54,60 +72,71 @@ export function trendLineChart(options: {
     id: options.id,
     title: options.title,
     description: `Line chart of percent complete per period, ${range}, one line per series. Latest values: ${options.series.map(latestValue).join('; ')}.`,
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`,
+    svg: svgDocument(width, height, parts),
     width,
     height,
-    table: {
-      caption: `${options.title}: percent complete by period`,
-      columns: ['', ...options.periods],
-      rows: options.series.map((series) => [
-        series.label,
-        ...series.values.map((value) => formatPercent(value)),
-      ]),
-    },
+    table: percentByPeriodTable(options.title, options.periods, options.series),
   };
 }
 
-function trendLayout(width: number, count: number): TrendLayout {
-  const plotWidth = width - LEFT - RIGHT;
+function trendLayout(width: number, fontSize: number, count: number): TrendLayout {
+  const left = fontSize * LEFT;
+  const plotWidth = width - left - fontSize * RIGHT;
   // Inset so the first and last period labels, centred on their points, stay inside the chart.
-  const inset = 18;
+  const inset = textWidth('0000-00', fontSize) / 2 + 2;
+  const top = fontSize * TOP;
+  // Text grows with the font; the plot need not: it keeps to a sensible share of the width.
+  const plotHeight = Math.min(fontSize * PLOT_HEIGHT, width * 0.42);
   return {
+    fontSize,
+    left,
     plotWidth,
-    legendColumns: 2,
+    plotBottom: top + plotHeight,
+    legendColumns: width >= 400 ? 2 : 1,
     xOf: (index) =>
-      LEFT +
+      left +
       inset +
       (count <= 1 ? (plotWidth - 2 * inset) / 2 : (index / (count - 1)) * (plotWidth - 2 * inset)),
-    yOf: (value) => TOP + PLOT_HEIGHT - (value / 100) * PLOT_HEIGHT,
+    yOf: (value) => top + plotHeight - (value / 100) * plotHeight,
   };
 }
 
 /** Grid lines at every quarter with their percent, and the period labels under the plot. */
-function axisMarks({ plotWidth, xOf, yOf }: TrendLayout, periods: readonly string[]): string[] {
+function axisMarks(layout: TrendLayout, periods: readonly string[]): string[] {
+  const { fontSize, left, plotWidth, xOf, yOf } = layout;
+  // Every `step`-th period, counted back from the latest, so neighbouring labels never overlap.
+  const spacing = periods.length > 1 ? Math.abs(xOf(1) - xOf(0)) : plotWidth;
+  const step = Math.max(1, Math.ceil((textWidth('0000-00', fontSize) + fontSize) / spacing));
   return [
     ...[0, 25, 50, 75, 100].flatMap((tick) => [
-      `<line x1="${coordinate(LEFT)}" y1="${coordinate(yOf(tick))}" x2="${coordinate(LEFT + plotWidth)}" y2="${coordinate(yOf(tick))}" stroke="${tick === 0 ? '#616161' : '#D6D6D6'}" stroke-width="0.5"/>`,
-      `<text x="${coordinate(LEFT - 4)}" y="${coordinate(yOf(tick) + 3)}" font-size="${FONT}" text-anchor="end" fill="#000000">${tick}%</text>`,
+      `<line x1="${coordinate(left)}" y1="${coordinate(yOf(tick))}" x2="${coordinate(left + plotWidth)}" y2="${coordinate(yOf(tick))}" stroke="${tick === 0 ? '#616161' : '#D6D6D6'}" stroke-width="0.5"/>`,
+      `<text x="${coordinate(left - fontSize * 0.5)}" y="${coordinate(yOf(tick) + fontSize * 0.36)}" font-size="${fontSize}" text-anchor="end" fill="#000000">${tick}%</text>`,
     ]),
-    ...periods.map(
-      (period, index) =>
-        `<text x="${coordinate(xOf(index))}" y="${coordinate(TOP + PLOT_HEIGHT + 12)}" font-size="${FONT - 1}" text-anchor="middle" fill="#000000">${escapeXml(period)}</text>`,
-    ),
+    ...periods
+      .map((period, index) => ({ period, index }))
+      .filter(({ index }) => (periods.length - 1 - index) % step === 0)
+      .map(
+        ({ period, index }) =>
+          `<text x="${coordinate(xOf(index))}" y="${coordinate(layout.plotBottom + fontSize * 1.5)}" font-size="${fontSize}" text-anchor="middle" fill="#000000">${escapeXml(period)}</text>`,
+      ),
   ];
 }
 
-/** A series: a polyline per unbroken run of values, a dot per value, and its legend entry. */
+const styleOf = (seriesIndex: number) =>
+  SERIES_STYLES[seriesIndex % SERIES_STYLES.length] ?? SERIES_STYLES[0];
+const dashOf = (style: (typeof SERIES_STYLES)[number]) =>
+  style.dash === '' ? '' : ` stroke-dasharray="${style.dash}"`;
+
+/** A series: a polyline per unbroken run of values and a dot per value. */
 function seriesMarks(layout: TrendLayout, series: TrendSeries, seriesIndex: number): string[] {
   const { xOf, yOf } = layout;
-  const style = SERIES_STYLES[seriesIndex % SERIES_STYLES.length] ?? SERIES_STYLES[0];
-  const dash = style.dash === '' ? '' : ` stroke-dasharray="${style.dash}"`;
+  const style = styleOf(seriesIndex);
   const parts: string[] = [];
   let run: string[] = [];
   const flush = () => {
     if (run.length > 1)
       parts.push(
-        `<polyline points="${run.join(' ')}" fill="none" stroke="${style.colour}" stroke-width="${style.width}"${dash}/>`,
+        `<polyline points="${run.join(' ')}" fill="none" stroke="${style.colour}" stroke-width="${style.width}"${dashOf(style)}/>`,
       );
     run = [];
   };
@@ -122,17 +151,43 @@ function seriesMarks(layout: TrendLayout, series: TrendSeries, seriesIndex: numb
     );
   });
   flush();
-  const columnWidth = layout.plotWidth / layout.legendColumns;
-  const legendX = LEFT + (seriesIndex % layout.legendColumns) * columnWidth;
-  const legendY =
-    TOP + PLOT_HEIGHT + AXIS_LABELS + Math.floor(seriesIndex / layout.legendColumns) * LEGEND_ROW;
-  parts.push(
-    `<line x1="${coordinate(legendX)}" y1="${coordinate(legendY - 3)}" x2="${coordinate(legendX + 18)}" y2="${coordinate(legendY - 3)}" stroke="${style.colour}" stroke-width="${style.width}"${dash}/>`,
-    `<text x="${coordinate(legendX + 22)}" y="${coordinate(legendY)}" font-size="${FONT}" fill="#000000">${escapeXml(fitLabel(series.label, columnWidth - 26, FONT))}</text>`,
-  );
   return parts;
 }
 
+/** A line sample and the whole name of each series, in rows of `legendColumns`, names wrapped to fit. */
+function legendMarks(
+  layout: TrendLayout,
+  series: readonly TrendSeries[],
+  width: number,
+): { parts: string[]; bottom: number } {
+  const { fontSize, legendColumns } = layout;
+  const columnWidth = width / legendColumns;
+  const sample = fontSize * SWATCH;
+  const lineHeight = fontSize * LEGEND_LINE;
+  const parts: string[] = [];
+  let rowTop = layout.plotBottom + fontSize * AXIS_LABELS;
+  for (let first = 0; first < series.length; first += legendColumns) {
+    let rowLines = 1;
+    series.slice(first, first + legendColumns).forEach((entry, column) => {
+      const index = first + column;
+      const style = styleOf(index);
+      const x = column * columnWidth;
+      const lines = wrapLabel(entry.label, columnWidth - sample - fontSize * 1.5, fontSize);
+      rowLines = Math.max(rowLines, lines.length);
+      parts.push(
+        `<line x1="${coordinate(x)}" y1="${coordinate(rowTop + fontSize * 0.6)}" x2="${coordinate(x + sample)}" y2="${coordinate(rowTop + fontSize * 0.6)}" stroke="${style.colour}" stroke-width="${style.width}"${dashOf(style)}/>`,
+        textLines(lines, {
+          x: x + sample + fontSize * 0.5,
+          y: rowTop + fontSize * 0.9,
+          fontSize,
+          lineHeight,
+        }),
+      );
+    });
+    rowTop += rowLines * lineHeight + fontSize * LEGEND_GAP;
+  }
+  return { parts, bottom: rowTop };
+}
 function latestValue(series: TrendSeries): string {
   const last = series.values.length > 0 ? series.values[series.values.length - 1] : null;
   return `${series.label} ${formatPercent(last ?? null)}`;

@@ -32,7 +32,10 @@ function tableOf(sheet: ExcelJS.Worksheet, headerRow = 1): Record<string, ExcelJ
 /** What a text cell holds: printable, line breaks as line feeds (XML reads a raw CR as LF). */
 const cellText = (text: string) => printableText(text).replace(/\r\n?/g, '\n');
 
-const fraction = (value: number | null) => (value === null ? null : value / 100);
+/** A percentage as the workbook stores it: a fraction, rounded to what its 0.0% format shows. */
+const fraction = (value: number | null) => (value === null ? null : Math.round(value * 10) / 1000);
+const ratio = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
+const points = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 function expectSummary(row: Record<string, ExcelJS.CellValue> | undefined, summary: LevelSummary) {
   expect(row).toBeDefined();
@@ -49,10 +52,10 @@ function expectSummary(row: Record<string, ExcelJS.CellValue> | undefined, summa
     'Off Track': summary.statusCounts['Off Track'],
     'Not Started': summary.statusCounts['Not Started'],
     'Not Reported': summary.statusCounts['Not Reported'],
-    'Metric attainment': summary.metricAttainment,
+    'Metric attainment': ratio(summary.metricAttainment),
     Likelihood: summary.likelihood,
   });
-  expect(row?.['Change (pts)'] ?? null).toBe(summary.change.percentDelta);
+  expect(row?.['Change (pts)'] ?? null).toBe(points(summary.change.percentDelta));
 }
 
 describe('the report workbook', () => {
@@ -118,12 +121,14 @@ describe('the report workbook', () => {
         Source: entry.source === 'reported' ? 'reported' : 'carried forward',
         'From period': entry.fromPeriod,
         Status: entry.status,
-        '% complete': entry.percentComplete / 100,
+        '% complete': fraction(entry.percentComplete),
         Revision: entry.revision,
       });
       expect(row?.Actual ?? undefined).toBe(entry.actual);
       expect(row?.Target ?? undefined).toBe(entry.target);
-      expect(row?.Attainment ?? undefined).toBe(entry.attainment);
+      expect(row?.Attainment ?? undefined).toBe(
+        entry.attainment === undefined ? undefined : ratio(entry.attainment),
+      );
       expect(row?.['Risks and issues'] ?? undefined).toBe(
         entry.risksAndIssues === undefined ? undefined : cellText(entry.risksAndIssues),
       );
@@ -159,7 +164,7 @@ describe('the report workbook', () => {
         Office: entry.office,
         'Key activity': entry.activityId,
         Status: entry.status,
-        '% complete': entry.percentComplete / 100,
+        '% complete': fraction(entry.percentComplete),
       });
     });
   });
@@ -195,7 +200,7 @@ describe('the report workbook', () => {
         office: entry.office,
         activity_id: entry.activityId,
         status: entry.status,
-        percent_complete: entry.percentComplete,
+        percent_complete: fraction(entry.percentComplete),
         source: entry.source,
         from_period: entry.fromPeriod,
         revision: entry.revision,
@@ -203,6 +208,66 @@ describe('the report workbook', () => {
       if (entry.milestoneDue)
         expect(rows[index]?.milestone_due).toEqual(new Date(`${entry.milestoneDue}T00:00:00Z`));
     });
+  });
+
+  it('prints every sheet one page wide (fitToPage really enabled), landscape, header row repeated, with period, snapshot version and marking', async () => {
+    const marked = new ExcelJS.Workbook();
+    const markedBytes = await renderReportWorkbook(
+      buildReportModel(snapshot, { ...context, markingBanner: 'CUI & more' }),
+    );
+    await marked.xlsx.load(markedBytes as unknown as ArrayBuffer);
+    const zip = await JSZip.loadAsync(markedBytes);
+    for (const [index, sheet] of marked.worksheets.entries()) {
+      const xml = (await zip.file(`xl/worksheets/sheet${index + 1}.xml`)?.async('string')) ?? '';
+      expect(xml, sheet.name).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        orientation: 'landscape',
+      });
+      const headerRow = sheet.name === 'Summary' ? sheet.getColumn(1).values.indexOf('Level') : 1;
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe(`${headerRow}:${headerRow}`);
+      expect(sheet.headerFooter.oddHeader, sheet.name).toContain('&C&"-,Bold"CUI && more');
+      expect(sheet.headerFooter.oddFooter, sheet.name).toContain(
+        'October 2026 (2026-10) · snapshot v3 · generated 2026-11-05',
+      );
+    }
+  });
+
+  it('fits or wraps the longest mission-area name and shows a SHA-256 whole', () => {
+    const offices = workbook.getWorksheet('Offices') as ExcelJS.Worksheet;
+    const hashColumn = offices.getRow(1).values as unknown[];
+    expect(offices.getColumn(hashColumn.indexOf('Submission SHA-256')).width).toBeGreaterThanOrEqual(64);
+    const summary = workbook.getWorksheet('Summary') as ExcelJS.Worksheet;
+    const longest =
+      [...snapshot.missionAreas].sort((a, b) => b.title.length - a.title.length)[0]?.title ?? '';
+    let found = false;
+    summary.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value !== longest) return;
+        found = true;
+        const width = summary.getColumn(cell.col).width ?? 0;
+        expect(width >= longest.length || cell.alignment?.wrapText === true).toBe(true);
+        expect(row.height ?? 0).toBeGreaterThanOrEqual(15 * Math.ceil(longest.length / width));
+      }),
+    );
+    expect(found).toBe(true);
+  });
+
+  it('writes percentages one way on every sheet, the Data sheet included: a fraction formatted 0.0%, rounded as shown', () => {
+    const data = workbook.getWorksheet('Data') as ExcelJS.Worksheet;
+    const headers = data.getRow(1).values as unknown[];
+    for (const name of ['percent_complete', 'attainment']) {
+      const column = headers.indexOf(name);
+      const cell = data.getRow(2).getCell(column);
+      if (typeof cell.value === 'number') expect(cell.numFmt, name).toBe('0.0%');
+    }
+    const summary = workbook.getWorksheet('Summary') as ExcelJS.Worksheet;
+    const convention = summary
+      .getColumn(3)
+      .values.find((value) => String(value).startsWith('Every percentage is a fraction'));
+    expect(convention).toBeDefined();
   });
 
   it('holds no formula anywhere, and formula-looking text is a string cell marked quotePrefix', async () => {

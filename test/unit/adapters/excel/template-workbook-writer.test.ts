@@ -113,6 +113,49 @@ describe('the template workbook', () => {
       expect(await zip.file(name)?.async('string'), name).not.toMatch(/<f[ >]/);
   });
 
+  it('writes each data validation once: one range per input column, none overlapping', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file('xl/worksheets/sheet2.xml')?.async('string')) ?? '';
+    const ranges = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((match) => match[1]);
+    const last = 1 + catalog.activitiesOf('OT').length;
+    const inputColumns = PROGRESS_COLUMNS.map((column, index) => ({
+      column,
+      letter: String.fromCharCode(65 + index),
+    })).filter(({ column }) => column.input);
+    expect(ranges).toEqual(inputColumns.map(({ letter }) => `${letter}2:${letter}${last}`));
+    expect(new Set(ranges.map((range) => range?.[0])).size).toBe(ranges.length);
+  });
+
+  it('prints one page wide: Instructions upright within the page, Progress landscape with its header row repeated', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    for (const [file, orientation] of [
+      ['xl/worksheets/sheet1.xml', 'portrait'],
+      ['xl/worksheets/sheet2.xml', 'landscape'],
+    ] as const) {
+      const xml = (await zip.file(file)?.async('string')) ?? '';
+      expect(xml, file).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+      expect(xml, file).toMatch(
+        new RegExp(`<pageSetup [^>]*orientation="${orientation}"[^>]*fitToWidth="1" fitToHeight="0"`),
+      );
+    }
+    const instructions = workbook.getWorksheet('Instructions') as ExcelJS.Worksheet;
+    // 90 characters of 11-point Calibri is about 6.5 inches: inside 7.5 inches of portrait Letter.
+    expect(instructions.getColumn(1).width).toBeLessThanOrEqual(90);
+    expect(progress.pageSetup.printTitlesRow).toBe('1:1');
+  });
+
+  it('names the cells to fill in as Input cells, by column, not by colour alone', () => {
+    const text: string[] = [];
+    workbook.getWorksheet('Instructions')?.eachRow((row) => text.push(String(row.getCell(1).value)));
+    const what = text.find((line) => line.includes('fill in the cells marked Input')) ?? '';
+    for (const column of PROGRESS_COLUMNS) expect(what).toContain(column.header);
+    for (const column of PROGRESS_COLUMNS)
+      expect(text).toContain(
+        `${column.header} (${column.input ? 'Input' : 'from the catalog, locked'}): ${column.help}`,
+      );
+    expect(text.filter((line) => /yellow|grey/.test(line) && !/Input|catalog/.test(line))).toEqual([]);
+  });
+
   it('states the deadline and how to send the workbook back on the Instructions sheet, naming no bucket or key', () => {
     const text: string[] = [];
     workbook.getWorksheet('Instructions')?.eachRow((row) => text.push(String(row.getCell(1).value)));

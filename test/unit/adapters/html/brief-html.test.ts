@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBriefHtml } from '../../../../shared/adapters/html/brief-html';
 import { buildReportModel, type RenderContext } from '../../../../shared/domain/report/report-model';
 import { expectedFigures } from '../../../support/expected-report-figures';
+import { planWithoutMissionAreas } from '../../../support/plan-without-mission-areas';
 import { NASTY_TEXT, populatedSnapshot } from '../../../support/populated-snapshot';
 import { htmlText, normalize } from '../../../support/report-text';
 
@@ -83,6 +84,45 @@ describe('the accessible HTML brief', () => {
     expect(html).not.toContain('class="banner"');
     const marked = renderBriefHtml(buildReportModel(snapshot, { ...context, markingBanner: 'CUI' }));
     expect(marked.match(/<p class="banner" role="note" aria-label="Marking">CUI<\/p>/g)).toHaveLength(2);
+  });
+
+  it('opens with the glance: overall status and percent, N of M offices, every goal and mission area with its status and trend, the top five risks', () => {
+    const glance =
+      /<section aria-labelledby="at-a-glance-heading" id="at-a-glance">([\s\S]*?)<\/section>/.exec(
+        html,
+      )?.[1] ?? '';
+    const glanceText = htmlText(glance);
+    expect(html.indexOf('id="at-a-glance"')).toBeLessThan(html.indexOf('<nav'));
+    expect(glanceText).toContain(`Overall status ${snapshot.agency.status}`);
+    expect(glanceText).toContain(`Percent complete ${snapshot.agency.percentComplete?.toFixed(1)}%`);
+    expect(glanceText).toContain('Offices reported 5 of 6 missing: ES');
+    for (const goal of snapshot.goals)
+      expect(glanceText).toContain(`Goal ${goal.id}: ${goal.title} ${goal.status}`);
+    for (const area of snapshot.missionAreas) expect(glanceText).toContain(`${area.title} ${area.status}`);
+    expect(
+      glance.match(/<svg class="sparkline" role="img" aria-label="[^"]+percent complete from/g),
+    ).toHaveLength(snapshot.goals.length + snapshot.missionAreas.length);
+    for (const risk of snapshot.atRisk.slice(0, 5))
+      expect(glance).toContain(
+        `<th scope="row"><a href="#risk-${risk.rank}">${risk.rank}</a></th><td>${risk.office}</td>`,
+      );
+    expect(glance).not.toContain(`href="#risk-6"`);
+  });
+
+  it('numbers each at-risk entry once: by its heading, not also as a list item', () => {
+    const section =
+      /<section aria-labelledby="at-risk-heading" id="at-risk">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    expect(section).not.toMatch(/<ol|<li/);
+    expect(section.match(/<div class="risk" id="risk-\d+"><h3>\d+\. /g)).toHaveLength(snapshot.atRisk.length);
+  });
+
+  it('leaves out mission-area rows, charts and the mission-area view for a plan without mission areas', () => {
+    const plain = renderBriefHtml(
+      buildReportModel(populatedSnapshot({ catalog: planWithoutMissionAreas() }), context),
+    );
+    expect(htmlText(plain)).not.toMatch(/mission area/i);
+    expect(plain).not.toContain('id="mission-areas"');
+    expect(plain.match(/<figure/g)).toHaveLength(2);
   });
 
   it('renders the same snapshot to the same text', () => {

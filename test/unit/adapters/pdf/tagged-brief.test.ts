@@ -4,7 +4,13 @@ import { briefDocument } from '../../../../shared/adapters/pdf/brief-document';
 import { CONTENT_WIDTH } from '../../../../shared/adapters/pdf/brief-page';
 import { renderBriefPdf, renderPdfA } from '../../../../shared/adapters/pdf/brief-pdf';
 import type { PdfSection } from '../../../../shared/adapters/pdf/pdf-blocks';
-import { BRIEF_TITLES } from '../../../../shared/domain/report/brief-wording';
+import {
+  BRIEF_TITLES,
+  coverFactsLine,
+  dashboardHeading,
+  HEADLINE_CHANGES_TITLE,
+  SUMMARY_TABLE_TITLE,
+} from '../../../../shared/domain/report/brief-wording';
 import { reportCharts } from '../../../../shared/domain/report/charts/report-charts';
 import { buildReportModel, type RenderContext } from '../../../../shared/domain/report/report-model';
 import {
@@ -17,6 +23,7 @@ import {
   type TaggedPdf,
 } from '../../../support/pdf-structure';
 import { populatedSnapshot } from '../../../support/populated-snapshot';
+import { REPLACES_VERSION_1 } from '../../../support/replacing-version';
 
 /**
  * The PDF brief as a tagged PDF (issue 15), read back with pdf.js: its structure tree, the marked
@@ -27,7 +34,8 @@ const context: RenderContext = {
   snapshotVersion: 3,
   snapshotSha256: 'c'.repeat(64),
 };
-const model = buildReportModel(populatedSnapshot(), context);
+const snapshot = populatedSnapshot();
+const model = buildReportModel(snapshot, context);
 const charts = reportCharts(model, CONTENT_WIDTH);
 
 /** The headings as the document definition draws them (styles h1–h3), in order. */
@@ -85,6 +93,7 @@ describe('the tagged PDF brief', () => {
       drawnHeadings(definition()).map((each) => each.text),
     );
     expect(headings.filter((heading) => heading.node.role === 'H1').map((heading) => heading.text)).toEqual([
+      dashboardHeading(model),
       'Contents',
       BRIEF_TITLES.executiveSummary,
       BRIEF_TITLES.charts,
@@ -101,10 +110,11 @@ describe('the tagged PDF brief', () => {
       expect(level, headings[index]?.text).toBeLessThanOrEqual((levels[index - 1] ?? 0) + 1);
     });
     const summary = headings.findIndex((heading) => heading.text === BRIEF_TITLES.executiveSummary);
-    expect(headings.slice(summary + 1, summary + 4).map((heading) => heading.node.role)).toEqual([
-      'H2',
-      'H2',
-      'H2',
+    expect(
+      headings.slice(summary + 1, summary + 3).map((heading) => [heading.text, heading.node.role]),
+    ).toEqual([
+      [HEADLINE_CHANGES_TITLE, 'H2'],
+      [SUMMARY_TABLE_TITLE, 'H2'],
     ]);
   });
 
@@ -136,9 +146,11 @@ describe('the tagged PDF brief', () => {
     ]);
   });
 
-  it('tags every chart as a Figure whose alternative text is the chart’s description', () => {
+  it('tags every chart and sparkline as a Figure whose alternative text is its description', () => {
     const figures = everywhere(tagged, (node) => node.role === 'Figure');
     expect(figures.map(({ node }) => node.alt)).toEqual([
+      ...charts.goalTrends.map((trend) => trend.description),
+      ...charts.missionAreaTrends.map((trend) => trend.description),
       charts.statusByGoal.description,
       charts.statusByMissionArea.description,
       charts.trendByGoal.description,
@@ -172,14 +184,16 @@ describe('the tagged PDF brief', () => {
     );
     artifacts.forEach((texts, index) => {
       expect(texts).toContain(`Page ${index + 1} of ${tagged.pages.length}`);
-      expect(texts).toContain('Generated 2026-11-05 from snapshot v3');
+      // Page 1's footer line is the facts of this version, said nowhere else: content (see the page-1 test).
+      if (index > 0) expect(texts).toContain('Generated 2026-11-05 from snapshot v3');
+      else expect(texts.join(' ')).not.toContain('Generated');
       if (index > 0) expect(texts.join(' ')).toContain('Status brief · October 2026 (2026-10)');
     });
-    // The carried-forward table continues on a new page under a copy of its header row.
-    const repeated = artifacts.findIndex((texts) => texts.includes('From period'));
+    // The overdue-milestones table continues on a new page under a copy of its header row.
+    const repeated = artifacts.findIndex((texts) => texts.includes('Milestone'));
     expect(repeated).toBeGreaterThan(0);
     const continued = everywhere(tagged, (node) => node.role === 'TH').filter(
-      ({ page, text }) => page === repeated + 1 && text === 'From period',
+      ({ page, text }) => page === repeated + 1 && text === 'Milestone',
     );
     expect(continued).toEqual([]);
   });
@@ -211,23 +225,22 @@ describe('the tagged PDF brief', () => {
       expect(link).toMatch(/\/StructParent \d+/);
       expect(link).toMatch(/\/Contents \(\S/);
     }
-    expect(raw).toMatch(/\/Contents \(Executive summary\)/);
+    expect(raw).toMatch(/\/Contents \(Summary and changes\)/);
     // Pages with annotations are tabbed in structure order (PDF/UA 7.18.3).
     expect(raw).toMatch(/\/Tabs \/S/);
   });
 
-  it('tags lists as L of LI, numbered items with their label', () => {
+  it('tags lists as L of LI, bulleted items as their body alone', () => {
+    // Headline changes; improved and worsened on page 1; how the figures are made.
     const lists = everywhere(tagged, (node) => node.role === 'L');
-    expect(lists.length).toBeGreaterThanOrEqual(3);
+    expect(lists.map(({ page }) => page)).toContain(1);
+    expect(lists.length).toBeGreaterThanOrEqual(4);
     for (const { node } of lists)
       for (const item of node.children as StructureNode[]) {
         expect(item.role).toBe('LI');
-        expect(['LBody', 'Lbl,LBody']).toContain(childRoles(item).join());
+        // A bullet is a drawn shape (decoration), not a label; numbered lists: structure-writer.test.ts.
+        expect(childRoles(item)).toEqual(['LBody']);
       }
-    // The top risks: numbered, each number a label (drawn after the item's first line, tagged before it).
-    const labels = everywhere(tagged, (node) => node.role === 'Lbl').map((label) => label.text);
-    expect(labels).toEqual(['1.', '2.', '3.', '4.', '5.']);
-    expect(raw).toMatch(/\/O \/List\n\/ListNumbering \/Decimal/);
     expect(raw).toMatch(/\/O \/List\n\/ListNumbering \/Disc/);
   });
 
@@ -261,32 +274,106 @@ describe('the tagged PDF brief', () => {
     expect(raw.match(/\/FontFile2 \d+ 0 R/g)?.length).toBe(top.length);
   });
 
-  it('has a bookmark for every heading, nested as the headings are', () => {
-    const titles = tagged.outline.map((bookmark) => bookmark.title);
-    expect(titles).toEqual(everywhere(tagged, (node) => node.role === 'H1').map((heading) => heading.text));
-    const summary = tagged.outline.find((bookmark) => bookmark.title === BRIEF_TITLES.executiveSummary);
-    expect(summary?.items.map((item) => item.title)).toEqual([
-      'Headline changes',
-      `Top risks (5 of ${model.atRisk.length})`,
-      'Agency and goals',
-    ]);
-    const count = (items: TaggedPdf['outline']): number =>
-      items.reduce((sum, item) => sum + 1 + count(item.items), 0);
-    expect(count(tagged.outline)).toBe(everywhere(tagged, (node) => /^H\d$/.test(node.role)).length);
+  it('has a bookmark for every heading the contents lists, nested as the headings are', () => {
+    const listed = drawnHeadings(definition()).filter((heading) => heading.listed);
+    const flat = (items: TaggedPdf['outline']): string[] =>
+      items.flatMap((item) => [item.title, ...flat(item.items)]);
+    expect(flat(tagged.outline)).toEqual(listed.map((heading) => heading.text));
+    // Top level: the sections' H1s but the contents themselves; page 1's sub-headings are not listed.
+    expect(tagged.outline.map((bookmark) => bookmark.title)).toEqual(
+      everywhere(tagged, (node) => node.role === 'H1')
+        .map((heading) => heading.text)
+        .filter((text) => text !== 'Contents'),
+    );
+    expect(tagged.outline[0]).toEqual({ title: dashboardHeading(model), items: [] });
+    const objectives = model.goals[0]?.objectives.map((objective) => `Objective ${objective.label}`) ?? [];
+    expect(objectives.length).toBeGreaterThan(1);
+    const goal = tagged.outline.find((bookmark) => bookmark.title === model.goals[0]?.label);
+    expect(goal?.items.map((item) => item.title)).toEqual(objectives);
     // Closed items count their children, negatively (ISO 32000-1 12.3.3).
-    expect(raw).toMatch(/\/Count -3\b/);
+    expect(raw).toMatch(new RegExp(`/Count -${objectives.length}\\b`));
   });
 
-  it('prints the marking banner as an artifact, top and bottom of every page', async () => {
+  it('prints the marking banner top and bottom of every page, as an artifact but once: first on page 1, as content', async () => {
     const banner = 'CONTROLLED UNCLASSIFIED INFORMATION';
     const marked = await readTaggedPdf(
-      await renderBriefPdf(buildReportModel(populatedSnapshot(), { ...context, markingBanner: banner })),
+      await renderBriefPdf(buildReportModel(snapshot, { ...context, markingBanner: banner })),
     );
-    for (const page of marked.pages) {
+    marked.pages.forEach((page, index) => {
       const banners = page.texts.filter((text) => text.text === banner);
       expect(banners).toHaveLength(2);
-      for (const each of banners) expect(each.marks.map((mark) => mark.tag)).toEqual(['Artifact']);
+      const artifacts = banners.filter((each) => each.marks.map((mark) => mark.tag).join() === 'Artifact');
+      expect(artifacts, `page ${index + 1}`).toHaveLength(index === 0 ? 1 : 2);
+    });
+    const [first] = marked.pages;
+    const document = first?.tree?.children[0] as StructureNode;
+    const opening = document.children[0] as StructureNode;
+    expect(opening.role).toBe('P');
+    expect(first && elementText(first, opening)).toBe(banner);
+  });
+
+  it('tags page 1: the notice of the version it replaces, the figures, the levels with their sparklines, the risks, the changes and the facts of the version', async () => {
+    const replacing = await readTaggedPdf(
+      await renderBriefPdf(
+        buildReportModel(snapshot, {
+          ...context,
+          supersedes: REPLACES_VERSION_1,
+        }),
+      ),
+    );
+    const page = replacing.pages[0];
+    const document = page?.tree?.children[0] as StructureNode;
+    const parts = (document.children as StructureNode[]).map((node) => ({
+      node,
+      role: node.role,
+      text: page ? elementText(page, node) : '',
+    }));
+    expect(parts.map((part) => part.role)).toEqual([
+      'P', // the plan's title
+      'H1',
+      'P', // the notice
+      'Table', // overall status, percent complete, offices reported
+      'P', // completeness
+      'H2',
+      'Table', // goals
+      'Table', // mission areas
+      'H2',
+      'Table', // top risks
+      'H2',
+      'H3',
+      'L', // improved
+      'H3',
+      'L', // worsened
+      'P', // the facts of this version, from the footer line
+    ]);
+    expect(parts[1]?.text).toBe(dashboardHeading(model));
+    expect(parts[2]?.text).toMatch(
+      /^This replaces version 1 of the October 2026 brief, issued on 3 November 2026\. /,
+    );
+    expect(parts.at(-1)?.text).toBe(coverFactsLine(model));
+    // The three figures: each named by its column header, none a row header.
+    const rows = (table: StructureNode | undefined) => (table?.children ?? []) as StructureNode[];
+    expect(rows(parts[3]?.node).map(childRoles)).toEqual([
+      ['TH', 'TH', 'TH'],
+      ['TD', 'TD', 'TD'],
+    ]);
+    // A level per row, headed by its name, its sparkline a Figure in the last cell.
+    for (const [levels, trends] of [
+      [parts[6]?.node, charts.goalTrends],
+      [parts[7]?.node, charts.missionAreaTrends],
+    ] as const) {
+      const [header, ...body] = rows(levels);
+      expect(childRoles(header as StructureNode)).toEqual(Array(5).fill('TH'));
+      expect(body).toHaveLength(trends.length);
+      body.forEach((row, index) => {
+        expect(childRoles(row)).toEqual(['TH', 'TD', 'TD', 'TD', 'TD']);
+        const trend = (row.children as StructureNode[])[4];
+        expect(trend?.children).toEqual([
+          expect.objectContaining({ role: 'Figure', alt: trends[index]?.description }),
+        ]);
+      });
     }
+    expect(rows(parts[9]?.node)).toHaveLength(1 + 5);
   });
 
   it('refuses to render a picture without alternative text', async () => {

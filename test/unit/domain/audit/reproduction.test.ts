@@ -55,4 +55,39 @@ describe('comparing a reproduction', () => {
       difference: 'rendering again made no brief.pdf',
     });
   });
+
+  it('says plainly when only the software differs: rendered by one version, now another, stored file as recorded', () => {
+    const files = [file('brief.pdf', A), file('workbook.xlsx', A), file('brief.html', A)];
+    const stored = new Map<string, string | null>([
+      ['brief.pdf', A],
+      ['workbook.xlsx', B],
+      ['brief.html', A],
+    ]);
+    const reproduced = new Map([
+      ['brief.pdf', C],
+      ['workbook.xlsx', C],
+      ['brief.html', A],
+    ]);
+    const [pdf, workbook, html] = compareReproduction(files, stored, reproduced, {
+      recorded: '0.1.0',
+      running: '0.2.0',
+    });
+    expect(pdf).toMatchObject({ matches: false, rendererChanged: true });
+    expect(pdf?.difference).toBe(
+      `rendered by strategy-report 0.1.0, now 0.2.0: the renderer changed, so rendering again gives SHA-256 ${C}; the stored brief.pdf is as recorded (${A}), not altered`,
+    );
+    // An altered file is still called altered, whatever software is running.
+    expect(workbook).not.toHaveProperty('rendererChanged');
+    expect(workbook?.difference).toContain('the stored file was altered');
+    expect(html).toMatchObject({ matches: true });
+    // The same software rendering other bytes is a real difference.
+    const [same] = compareReproduction(files.slice(0, 1), stored, reproduced, {
+      recorded: '0.2.0',
+      running: '0.2.0',
+    });
+    expect(same).not.toHaveProperty('rendererChanged');
+    expect(same?.difference).toBe(
+      `rendering again gives SHA-256 ${C}, but the stored brief.pdf (as recorded) is ${A}`,
+    );
+  });
 });

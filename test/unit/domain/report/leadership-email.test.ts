@@ -12,8 +12,7 @@ const input = (snapshot = populatedSnapshot(), banner?: string) => ({
   model: buildReportModel(snapshot, { ...context, markingBanner: banner }),
   reportVersion: 2,
   manifestKey: 'reports/2026-10/v0002/manifest.json',
-  htmlKey: 'reports/2026-10/v0002/brief.html',
-  attachmentNames: { pdf: 'brief.pdf', workbook: 'workbook.xlsx' },
+  attachmentNames: { pdf: 'brief.pdf', html: 'brief.html', workbook: 'workbook.xlsx' },
 });
 
 describe('the leadership e-mail', () => {
@@ -29,7 +28,11 @@ describe('the leadership e-mail', () => {
       expect(email.text).toContain(`Goal ${goal.id}: ${goal.title}: ${goal.status}`);
     expect(email.text).toContain('WHAT CHANGED');
     expect(email.text).toContain(`TOP RISKS (5 of ${snapshot.atRisk.length})`);
-    expect(email.text).toContain('Attached: brief.pdf (the brief) and workbook.xlsx (every figure).');
+    expect(email.text).toContain(
+      'Attached: brief.pdf (the brief), brief.html and workbook.xlsx (every figure).',
+    );
+    expect(email.text).toContain('brief.html is the accessible version of the brief');
+    expect(email.text).not.toContain('replaces');
     expect(email.html).toContain('<h2 style="font-size:16px">Top risks (5 of');
   });
 
@@ -48,6 +51,30 @@ describe('the leadership e-mail', () => {
     expect(email.text).not.toMatch(/^X-Injected/m);
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('&lt;script&gt;');
+  });
+
+  it('says first, for a version that replaces another, which one, when it was issued and why', () => {
+    const snapshot = populatedSnapshot();
+    const email = leadershipEmail({
+      ...input(snapshot),
+      model: buildReportModel(snapshot, {
+        ...context,
+        supersedes: {
+          version: 1,
+          issuedAt: '2026-11-03T09:30:00Z',
+          changes: [{ office: 'OT', from: 1, to: 2 }],
+        },
+      }),
+    });
+    expect(email.subject).toBe(
+      'Strategy status brief 2026-10 version 2 (replaces version 1): At Risk, 5 of 6 offices reported',
+    );
+    expect(email.text.split('\n')[0]).toBe(
+      'This replaces version 1 of the October 2026 brief, issued on 3 November 2026. Since then: Office of Trade (OT) sent revision 2 (replacing revision 1).',
+    );
+    expect(email.html).toMatch(
+      /<body[^>]*>\n\n<p style="[^"]*">This replaces version 1 of the October 2026 brief/,
+    );
   });
 
   it('links the workbook when it is too large to attach', () => {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { workbookRequestEmail } from '../../../../shared/domain/mail/workbook-request-email';
+import type { Period } from '../../../../shared/domain/period';
+
+describe('the e-mail asking an office for its workbook', () => {
+  it('names the cells to fill in as the Input cells the Instructions sheet lists, not by colour alone (issue 14)', () => {
+    for (const kind of ['open', 'reminder'] as const) {
+      const { text } = workbookRequestEmail({
+        kind,
+        office: { code: 'OT', name: 'Office of Trade' },
+        period: '2026-10' as Period,
+        deadline: '2026-11-10',
+        today: '2026-11-01',
+        fileName: 'OT-2026-10.xlsx',
+        rejectedAttempts: 0,
+      });
+      const step = text.split('\n').find((line) => line.startsWith('2. ')) ?? '';
+      expect(step, kind).toContain('fill in the cells marked Input');
+      expect(step.replace(/\(shaded yellow;[^)]*\)/, ''), kind).not.toMatch(/yellow|grey/);
+    }
+  });
+});
