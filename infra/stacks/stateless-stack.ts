@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../shared/config/service-identity';
+import { STATELESS_STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
 import type { StageConfig } from '../config/stage-config';
 import { acknowledge } from '../constructs/acknowledge';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
@@ -338,7 +339,11 @@ export class StatelessStack extends Stack {
       output(`${pascal(name)}FunctionName`, fn.function.functionName);
       output(`${pascal(name)}LogGroup`, fn.logGroup.logGroupName);
     }
-    output('IngestQueueUrl', this.ingestPipeline.queue.queueUrl);
+    output(
+      STATELESS_STACK_OUTPUTS.ingestQueueUrl,
+      this.ingestPipeline.queue.queueUrl,
+      'Where S3 announces uploads; strategy-report reconcile --replay sends the ones never answered here',
+    );
     output('IngestDeadLetterQueueUrl', this.ingestPipeline.deadLetterQueue.queueUrl);
     output('IngestDeadLetterQueueArn', this.ingestPipeline.deadLetterQueue.queueArn);
     output('IntakeQueueUrl', this.mailIntake.queue.queueUrl);

@@ -89,6 +89,8 @@ interface ReceivedUpload {
   readonly metadata: Readonly<Record<string, string>>;
   readonly key: string;
   readonly versionId: string | undefined;
+  /** The upload's ETag as HEAD gave it: recorded with the attempt. */
+  readonly etag: string;
   readonly upload: UploadKey;
   readonly uploader: string;
   /** When the upload was made, as S3 said: what orders it against the office's other uploads. */
@@ -218,6 +220,7 @@ function receivedUpload(
     metadata: head.metadata,
     key,
     versionId: head.versionId ?? notification.versionId,
+    etag: head.etag,
     upload,
     uploader: uploaderOf(head.metadata.uploader, notification.principalId),
     uploaded: { eventTime: notification.eventTime, sequencer: notification.sequencer },
@@ -300,6 +303,7 @@ async function answerAcceptance(
     sha256,
     size,
     source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}) },
+    ...(received.etag ? { etag: received.etag } : {}),
     outcome: duplicate ? 'duplicate' : 'accepted',
     revision,
     rowCount: rows,
@@ -378,6 +382,7 @@ async function answerRejection(
       key,
       ...(received.versionId ? { versionId: received.versionId } : {}),
     },
+    ...(received.etag ? { etag: received.etag } : {}),
     outcome: 'rejected',
     problems: problems.slice(0, STORED_PROBLEM_LIMIT),
     problemCount: problems.length,

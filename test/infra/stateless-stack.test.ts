@@ -15,6 +15,7 @@ import { parseProductConfig } from '../../shared/config/product-config';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../shared/config/service-identity';
 import { IntegrityError, InvalidInputError, NotFoundError } from '../../shared/domain/errors';
 import { BUSINESS_METRICS } from '../../shared/ports/business-metrics';
+import { STATELESS_STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
 import { ReportChainBusyError } from '../../shared/use-cases/report-chain-hold';
 import { type SynthesizedStage, synthesizeStages } from '../support/synthesized-app';
 import {
@@ -176,6 +177,12 @@ describe('ingest', () => {
       },
       maxReceiveCount: dev.config.ingest.maxReceiveCount,
     });
+  });
+
+  it('names its queue in the output the CLI reads to replay unanswered uploads (reconcile --replay)', () => {
+    const stack = dev.stacks.stateless;
+    const queue = stack.getLogicalId(stack.ingestPipeline.queue.node.defaultChild as never);
+    dev.stateless.hasOutput(STATELESS_STACK_OUTPUTS.ingestQueueUrl, { Value: { Ref: queue } });
   });
 
   it('reports failures per message and runs at most maxConcurrency at once, bounded by its event source', () => {
