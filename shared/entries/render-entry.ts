@@ -65,7 +65,7 @@ export async function runRender(
     version: record.version,
     sequence: record.sequence,
     generatedAt: record.generatedAt,
-    snapshot: { version: record.snapshot.version, sha256: record.snapshot.sha256 },
+    snapshot: { version: outcome.snapshot.version, sha256: outcome.snapshot.sha256 },
     manifest: { key: record.manifestKey, sha256: record.manifestSha256 },
     previousManifestSha256: record.previousManifestSha256,
     files: record.files.map(({ name, key, size, sha256 }) => ({ name, key, size, sha256 })),

@@ -1,9 +1,10 @@
-import type { Period } from '../domain/period';
 import type { ManifestFile, ReportManifest } from '../domain/report/report-manifest';
+import type { ReportPeriod } from '../domain/report/report-period';
 
 /** A published report version as the table indexes it; the manifest holds the full record. */
 export interface ReportRecord {
-  readonly period: Period;
+  /** A month (its report) or a fiscal quarter, `FY2027-Q1` (its quarterly review pack). */
+  readonly period: ReportPeriod;
   readonly version: number;
   /** Its place in the chain of every report ever rendered (1 = the first). */
   readonly sequence: number;
@@ -13,7 +14,8 @@ export interface ReportRecord {
   readonly generatedAt: string;
   /** Wall-clock time the version was published (not in any file). */
   readonly publishedAt: string;
-  readonly snapshot: ReportManifest['snapshot'];
+  /** The snapshot a monthly report was rendered from; absent for a pack (its manifest names each month's). */
+  readonly snapshot?: ReportManifest['snapshot'];
   readonly catalog: ReportManifest['catalog'];
   readonly softwareVersion: string;
   readonly files: readonly ManifestFile[];
@@ -22,7 +24,7 @@ export interface ReportRecord {
 /** The latest link of the manifest chain. */
 export interface ChainHead {
   readonly sequence: number;
-  readonly period: Period;
+  readonly period: ReportPeriod;
   readonly version: number;
   readonly manifestKey: string;
   readonly manifestSha256: string;
@@ -30,7 +32,7 @@ export interface ChainHead {
 
 /** A render holding the chain right now: its version is indexed or about to be, the head not yet moved. */
 export interface PendingPublication {
-  readonly period: Period;
+  readonly period: ReportPeriod;
   readonly version: number;
   /** The sequence it will have in the chain. */
   readonly sequence: number;
@@ -50,7 +52,7 @@ export interface ChainHold extends PendingPublication {
  */
 export interface ChainState {
   readonly sequence: number;
-  readonly period?: Period;
+  readonly period?: ReportPeriod;
   readonly version?: number;
   readonly manifestKey?: string;
   readonly manifestSha256?: string;
@@ -98,9 +100,9 @@ export function pendingPublicationOf(state: ChainState | undefined): PendingPubl
  */
 export interface ReportIndex {
   /** The highest version number claimed for the period, 0 when none was. */
-  lastClaimedVersion(period: Period): Promise<number>;
+  lastClaimedVersion(period: ReportPeriod): Promise<number>;
   /** Takes a version number for one render; false when another render took it first. */
-  claimVersion(period: Period, version: number, claimedAt: Date): Promise<boolean>;
+  claimVersion(period: ReportPeriod, version: number, claimedAt: Date): Promise<boolean>;
 
   /** The chain head item, read consistently; undefined before any render held the chain. */
   chainState(): Promise<ChainState | undefined>;
@@ -117,12 +119,15 @@ export interface ReportIndex {
   /** Indexes a published version; false when that version is indexed already. */
   putRecord(record: ReportRecord): Promise<boolean>;
   /** One indexed version, read consistently. */
-  record(period: Period, version: number): Promise<ReportRecord | undefined>;
+  record(period: ReportPeriod, version: number): Promise<ReportRecord | undefined>;
   /** Every published version of a period, oldest first. */
-  versions(period: Period): Promise<ReportRecord[]>;
-  latest(period: Period): Promise<ReportRecord | undefined>;
-  /** Every published version of the periods from `from` to `to`, by period then version (one Query). */
-  inRange(from: Period, to: Period): Promise<ReportRecord[]>;
+  versions(period: ReportPeriod): Promise<ReportRecord[]>;
+  latest(period: ReportPeriod): Promise<ReportRecord | undefined>;
+  /**
+   * Every published version from `from` to `to`, by key then version (one Query): keys compare as
+   * written, so months come before quarters (FIRST_REPORT_PERIOD to LAST_REPORT_PERIOD is everything).
+   */
+  inRange(from: ReportPeriod, to: ReportPeriod): Promise<ReportRecord[]>;
   /** The latest link, if any report is on the chain. */
   chainHead(): Promise<ChainHead | undefined>;
   /** The publication holding the chain, if a render is (or died) between its manifest and the head. */

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../domain/errors';
 import { isPeriod, type Period } from '../domain/period';
+import { isReportPeriod, type ReportPeriod } from '../domain/report/report-period';
 
 /**
  * S3 key layout (docs/architecture.md). Every key that includes something a user chose is built
@@ -138,10 +139,13 @@ export function snapshotKey(period: Period, inputHash: string): string {
 
 const REPORT_FILE = /^[a-z]+(\.[a-z]+)?\.(pdf|xlsx|html|json|xml)$/;
 
-/** Where one file of a report version lives: `reports/<period>/v<NNNN>/<file>`; each version has its own keys. */
-export function reportKey(period: Period, version: number, fileName: string): string {
+/**
+ * Where one file of a report version lives: `reports/<period>/v<NNNN>/<file>` — a month's report
+ * (`reports/2026-10/…`) or a quarter's review pack (`reports/FY2027-Q1/…`); each version has its own keys.
+ */
+export function reportKey(period: ReportPeriod, version: number, fileName: string): string {
   if (
-    !isPeriod(period) ||
+    !isReportPeriod(period) ||
     !Number.isInteger(version) ||
     version < 1 ||
     version > 9999 ||
@@ -157,7 +161,7 @@ export function reportKey(period: Period, version: number, fileName: string): st
  */
 export function isReportKey(key: string, period: string, version: number, fileName: string): boolean {
   try {
-    return isPeriod(period) && reportKey(period, version, fileName) === key;
+    return isReportPeriod(period) && reportKey(period, version, fileName) === key;
   } catch {
     return false;
   }

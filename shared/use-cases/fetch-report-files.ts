@@ -1,14 +1,14 @@
 import { reportLabel } from '../domain/audit/audit-finding';
 import { IntegrityError, NotFoundError } from '../domain/errors';
-import type { Period } from '../domain/period';
+import { type ChainManifest, parseChainManifest } from '../domain/report/chain-manifest';
 import {
-  ALL_REPORT_FORMATS,
+  filesOfVersion,
   MANIFEST_FILE,
   REPORT_FILES,
   type ReportFileFormat,
   reportFileOfFormat,
 } from '../domain/report/report-files';
-import { parseManifest, type ReportManifest } from '../domain/report/report-manifest';
+import { type ReportPeriod, reportKindOf } from '../domain/report/report-period';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
 import type { ReportIndex, ReportRecord } from '../ports/report-index';
@@ -41,11 +41,11 @@ async function read(objects: ObjectStore, key: string): Promise<Buffer> {
 export async function fetchReportFiles(
   ports: { readonly reportIndex: ReportIndex; readonly reportObjects: ObjectStore },
   request: {
-    readonly period: Period;
+    readonly period: ReportPeriod;
     readonly version?: number;
     readonly formats?: readonly ReportFileFormat[];
   },
-): Promise<{ record: ReportRecord; manifest: ReportManifest; files: FetchedReportFile[] }> {
+): Promise<{ record: ReportRecord; manifest: ChainManifest; files: FetchedReportFile[] }> {
   const record = await findReportVersion(ports.reportIndex, request.period, request.version);
   const label = reportLabel(record.period, record.version);
   const manifestBytes = await read(ports.reportObjects, record.manifestKey);
@@ -54,19 +54,19 @@ export async function fetchReportFiles(
     throw new IntegrityError(
       `${record.manifestKey} has SHA-256 ${manifestSha256}, but the report index recorded ${record.manifestSha256} for ${label}: the manifest was altered`,
     );
-  const manifest = parseManifest(manifestBytes);
+  const manifest = parseChainManifest(manifestBytes);
+  const kind = reportKindOf(record.period);
 
   const files: FetchedReportFile[] = [];
   // By default every file the manifest lists: a report published before a file existed has none.
-  const formats =
-    request.formats ??
-    ALL_REPORT_FORMATS.filter(
-      (format) =>
-        format === MANIFEST_FILE.format ||
-        manifest.files.some((file) => file.name === reportFileOfFormat(format)),
-    );
+  const formats = request.formats ?? [
+    ...filesOfVersion(kind, manifest.schemaVersion)
+      .filter((spec) => manifest.files.some((file) => file.name === spec.name))
+      .map((spec) => spec.format),
+    MANIFEST_FILE.format,
+  ];
   for (const format of formats) {
-    const name = reportFileOfFormat(format);
+    const name = reportFileOfFormat(format, kind);
     if (format === MANIFEST_FILE.format) {
       files.push({
         name,

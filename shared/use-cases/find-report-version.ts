@@ -1,9 +1,9 @@
 import { reportLabel } from '../domain/audit/audit-finding';
 import { NotFoundError } from '../domain/errors';
-import type { Period } from '../domain/period';
+import type { ReportPeriod as Period } from '../domain/report/report-period';
 import type { ReportIndex, ReportRecord } from '../ports/report-index';
 
-/** A period's report version as the index records it: the given version, or the latest. */
+/** A period's report version (or a quarter's review pack) as the index records it: the given version, or the latest. */
 export async function findReportVersion(
   reports: ReportIndex,
   period: Period,

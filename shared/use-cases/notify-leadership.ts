@@ -132,7 +132,7 @@ export async function notifyLeadership(
 /** The model of the brief, from the snapshot the version was rendered from (checked as it is loaded). */
 async function reportModelOf(ports: NotifyLeadershipPorts, record: ReportRecord): Promise<ReportModel> {
   const manifest = await readReportManifest(ports.reportObjects, record);
-  const snapshotRecord = (await ports.snapshotIndex.versions(record.period)).find(
+  const snapshotRecord = (await ports.snapshotIndex.versions(manifest.snapshot.period as Period)).find(
     (candidate) =>
       candidate.version === manifest.snapshot.version && candidate.sha256 === manifest.snapshot.sha256,
   );

@@ -1,29 +1,18 @@
 import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
+import { REPORT_FILES } from '../domain/report/report-files';
 import { type SupersededReport, supersededReport } from '../domain/report/superseded-report';
 import type { RollupSnapshot } from '../domain/rollup/rollup-snapshot';
 import { BUSINESS_METRICS, type BusinessMetrics } from '../ports/business-metrics';
 import type { Clock } from '../ports/clock';
 import type { Log } from '../ports/log';
 import type { ObjectStore } from '../ports/object-store';
-import type { ChainHold, ReportIndex, ReportRecord } from '../ports/report-index';
+import type { ReportIndex, ReportRecord } from '../ports/report-index';
 import type { ReportRenderer } from '../ports/report-renderer';
 import type { SnapshotIndex, SnapshotRecord } from '../ports/snapshot-index';
-import {
-  type ChainHoldTiming,
-  holdReportChain,
-  type SettledHold,
-  settleChainHold,
-} from './report-chain-hold';
-import {
-  claimReportVersion,
-  makeVisible,
-  type ReportContent,
-  reportManifest,
-  reportRecordOf,
-  storeManifest,
-  storeReportFiles,
-} from './report-publication';
+import { publishVersion } from './publish-version';
+import type { ChainHoldTiming } from './report-chain-hold';
+import { type ReportContent, reportManifest } from './report-publication';
 import { readReportManifest } from './report-reads';
 import { loadSnapshot } from './snapshot-storage';
 
@@ -96,66 +85,27 @@ export async function renderReport(
   });
   const now = ports.clock.now();
 
-  // 4. A version number of its own (conditional put): the version's keys are this render's alone.
-  const version = await claimReportVersion(ports.reportIndex, period, now);
-
-  // 5. The PDF, the workbook and the HTML under those keys: invisible, nothing points at them.
-  const files = await storeReportFiles(ports.reportObjects, period, version, rendered);
-
-  // 6. Hold the chain: fixes this version's place in it and the manifest it links to.
-  const { hold, previous } = await holdReportChain(ports, { period, version }, now, request.chainHold);
-  try {
-    // 7. The manifest, last: every file's hash, the snapshot, the previous manifest's hash.
-    const content = reportContentOf(snapshotRecord, snapshot, request.softwareVersion, {
-      markingBanner,
-      ...(supersedes ? { supersedes } : {}),
-      taggedPdf: true,
-    });
-    const manifest = reportManifest(content, version, files, { sequence: hold.sequence, previous });
-    const manifestSha256 = await storeManifest(ports.reportObjects, hold.manifestKey, manifest);
-
-    // 8. Visible: the index item, then the head moves to the manifest and the hold ends.
-    const record = reportRecordOf(manifest, hold.manifestKey, manifestSha256, now);
-    await makeVisible(ports.reportIndex, record, hold.owner);
-    ports.metrics.count(BUSINESS_METRICS.reportsRendered);
-    return { kind: 'rendered', record, snapshot: snapshotRecord };
-  } catch (error) {
-    return settleAfterFailure(ports, hold, now, snapshotRecord, error);
-  }
-}
-
-/**
- * A step after the hold failed: finish or give back the hold at once rather than leave it to
- * expire. Finished (the manifest was stored and still links to the head): the version is
- * published after all, and the failure is logged. Not finished: the failure propagates, and if
- * even settling failed, that is logged too — the lease expiry lets the next render settle it.
- */
-async function settleAfterFailure(
-  ports: RenderReportPorts,
-  hold: ChainHold,
-  now: Date,
-  snapshotRecord: SnapshotRecord,
-  failure: unknown,
-): Promise<RenderReportOutcome> {
-  let settled: SettledHold | undefined;
-  try {
-    settled = await settleChainHold(ports, hold, now);
-  } catch (error) {
-    ports.log.error(
-      'could not settle the report chain hold; the next render settles it once its lease expires',
-      {
-        version: hold.version,
-        error,
-      },
-    );
-  }
-  if (settled?.kind !== 'completed') throw failure;
-  ports.log.warn('a publication step failed, but the version was complete and is published', {
-    version: settled.record.version,
-    error: failure,
+  // 4 to 8. Published: a version number, the files, the chain held, the manifest, visible.
+  const record = await publishVersion(ports, {
+    period,
+    rendered,
+    specs: REPORT_FILES,
+    manifestOf: (version, files, chain) =>
+      reportManifest(
+        reportContentOf(snapshotRecord, snapshot, request.softwareVersion, {
+          markingBanner,
+          ...(supersedes ? { supersedes } : {}),
+          taggedPdf: true,
+        }),
+        version,
+        files,
+        chain,
+      ),
+    now,
+    chainHold: request.chainHold,
   });
   ports.metrics.count(BUSINESS_METRICS.reportsRendered);
-  return { kind: 'rendered', record: settled.record, snapshot: snapshotRecord };
+  return { kind: 'rendered', record, snapshot: snapshotRecord };
 }
 
 /** What the manifest says the version is made from: the snapshot, its inputs, the software and options. */
@@ -195,7 +145,7 @@ async function replacedVersion(
 }
 
 function sameSnapshot(record: ReportRecord, snapshot: SnapshotRecord): boolean {
-  return record.snapshot.version === snapshot.version && record.snapshot.sha256 === snapshot.sha256;
+  return record.snapshot?.version === snapshot.version && record.snapshot.sha256 === snapshot.sha256;
 }
 
 /** Entries carried into the snapshot from earlier revisions, once each, in a fixed order. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Period } from '../domain/period';
-import { type ChainLink, parseManifest } from '../domain/report/report-manifest';
+import { parseChainManifest } from '../domain/report/chain-manifest';
+import type { ChainLink } from '../domain/report/report-manifest';
+import type { ReportPeriod } from '../domain/report/report-period';
 import { sha256Hex } from '../domain/sha256';
 import type { ChainHold, ChainState, ReportRecord } from '../ports/report-index';
 import { makeVisible, manifestKeyOf, type PublicationPorts, reportRecordOf } from './report-publication';
@@ -49,7 +50,7 @@ export type SettledHold = { kind: 'completed'; record: ReportRecord } | { kind: 
  */
 export async function holdReportChain(
   ports: PublicationPorts,
-  publication: { readonly period: Period; readonly version: number },
+  publication: { readonly period: ReportPeriod; readonly version: number },
   now: Date,
   timing: Partial<ChainHoldTiming> = {},
 ): Promise<HeldChain> {
@@ -100,7 +101,7 @@ export async function settleChainHold(
   }
   if (await ports.reportObjects.head(hold.manifestKey)) {
     const bytes = await ports.reportObjects.get(hold.manifestKey);
-    const manifest = parseManifest(bytes);
+    const manifest = parseChainManifest(bytes);
     const expectedPrevious = head.sequence > 0 ? (head.manifestSha256 ?? null) : null;
     if (
       manifest.chain.sequence === head.sequence + 1 &&

@@ -1,18 +1,18 @@
-import type { Period } from '../domain/period';
 import {
   MANIFEST_FILE,
   type ReportFileFormat,
-  type ReportFileName,
   reportFileOfFormat,
+  type StoredFileName,
 } from '../domain/report/report-files';
+import { type ReportPeriod, reportKindOf } from '../domain/report/report-period';
 import type { Clock } from '../ports/clock';
 import type { ObjectStore } from '../ports/object-store';
 import type { ReportIndex } from '../ports/report-index';
 import { findReportVersion } from './find-report-version';
-import { readReportManifest, reportFileLink } from './report-reads';
+import { readChainManifest, reportFileLink } from './report-reads';
 
 export interface ReportDownloadUrl {
-  readonly period: Period;
+  readonly period: ReportPeriod;
   readonly version: number;
   readonly format: ReportFileFormat;
   readonly name: string;
@@ -32,15 +32,15 @@ export interface ReportDownloadUrl {
 export async function reportDownloadUrl(
   ports: { readonly reportIndex: ReportIndex; readonly reportObjects: ObjectStore; readonly clock: Clock },
   request: {
-    readonly period: Period;
+    readonly period: ReportPeriod;
     readonly version?: number;
     readonly format: ReportFileFormat;
     readonly expiresInSeconds: number;
   },
 ): Promise<ReportDownloadUrl> {
   const record = await findReportVersion(ports.reportIndex, request.period, request.version);
-  const manifest = await readReportManifest(ports.reportObjects, record);
-  const name = reportFileOfFormat(request.format);
+  const manifest = await readChainManifest(ports.reportObjects, record);
+  const name = reportFileOfFormat(request.format, reportKindOf(record.period));
   const file =
     name === MANIFEST_FILE.name
       ? { key: record.manifestKey, sha256: record.manifestSha256 }
@@ -49,7 +49,7 @@ export async function reportDownloadUrl(
   const url = await reportFileLink(
     ports.reportObjects,
     record,
-    name as ReportFileName | typeof MANIFEST_FILE.name,
+    name as StoredFileName | typeof MANIFEST_FILE.name,
     request.expiresInSeconds,
   );
   return {

@@ -1,17 +1,17 @@
 import type { Period } from '../domain/period';
-import { MANIFEST_FILE, REPORT_FILES } from '../domain/report/report-files';
+import { type ChainManifest, chainManifestBytes, isPackManifest } from '../domain/report/chain-manifest';
+import { MANIFEST_FILE, REPORT_FILES, type StoredFileName } from '../domain/report/report-files';
 import {
   type ChainLink,
   type ManifestFile,
-  manifestBytes,
   REPORT_MANIFEST_KIND,
   REPORT_MANIFEST_SCHEMA_VERSION,
   type ReportManifest,
 } from '../domain/report/report-manifest';
+import type { ReportPeriod } from '../domain/report/report-period';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
 import type { ReportIndex, ReportRecord } from '../ports/report-index';
-import type { RenderedFile } from '../ports/report-renderer';
 import { reportKey } from '../storage/object-keys';
 
 /**
@@ -42,7 +42,7 @@ export type ReportContent = Pick<
 /** The next free version number of the period, taken by conditional put: its keys are this render's alone. */
 export async function claimReportVersion(
   reportIndex: ReportIndex,
-  period: Period,
+  period: ReportPeriod,
   now: Date,
 ): Promise<number> {
   let version = (await reportIndex.lastClaimedVersion(period)) + 1;
@@ -50,15 +50,19 @@ export async function claimReportVersion(
   return version;
 }
 
-/** Puts the PDF, the workbook and the HTML under the version's keys, in a fixed order, each with its SHA-256. */
+/**
+ * Puts the rendered files under the version's keys, in the fixed order of `specs` (a monthly
+ * report's by default; a quarterly pack's PDF, workbook, HTML and inputs), each with its SHA-256.
+ */
 export async function storeReportFiles(
   reportObjects: ObjectStore,
-  period: Period,
+  period: ReportPeriod,
   version: number,
-  rendered: readonly RenderedFile[],
+  rendered: readonly { readonly name: string; readonly contentType: string; readonly bytes: Buffer }[],
+  specs: readonly { readonly name: StoredFileName }[] = REPORT_FILES,
 ): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
-  for (const spec of REPORT_FILES) {
+  for (const spec of specs) {
     const file = rendered.find((candidate) => candidate.name === spec.name);
     if (!file) throw new Error(`the render of ${period} made no ${spec.name}`);
     const key = reportKey(period, version, file.name);
@@ -70,7 +74,7 @@ export async function storeReportFiles(
 }
 
 /** Where a version's manifest lives. */
-export function manifestKeyOf(period: Period, version: number): string {
+export function manifestKeyOf(period: ReportPeriod, version: number): string {
   return reportKey(period, version, MANIFEST_FILE.name);
 }
 
@@ -98,13 +102,13 @@ export function reportManifest(
   };
 }
 
-/** Puts the manifest (canonical JSON) with its SHA-256; returns the hash, the version's identity. */
+/** Puts the manifest (canonical JSON, either kind) with its SHA-256; returns the hash, the version's identity. */
 export async function storeManifest(
   reportObjects: ObjectStore,
   manifestKey: string,
-  manifest: ReportManifest,
+  manifest: ChainManifest,
 ): Promise<string> {
-  const bytes = manifestBytes(manifest);
+  const bytes = chainManifestBytes(manifest);
   const manifestSha256 = sha256Hex(bytes);
   await reportObjects.put(manifestKey, bytes, {
     contentType: MANIFEST_FILE.contentType,
@@ -115,13 +119,13 @@ export async function storeManifest(
 
 /** The index item of a stored manifest. */
 export function reportRecordOf(
-  manifest: ReportManifest,
+  manifest: ChainManifest,
   manifestKey: string,
   manifestSha256: string,
   now: Date,
 ): ReportRecord {
   return {
-    period: manifest.period as Period,
+    period: manifest.period as ReportPeriod,
     version: manifest.version,
     sequence: manifest.chain.sequence,
     manifestKey,
@@ -129,7 +133,7 @@ export function reportRecordOf(
     previousManifestSha256: manifest.chain.previous?.sha256 ?? null,
     generatedAt: manifest.generatedAt,
     publishedAt: now.toISOString(),
-    snapshot: manifest.snapshot,
+    ...(isPackManifest(manifest) ? {} : { snapshot: manifest.snapshot }),
     catalog: manifest.catalog,
     softwareVersion: manifest.softwareVersion,
     files: manifest.files,

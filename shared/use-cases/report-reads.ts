@@ -1,5 +1,6 @@
 import { IntegrityError } from '../domain/errors';
-import { MANIFEST_FILE, type ReportFileName } from '../domain/report/report-files';
+import { type ChainManifest, parseChainManifest } from '../domain/report/chain-manifest';
+import { MANIFEST_FILE, type StoredFileName } from '../domain/report/report-files';
 import { parseManifest, type ReportManifest } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
 import type { ObjectStore } from '../ports/object-store';
@@ -15,20 +16,32 @@ export async function readReportManifest(
   reportObjects: ObjectStore,
   record: ReportRecord,
 ): Promise<ReportManifest> {
+  return parseManifest(await checkedManifestBytes(reportObjects, record));
+}
+
+/** The stored manifest of a version of either kind (a monthly report or a quarterly pack), checked likewise. */
+export async function readChainManifest(
+  reportObjects: ObjectStore,
+  record: ReportRecord,
+): Promise<ChainManifest> {
+  return parseChainManifest(await checkedManifestBytes(reportObjects, record));
+}
+
+async function checkedManifestBytes(reportObjects: ObjectStore, record: ReportRecord): Promise<Buffer> {
   const bytes = await reportObjects.get(record.manifestKey);
   const actual = sha256Hex(bytes);
   if (actual !== record.manifestSha256)
     throw new IntegrityError(
       `${record.manifestKey} has SHA-256 ${actual}, but the report index recorded ${record.manifestSha256}: it was altered`,
     );
-  return parseManifest(bytes);
+  return bytes;
 }
 
 /** A stored file, checked against the SHA-256 its version records. */
 export async function readReportFile(
   reportObjects: ObjectStore,
   record: ReportRecord,
-  name: ReportFileName,
+  name: StoredFileName,
 ): Promise<Buffer> {
   const file = record.files.find((candidate) => candidate.name === name);
   if (!file) throw new Error(`report ${record.period} v${record.version} has no ${name}`);
@@ -48,7 +61,7 @@ export async function readReportFile(
 export async function reportFileLink(
   reportObjects: ObjectStore,
   record: ReportRecord,
-  name: ReportFileName | typeof MANIFEST_FILE.name,
+  name: StoredFileName | typeof MANIFEST_FILE.name,
   expiresInSeconds: number,
 ): Promise<string> {
   const key =

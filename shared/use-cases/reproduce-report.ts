@@ -58,7 +58,7 @@ export async function reproduceReport(
   const software = { recorded: manifest.softwareVersion, running: request.softwareVersion };
   const files = compareReproduction(manifest.files, stored, reproduced, software);
   return {
-    period: record.period,
+    period: request.period,
     version: record.version,
     sequence: record.sequence,
     manifestKey: record.manifestKey,

@@ -125,7 +125,7 @@ describe('reports and history with --target aws --stack NAME', () => {
     );
     const expected = [
       ...records.flatMap((record) => [record.manifestKey, ...record.files.map((file) => file.key)]),
-      ...new Set(records.map((record) => record.snapshot.key)),
+      ...new Set(records.map((record) => record.snapshot?.key as string)),
     ].sort();
     expect([...new Set(s3Keys())].sort()).toEqual(expected);
     expectReadOnly({ s3: true });
@@ -211,7 +211,11 @@ describe('reports and history with --target aws --stack NAME', () => {
     expect(reproduced.code, reproduced.err).toBe(0);
     expect(JSON.parse(reproduced.out)).toMatchObject({ matches: true, period: '2026-08', version: 1 });
     const first = records[0] as ReportRecord;
-    expect(s3Keys()).toEqual([first.manifestKey, first.snapshot.key, ...first.files.map((file) => file.key)]);
+    expect(s3Keys()).toEqual([
+      first.manifestKey,
+      first.snapshot?.key,
+      ...first.files.map((file) => file.key),
+    ]);
     expectReadOnly({ s3: true });
   });
 

@@ -5,7 +5,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Period } from '../../domain/period';
+import type { ReportPeriod as Period } from '../../domain/report/report-period';
 import {
   type ChainHead,
   type ChainHold,

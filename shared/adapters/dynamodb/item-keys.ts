@@ -1,4 +1,5 @@
 import type { Period } from '../../domain/period';
+import type { ReportPeriod } from '../../domain/report/report-period';
 
 /**
  * Partition and sort keys of every item type in the single table (docs/architecture.md).
@@ -32,9 +33,9 @@ export const itemKeys = {
   snapshotInputs: (inputHash: string) => `INPUTS#${inputHash}`,
   /** GSI1: every snapshot of every period, in period then version order. */
   allSnapshots: 'SNAPSHOTS',
-  periodVersion: (period: Period, version: number) => `${period}#${String(version).padStart(4, '0')}`,
-  /** Rendered reports of a period: one item per published version (`V#`), one per claimed version number. */
-  report: (period: Period) => `REPORT#${period}`,
+  periodVersion: (period: ReportPeriod, version: number) => `${period}#${String(version).padStart(4, '0')}`,
+  /** Rendered reports of a period or quarter (its review pack): one item per published version (`V#`), one per claimed version number. */
+  report: (period: ReportPeriod) => `REPORT#${period}`,
   reportClaim: (version: number) => `CLAIM#${String(version).padStart(4, '0')}`,
   reportClaimPrefix: 'CLAIM#',
   /** GSI1: every published report of every period, in period then version order. */

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Period } from '../../domain/period';
+import type { ReportPeriod } from '../../domain/report/report-period';
 import { GSI1 } from '../../storage/table-definition';
 import { conditionalWrite } from './condition-failure';
 import { itemKeys } from './item-keys';
@@ -63,8 +63,8 @@ export async function versionRecordsInRange<T>(
   documents: DynamoDBDocumentClient,
   tableName: string,
   listing: string,
-  from: Period,
-  to: Period,
+  from: ReportPeriod,
+  to: ReportPeriod,
 ): Promise<T[]> {
   const items = await queryAllItems(documents, {
     TableName: tableName,
@@ -84,7 +84,7 @@ export async function putVersionRecord(
     readonly pk: string;
     readonly listing: string;
     readonly entity: string;
-    readonly record: { readonly period: Period; readonly version: number };
+    readonly record: { readonly period: ReportPeriod; readonly version: number };
   },
 ): Promise<boolean> {
   const { period, version } = item.record;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { canonicalJson } from '../canonical-json';
 import { snapshotInputSchema } from '../rollup/rollup-snapshot';
-import { REPORT_FILE_NAMES } from './report-files';
+import { STORED_FILE_NAMES } from './report-files';
 import type { RenderContext } from './report-model';
+import { isReportPeriod } from './report-period';
 import { supersededReportSchema } from './superseded-report';
 
 /**
@@ -17,10 +18,17 @@ export const REPORT_MANIFEST_KIND = 'strategy-report/report-manifest';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** A month or a fiscal quarter (a quarterly review pack): what a link of the chain may name. */
+const reportPeriod = z
+  .string()
+  .refine(
+    (value): boolean => isReportPeriod(value),
+    'not a reporting period (YYYY-MM) or fiscal quarter (FY<year>-Q<1-4>)',
+  );
 const version = z.number().int().min(1);
 
 export const manifestFileSchema = z.object({
-  name: z.enum(REPORT_FILE_NAMES as [string, ...string[]]),
+  name: z.enum(STORED_FILE_NAMES as [string, ...string[]]),
   key: z.string(),
   contentType: z.string(),
   size: z.number().int().min(0),
@@ -28,7 +36,17 @@ export const manifestFileSchema = z.object({
 });
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
-export const chainLinkSchema = z.object({ period, version, key: z.string(), sha256 });
+/** The manifest before this one: a monthly report's or a quarterly review pack's (one chain for both). */
+/** The rollup snapshot a version was rendered from: where it is stored and what it hashes to. */
+export const snapshotReferenceSchema = z.object({
+  period,
+  version,
+  inputHash: sha256,
+  sha256,
+  key: z.string(),
+});
+
+export const chainLinkSchema = z.object({ period: reportPeriod, version, key: z.string(), sha256 });
 export type ChainLink = z.infer<typeof chainLinkSchema>;
 
 export const reportManifestSchema = z.object({
@@ -39,7 +57,7 @@ export const reportManifestSchema = z.object({
   version,
   /** When the snapshot was stored: the date every file says it was generated. */
   generatedAt: z.string(),
-  snapshot: z.object({ period, version, inputHash: sha256, sha256, key: z.string() }),
+  snapshot: snapshotReferenceSchema,
   catalog: z.object({ id: z.string(), version: z.string() }),
   /** The package.json version of the software that rendered the files. */
   softwareVersion: z.string(),
@@ -77,7 +95,12 @@ export type ReportManifest = z.infer<typeof reportManifestSchema>;
  * Readable by a person, and the same manifest always gives the same bytes (so the same SHA-256).
  */
 export function manifestBytes(manifest: ReportManifest): Buffer {
-  const sorted = JSON.parse(canonicalJson(reportManifestSchema.parse(manifest)));
+  return readableCanonicalBytes(reportManifestSchema.parse(manifest));
+}
+
+/** Keys sorted at every level, two-space indented, one final newline: how every manifest is stored. */
+export function readableCanonicalBytes(value: unknown): Buffer {
+  const sorted = JSON.parse(canonicalJson(value));
   return Buffer.from(`${JSON.stringify(sorted, null, 2)}\n`, 'utf8');
 }
 

@@ -1,4 +1,4 @@
-import type { Period } from '../../../shared/domain/period';
+import type { ReportPeriod as Period } from '../../../shared/domain/report/report-period';
 import {
   type ChainHead,
   type ChainHold,
