@@ -17,8 +17,15 @@ import {
   type ReportLayout,
 } from '../domain/audit/chain-checks';
 import { NotFoundError } from '../domain/errors';
-import { FIRST_PERIOD, isPeriod, LAST_PERIOD, type Period } from '../domain/period';
-import { type ManifestFile, parseManifest } from '../domain/report/report-manifest';
+import { isPeriod } from '../domain/period';
+import { parseChainManifest, snapshotsOf } from '../domain/report/chain-manifest';
+import type { ManifestFile } from '../domain/report/report-manifest';
+import {
+  FIRST_REPORT_PERIOD,
+  isReportPeriod,
+  LAST_REPORT_PERIOD,
+  type ReportPeriod as Period,
+} from '../domain/report/report-period';
 import { sha256Hex } from '../domain/sha256';
 import { BUSINESS_METRICS, type BusinessMetrics } from '../ports/business-metrics';
 import type { ObjectStore } from '../ports/object-store';
@@ -74,7 +81,7 @@ export interface VerificationResult {
 const layout: ReportLayout = {
   reportKey(period, version, fileName) {
     try {
-      return isPeriod(period) ? reportKey(period, version, fileName) : undefined;
+      return isReportPeriod(period) ? reportKey(period, version, fileName) : undefined;
     } catch {
       return undefined;
     }
@@ -131,7 +138,7 @@ class StoredEvidence {
     }
     const observed = { key, sha256: sha256Hex(bytes), size: bytes.length };
     try {
-      return { ...observed, manifest: parseManifest(bytes) };
+      return { ...observed, manifest: parseChainManifest(bytes) };
     } catch (error) {
       return { ...observed, unreadable: unreadableReason(error) };
     }
@@ -199,7 +206,7 @@ export async function verifyReports(
 
 async function readIndex(reportIndex: ReportIndex, scope: VerifyScope): Promise<IndexView> {
   const [records, head, pending] = await Promise.all([
-    reportIndex.inRange(FIRST_PERIOD, LAST_PERIOD),
+    reportIndex.inRange(FIRST_REPORT_PERIOD, LAST_REPORT_PERIOD),
     reportIndex.chainHead(),
     reportIndex.pendingPublication(),
   ]);
@@ -433,8 +440,8 @@ async function checkReport(
     });
   }
 
-  if (manifest) {
-    const { snapshot } = manifest;
+  // The snapshots it was made from: a monthly report's one, a pack's one per month that had one.
+  for (const snapshot of manifest ? snapshotsOf(manifest) : []) {
     const placed = layout.snapshotKey(snapshot.period, snapshot.inputHash) === snapshot.key;
     const stored = placed ? await evidence.object(snapshot.key) : undefined;
     if (placed) snapshotsChecked.add(snapshot.key);

@@ -1,5 +1,7 @@
-import { MANIFEST_FILE, reportFilesOfSchema } from '../report/report-files';
+import type { ChainManifest } from '../report/chain-manifest';
+import { filesOfVersion, MANIFEST_FILE } from '../report/report-files';
 import type { ManifestFile, ReportManifest } from '../report/report-manifest';
+import { isQuarterKey } from '../report/report-period';
 import { type AuditFinding, reportLabel } from './audit-finding';
 
 /**
@@ -23,7 +25,7 @@ export interface ObservedObject {
 /** A stored manifest: its bytes' hash, and the manifest when the bytes are one. */
 export interface ObservedManifest extends ObservedObject {
   readonly key: string;
-  readonly manifest?: ReportManifest;
+  readonly manifest?: ChainManifest;
   /** Why the bytes are not a manifest, when they are not. */
   readonly unreadable?: string;
 }
@@ -135,7 +137,7 @@ export function checkLink(pointer: ChainPointer, observed: ObservedManifest | un
 
 /** Where the chain continues below a manifest, and what is wrong with how it ends. */
 export function previousPointer(
-  manifest: ReportManifest,
+  manifest: ChainManifest,
   pointer: ChainPointer,
 ): { next?: ChainPointer; findings: AuditFinding[] } {
   const previous = manifest.chain.previous;
@@ -221,7 +223,7 @@ const fileSummary = (files: readonly ManifestFile[]) =>
 
 /** A manifest against its index item: same bytes, same place in the chain, same files. */
 export function checkAgainstIndex(
-  observed: ObservedManifest & { readonly manifest: ReportManifest },
+  observed: ObservedManifest & { readonly manifest: ChainManifest },
   record: IndexedReport | undefined,
   context: ReportContext,
 ): AuditFinding[] {
@@ -264,8 +266,8 @@ export function checkAgainstIndex(
 }
 
 /**
- * The files a report must have (PDF, workbook, HTML and, from manifest schema 2, StratML), each
- * listed once under its own key. Returns those that can be checked, and findings for the rest.
+ * The files a report must have (PDF, workbook, HTML and, from manifest schema 2, StratML; a
+ * quarterly review pack its PDF, workbook, HTML and inputs), each listed once under its own key. Returns those that can be checked, and findings for the rest.
  * Keys that are not the report's own are never fetched.
  */
 export function expectedFiles(
@@ -277,7 +279,8 @@ export function expectedFiles(
 ): { files: ManifestFile[]; findings: AuditFinding[] } {
   const checkable: ManifestFile[] = [];
   const findings: AuditFinding[] = [];
-  for (const spec of reportFilesOfSchema(schemaVersion)) {
+  const kind = isQuarterKey(context.period) ? 'quarterly' : 'monthly';
+  for (const spec of filesOfVersion(kind, schemaVersion)) {
     const expectedKey = layout.reportKey(context.period, context.version, spec.name) ?? spec.name;
     const listed = files.filter((file) => file.name === spec.name);
     if (listed.length !== 1) {
