@@ -7,6 +7,7 @@ import { renderPdfA } from '../pdf/brief-pdf';
 import { briefStyles, DEFAULT_STYLE } from '../pdf/brief-styles';
 import { type DrawableText, heading, labelled, paragraph, statusCell, table } from '../pdf/pdf-blocks';
 import { pdfFonts } from '../pdf/pdf-fonts';
+import { keepTogether } from '../pdf/sections/keep-together';
 import type { StructureTag } from '../pdf/structure-tags';
 
 export interface QuarterlyPackPdfOptions {
@@ -14,6 +15,9 @@ export interface QuarterlyPackPdfOptions {
   readonly generatedAt: string;
   readonly rendererVersion: string;
 }
+
+/** Tables of at most this many rows are kept on one page with their caption. */
+const SHORT_TABLE_ROWS = 8;
 
 const PAGINATION: StructureTag = { role: 'Artifact', type: 'Pagination' };
 
@@ -79,16 +83,23 @@ function blockContent(t: DrawableText, block: PackBlock): Content[] {
       return [paragraph(t, block.text, block.style === 'lead' ? 'body' : (block.style ?? 'body'))];
     case 'facts':
       return block.items.map((item) => labelled(t, item.label, item.value));
-    case 'table':
-      return [
-        { text: t(block.table.caption), style: 'h3', margin: [0, 4, 0, 2], tag: { role: 'P' } },
-        table(
-          t,
-          block.table.headers,
-          block.table.rows.map((row) => row.map((cell) => cellContent(t, cell))),
-          [...block.table.widths],
-        ),
-      ];
+    case 'table': {
+      const caption: Content = {
+        text: t(block.table.caption),
+        style: 'h3',
+        margin: [0, 4, 0, 2],
+        tag: { role: 'P' },
+      };
+      const body = table(
+        t,
+        block.table.headers,
+        block.table.rows.map((row) => row.map((cell) => cellContent(t, cell))),
+        [...block.table.widths],
+      );
+      // A short table moves to the next page whole with its caption; a long one keeps its caption
+      // (the page-break hook moves a caption left alone at a page's foot).
+      return block.table.rows.length <= SHORT_TABLE_ROWS ? [keepTogether(caption, body)] : [caption, body];
+    }
   }
 }
 
@@ -99,7 +110,7 @@ function cellContent(t: DrawableText, cell: PackCell): TableCell {
 }
 
 function runningHeader(t: DrawableText, pack: PackDocument): DynamicContent {
-  const title = t(`${pack.title} · ${pack.subtitle}`);
+  const title = t(pack.runningTitle);
   return (currentPage) => ({
     tag: PAGINATION,
     margin: [PAGE_MARGINS[0], 24, PAGE_MARGINS[2], 0],

@@ -53,6 +53,8 @@ export interface PackSection {
 export interface PackDocument {
   readonly title: string;
   readonly subtitle: string;
+  /** The running title of pages after the first. */
+  readonly runningTitle: string;
   /** Page 1: what a leader reads in thirty seconds. */
   readonly summary: PackSection;
   readonly sections: readonly PackSection[];
@@ -71,6 +73,7 @@ export function packDocument(model: QuarterlyReviewModel): PackDocument {
   return {
     title: `${packTitle(model.quarter)}: ${model.plan.title}`,
     subtitle: quarterName(model.quarter),
+    runningTitle: `${packTitle(model.quarter)} · ${model.plan.title}`,
     summary: summarySection(model),
     sections: [
       {
@@ -147,17 +150,64 @@ function summarySection(model: QuarterlyReviewModel): PackSection {
         widths: ['*', 44, 54, 120, 52, 44],
       },
     },
-    ...(atRisk.length === 0
-      ? [{ kind: 'paragraph' as const, text: 'No goal is at Medium or High risk.' }]
-      : [
-          {
-            kind: 'paragraph' as const,
-            text: `Most at risk: ${atRisk.map((goal) => `Goal ${goal.id} (${goal.risk.category}: ${goal.risk.reason})`).join('; ')}. Improvement strategies are under each goal.`,
-          },
+    ...mostAtRiskBlocks(atRisk),
+    {
+      kind: 'table',
+      table: {
+        caption: 'Offices this quarter',
+        headers: ['Office', 'Reporting (months)', 'Data reliability'],
+        rows: dataQuality.offices.map((office) => [
+          `${office.office} (${office.name})`,
+          monthsCount(office),
+          office.reliability.verdict,
         ]),
+        widths: ['*', 160, 120],
+      },
+    },
   ];
   return { id: 'summary', title: 'Summary', blocks };
 }
+
+/** Page 1 shows at most this many improvement strategies; the rest are under their goals. */
+export const SUMMARY_STRATEGIES = 5;
+
+function mostAtRiskBlocks(atRisk: readonly GoalReview[]): PackBlock[] {
+  if (atRisk.length === 0) return [{ kind: 'paragraph', text: 'No goal is at Medium or High risk.' }];
+  const strategies = atRisk.flatMap((goal) =>
+    goal.improvementStrategies.map((strategy) => ({ goal, strategy })),
+  );
+  const shown = strategies.slice(0, SUMMARY_STRATEGIES);
+  return [
+    {
+      kind: 'paragraph',
+      text: `Most at risk: ${atRisk.map((goal) => `Goal ${goal.id}, ${goal.risk.category} (${goal.risk.reason.replace(/\.$/, '')})`).join('; ')}.`,
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: `Improvement strategies (${shown.length} of ${strategies.length}; all under each goal)`,
+        headers: ['Goal', 'Office', 'Key activity', 'Improvement strategy (mitigation)'],
+        rows: shown.map(({ goal, strategy }) => [
+          `Goal ${goal.id}`,
+          strategy.office,
+          `${strategy.activityId} ${strategy.status}`,
+          strategy.mitigation ?? NO_MITIGATION,
+        ]),
+        widths: [40, 34, 90, '*'],
+      },
+    },
+  ];
+}
+
+const monthsCount = (office: OfficeDataQuality) => {
+  const count = (timeliness: string) =>
+    office.months.filter((month) => month.timeliness === timeliness).length;
+  return timelinessText({
+    onTime: count('on time'),
+    late: count('late'),
+    notReported: count('not reported'),
+  });
+};
 
 function levelBlocks(
   model: QuarterlyReviewModel,

@@ -20,9 +20,9 @@ export const levelLabel = (level: Pick<LevelReview, 'kind' | 'id' | 'title'>) =>
       ? `Objective ${level.id}: ${level.title}`
       : `Mission area ${level.title}`;
 
-/** "40.0% → 47.5% (+7.5 pts)". */
+/** "40.0% to 47.5% (+7.5 pts)". */
 export const progressText = ({ progress }: Pick<LevelReview, 'progress'>) =>
-  `${formatPercent(progress.startPercent)} → ${formatPercent(progress.endPercent)} (${formatPointChange(progress.change)})`;
+  `${formatPercent(progress.startPercent)} to ${formatPercent(progress.endPercent)} (${formatPointChange(progress.change)})`;
 
 /** Where the start figure is from: the month before the quarter, or its first month. */
 export const startNote = ({ progress }: Pick<LevelReview, 'progress'>) =>
@@ -52,7 +52,7 @@ export const riskText = ({ risk }: Pick<LevelReview, 'risk'>) => `${risk.categor
 export const trendText = ({ trend }: Pick<LevelReview, 'trend'>) =>
   trend.map((point) => `${point.quarter} ${formatPercent(point.percentComplete)}`).join(' · ');
 
-export const timelinessText = (contributor: Contributor) =>
+export const timelinessText = (contributor: Pick<Contributor, 'onTime' | 'late' | 'notReported'>) =>
   `${contributor.onTime} on time, ${contributor.late} late, ${contributor.notReported} not reported`;
 
 export const onTrackText = (contributor: Contributor) =>
