@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { supersedesNotice, unchangedLine } from '../../domain/report/brief-wording';
 import { formatIsoDate } from '../../domain/report/display-format';
 import { objectiveLabel, type ReportModel } from '../../domain/report/report-model';
-import { printableText } from '../../domain/report/report-text';
 import { COUNTED_STATUSES, type LevelSummary, type SnapshotRow } from '../../domain/rollup/rollup-snapshot';
 import { finalizeXlsx } from './finalize-xlsx';
+import { preparePrinting } from './sheet-printing';
 import { type CellValue, type Column, setTextCell, writeTable } from './sheet-table';
 import { fittedRowHeight } from './workbook-styles';
 
@@ -421,41 +421,6 @@ function addDataSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {
 const PERCENT_CONVENTION =
   'Every percentage is a fraction shown as a percentage (0.753 shows 75.3%), rounded as shown; changes are percentage points.';
 
-/** Text for a header or footer section: its control character, &, doubled; at most 80 characters. */
-const headerText = (text: string) =>
-  printableText(text).replace(/\s+/g, ' ').slice(0, 80).replace(/&/g, '&&');
-
-/**
- * Page setup so every sheet prints: one page wide (fitToPage, which Excel ignores unless
- * sheetPr/pageSetUpPr@fitToPage is set — exceljs writes it when pageSetup.fitToPage is true), as
- * many pages tall as needed, landscape when the sheet is wider than a portrait page, the header
- * row repeated on every page, and a header and footer naming the report, period, snapshot version
- * and marking.
- */
-function preparePrinting(sheet: ExcelJS.Worksheet, headerRow: number, model: ReportModel): void {
-  const width = sheet.columns.reduce((sum, column) => sum + (column.width ?? 9), 0);
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    // US Letter (paper size 1 in the file format; exceljs's type lists only the others).
-    paperSize: 1 as unknown as ExcelJS.PaperSize,
-    orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-  };
-  const marking = model.markingBanner ? `&C&"-,Bold"${headerText(model.markingBanner)}` : '';
-  sheet.headerFooter = {
-    ...sheet.headerFooter,
-    oddHeader: `&L${headerText(model.catalog.title)}${marking}&R&A`,
-    oddFooter: `&L${headerText(`${model.periodLabel} (${model.period}) · snapshot v${model.snapshot.version} · generated ${model.generatedOn}`)}${marking}&RPage &P of &N`,
-  };
-}
-
-/** Column widths (in characters) a US Letter page holds upright at 0.5-inch margins. */
-const PORTRAIT_WIDTH = 100;
-
 /**
  * The report workbook: Summary, Objectives, Key Activities, Offices, At Risk, Trend and Data.
  * Every value comes from the model (so from the snapshot); no cell holds a formula; the same model
@@ -479,7 +444,11 @@ export async function renderReportWorkbook(model: ReportModel): Promise<Buffer> 
   addTrendSheet(workbook, model);
   addDataSheet(workbook, model);
   for (const sheet of workbook.worksheets)
-    preparePrinting(sheet, sheet.name === 'Summary' ? summaryHeaderRow : 1, model);
+    preparePrinting(sheet, sheet.name === 'Summary' ? summaryHeaderRow : 1, {
+      title: model.catalog.title,
+      footer: `${model.periodLabel} (${model.period}) · snapshot v${model.snapshot.version} · generated ${model.generatedOn}`,
+      marking: model.markingBanner,
+    });
   const bytes = await workbook.xlsx.writeBuffer();
   return finalizeXlsx(new Uint8Array(bytes as ArrayBuffer), generated);
 }

@@ -130,7 +130,7 @@ const headsSomething = (node: LaidOutNode) =>
  * contents are laid-out nodes of their own.) Short blocks are kept with their heading by
  * unbreakable stacks instead (keep-together.ts); this catches the long ones.
  */
-function headingLeftAlone(
+export function headingLeftAlone(
   node: LaidOutNode,
   context: {
     getFollowingNodesOnPage: () => LaidOutNode[];
