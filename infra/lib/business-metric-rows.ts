@@ -40,6 +40,12 @@ export const BUSINESS_METRIC_ROWS: Readonly<Record<BusinessMetric, BusinessMetri
     dimensions,
     period: Duration.days(1),
   },
+  [BUSINESS_METRICS.reviewPacksRendered]: {
+    metricName: BUSINESS_METRICS.reviewPacksRendered,
+    title: 'Quarterly review pack versions rendered',
+    dimensions,
+    period: Duration.days(1),
+  },
   [BUSINESS_METRICS.emailsSent]: {
     metricName: BUSINESS_METRICS.emailsSent,
     title: 'E-mails sent (receipts, rejections, reminders, briefs)',

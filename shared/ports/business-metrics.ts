@@ -14,6 +14,8 @@ export const BUSINESS_METRICS = {
   rowsIngested: 'RowsIngested',
   /** Report versions published. */
   reportsRendered: 'ReportsRendered',
+  /** Quarterly review pack versions published (after a quarter's last month, or by `review`). */
+  reviewPacksRendered: 'ReviewPacksRendered',
   /** Messages the mail service took (receipts, rejections, reminders, leadership briefs). */
   emailsSent: 'EmailsSent',
   /** Messages the mail service refused or that could not be handed to it. */

@@ -49,3 +49,25 @@ export const quarterlyPackManifestSchema = z.object({
   }),
 });
 export type QuarterlyPackManifest = z.infer<typeof quarterlyPackManifestSchema>;
+
+/** What a pack's manifest says besides its version, files and place in the chain. */
+export type QuarterlyPackContent = Omit<
+  QuarterlyPackManifest,
+  'schemaVersion' | 'kind' | 'version' | 'files' | 'chain'
+>;
+
+export function quarterlyPackManifest(
+  content: QuarterlyPackContent,
+  version: number,
+  files: readonly z.infer<typeof manifestFileSchema>[],
+  chain: QuarterlyPackManifest['chain'],
+): QuarterlyPackManifest {
+  return {
+    schemaVersion: QUARTERLY_PACK_MANIFEST_SCHEMA_VERSION,
+    kind: QUARTERLY_PACK_MANIFEST_KIND,
+    ...content,
+    version,
+    files: [...files],
+    chain: { sequence: chain.sequence, previous: chain.previous },
+  };
+}
