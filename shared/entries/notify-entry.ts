@@ -1,6 +1,10 @@
 import type { Dependencies } from '../composition/dependencies';
-import { parseScheduledEvent, periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
+import type { QuarterKey } from '../domain/report/report-period';
+import { parseNotifyEvent } from '../domain/review-event';
+import { periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
+import type { MailVersionOutcome } from '../use-cases/mail-report-version';
 import { notifyLeadership } from '../use-cases/notify-leadership';
+import { notifyQuarterlyReview } from '../use-cases/notify-quarterly-review';
 import { countingVerifyFailures } from '../use-cases/verify-failures';
 
 export type NotifyDependencies = Pick<
@@ -43,8 +47,40 @@ export async function runNotify(deps: NotifyDependencies, request: ScheduledRequ
     });
     return notified;
   });
+  return { period: outcome.record.period, ...resultOf(outcome) };
+}
+
+/**
+ * Mails the quarter's latest review pack to config.mail.leadership, once per pack version (the
+ * month-end workflow's step after the review step rendered it).
+ */
+export async function runNotifyReview(
+  deps: NotifyDependencies,
+  quarter: QuarterKey,
+): Promise<NotifyReviewResult> {
+  const outcome = await deps.log.withRecordKeys({ quarter }, async () => {
+    const notified = await countingVerifyFailures(deps, () =>
+      notifyQuarterlyReview(deps, {
+        quarter,
+        sender: deps.config.mail.sender,
+        recipients: deps.config.mail.leadership,
+      }),
+    );
+    deps.log.info(notified.kind === 'sent' ? 'review pack sent' : 'review pack already sent', {
+      version: notified.record.version,
+      messageId: notified.messageId,
+    });
+    return notified;
+  });
+  return { quarter, ...resultOf(outcome) };
+}
+
+export interface NotifyReviewResult extends Omit<NotifyResult, 'period'> {
+  readonly quarter: string;
+}
+
+function resultOf(outcome: MailVersionOutcome): Omit<NotifyResult, 'period'> {
   return {
-    period: outcome.record.period,
     outcome: outcome.kind,
     version: outcome.record.version,
     recipients: outcome.recipients,
@@ -53,8 +89,15 @@ export async function runNotify(deps: NotifyDependencies, request: ScheduledRequ
   };
 }
 
-/** The notify function's handler: `{}` or `{ "period": "YYYY-MM" }`. */
+/**
+ * The notify function's handler: `{}` or `{ "period": "YYYY-MM" }` for a month's brief, or
+ * `{ "quarter": "FY2027-Q1" }` for a quarter's review pack.
+ */
 export function createNotifyHandler(deps: NotifyDependencies) {
-  return async (event?: unknown): Promise<NotifyResult> =>
-    runNotify(deps, parseScheduledEvent(event, 'notify'));
+  return async (event?: unknown): Promise<NotifyResult | NotifyReviewResult> => {
+    const request = parseNotifyEvent(event);
+    return request.kind === 'review-pack'
+      ? runNotifyReview(deps, request.quarter)
+      : runNotify(deps, request.request);
+  };
 }
