@@ -11,6 +11,7 @@ import { registerRemindCommand } from './commands/remind-command';
 import { registerRenderCommand } from './commands/render-command';
 import { registerReportsCommand } from './commands/reports-command';
 import { registerResendCommand } from './commands/resend-command';
+import { registerReviewCommand } from './commands/review-command';
 import { registerRollupCommand } from './commands/rollup-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerStatusCommand } from './commands/status-command';
@@ -70,6 +71,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerRollupCommand(program, io);
   registerRenderCommand(program, io);
   registerNotifyCommand(program, io);
+  registerReviewCommand(program, io);
   registerRemindCommand(program, io);
   registerResendCommand(program, io);
   registerReportsCommand(program, io);

@@ -1,6 +1,6 @@
 import { reportDownloadPath } from '../../domain/audit/download-path';
 import { parseReportVersion } from '../../domain/audit/report-version';
-import { parsePeriod } from '../../domain/period';
+import { parseReportPeriod } from '../../domain/report/report-period';
 import type { ReportFileFormat } from '../../domain/report/report-files';
 import { fetchReportFiles } from '../../use-cases/fetch-report-files';
 import { type CliIo, printJson } from '../cli-io';
@@ -22,7 +22,7 @@ export async function reportsGetAction(
   options: GetOptions,
   globals: GlobalOptions,
 ): Promise<void> {
-  const period = parsePeriod(periodText, { column: 'PERIOD' });
+  const period = parseReportPeriod(periodText, { column: 'PERIOD' });
   const version = options.version === undefined ? undefined : parseReportVersion(options.version);
   const fetched = await withTargetDependencies(globals, (deps) =>
     fetchReportFiles(deps, {

@@ -1,5 +1,5 @@
 import { reportLabel } from '../../domain/audit/audit-finding';
-import { parsePeriod } from '../../domain/period';
+import { parseReportPeriod } from '../../domain/report/report-period';
 import { listReports } from '../../use-cases/list-reports';
 import { type CliIo, printJson } from '../cli-io';
 import { withTargetDependencies } from '../command-dependencies';
@@ -10,8 +10,8 @@ export async function reportsListAction(
   options: { from?: string; to?: string; json?: boolean },
   globals: GlobalOptions,
 ): Promise<void> {
-  const from = options.from === undefined ? undefined : parsePeriod(options.from, { column: '--from' });
-  const to = options.to === undefined ? undefined : parsePeriod(options.to, { column: '--to' });
+  const from = options.from === undefined ? undefined : parseReportPeriod(options.from, { column: '--from' });
+  const to = options.to === undefined ? undefined : parseReportPeriod(options.to, { column: '--to' });
   const result = await withTargetDependencies(globals, (deps) =>
     listReports(deps, { ...(from ? { from } : {}), ...(to ? { to } : {}) }),
   );

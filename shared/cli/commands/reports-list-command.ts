@@ -7,10 +7,10 @@ export function registerReportsListCommand(reports: Command, io: CliIo): void {
     .command('list')
     .summary('every rendered report version with its hashes')
     .description(
-      'every rendered report version, by period then version: its place in the manifest chain, when it was generated and published, and the SHA-256 of its manifest (--json adds every file with key, size and SHA-256). Reads the report index only (one Query).',
+      'every rendered report version, by period then version — monthly reports, then quarterly review packs (FY<year>-Q<1-4>): its place in the manifest chain, when it was generated and published, and the SHA-256 of its manifest (--json adds every file with key, size and SHA-256). Months as bounds list monthly reports; quarters as bounds list review packs. Reads the report index only (one Query).',
     )
-    .option('--from <YYYY-MM>', 'the first period to list (default: the earliest)')
-    .option('--to <YYYY-MM>', 'the last period to list (default: the latest)')
+    .option('--from <period>', 'the first period (YYYY-MM) or quarter (FY<year>-Q<1-4>) to list (default: the earliest)')
+    .option('--to <period>', 'the last period (YYYY-MM) or quarter (FY<year>-Q<1-4>) to list (default: the latest)')
     .option('--json', 'print the report records as JSON')
     .action(async (options: { from?: string; to?: string; json?: boolean }, command: Command) => {
       const { reportsListAction } = await import('./reports-list-action');

@@ -1,19 +1,21 @@
+import { quarterlyPackFileRenderer } from '../../adapters/report/quarterly-pack-file-renderer';
 import { reportFileRenderer } from '../../adapters/report/report-file-renderer';
 import { SOFTWARE_VERSION } from '../../config/software-version';
 import { reportLabel } from '../../domain/audit/audit-finding';
 import { parseReportVersion } from '../../domain/audit/report-version';
 import { IntegrityError } from '../../domain/errors';
-import { parsePeriod } from '../../domain/period';
+import { isQuarterKey, parseReportPeriod } from '../../domain/report/report-period';
+import { type PackReproduction, reproduceQuarterlyReview } from '../../use-cases/reproduce-quarterly-review';
 import { type Reproduction, reproduceReport } from '../../use-cases/reproduce-report';
 import { type CliIo, printJson } from '../cli-io';
 import { withTargetDependencies } from '../command-dependencies';
 import type { GlobalOptions } from '../global-options';
 
-export function formatReproduction(result: Reproduction): string {
-  const banner = result.renderOptions.markingBanner;
-  const pdf = result.renderOptions.taggedPdf ? 'tagged' : 'untagged (rendered before the brief was tagged)';
+export function formatReproduction(result: Reproduction | PackReproduction): string {
   const lines = [
-    `${reportLabel(result.period, result.version)} (#${result.sequence}): rendered again in memory from snapshot ${result.snapshot.period} v${result.snapshot.version} (${result.snapshot.key}), generated at ${result.generatedAt}, marking banner ${banner === null ? 'none' : JSON.stringify(banner)}, PDF ${pdf}`,
+    isPack(result)
+      ? `${reportLabel(result.period, result.version)} (#${result.sequence}): review pack rendered again in memory from its stored inputs (sha256 ${result.inputsSha256}; snapshots ${result.snapshots.map((snapshot) => `${snapshot.period} v${snapshot.version}`).join(', ')}), generated at ${result.generatedAt}, renderer ${result.renderOptions.rendererVersion}`
+      : monthlyHeading(result),
     ...result.files.map(
       (file) =>
         `  ${file.name.padEnd(18)} ${file.matches ? `matches  sha256 ${file.recordedSha256}` : `DIFFERS  ${file.difference}`}`,
@@ -24,18 +26,28 @@ export function formatReproduction(result: Reproduction): string {
     lines.push(
       `  note: rendered by strategy-report ${recorded}, reproduced with ${running}: another version may lay files out differently; reproduce with ${recorded} to prove a difference`,
     );
+  const source = isPack(result) ? 'these inputs render' : 'this snapshot renders';
   lines.push(
     result.matches
       ? 'every file is byte-identical to the stored one.'
       : onlyRendererChanged(result)
-        ? `not reproduced byte for byte: rendered by strategy-report ${recorded}, now ${running}, whose renderer lays the files out differently. Every stored file is as its manifest records (not altered); reproduce with strategy-report ${recorded} (check out that version) again to prove the files are what this snapshot renders to.`
-        : 'the stored files are NOT what this snapshot renders to.',
+        ? `not reproduced byte for byte: rendered by strategy-report ${recorded}, now ${running}, whose renderer lays the files out differently. Every stored file is as its manifest records (not altered); reproduce with strategy-report ${recorded} (check out that version) again to prove the files are what ${source} to.`
+        : `the stored files are NOT what ${source} to.`,
   );
   return lines.join('\n');
 }
 
+const isPack = (result: Reproduction | PackReproduction): result is PackReproduction =>
+  'kind' in result && result.kind === 'quarterly';
+
+function monthlyHeading(result: Reproduction): string {
+  const banner = result.renderOptions.markingBanner;
+  const pdf = result.renderOptions.taggedPdf ? 'tagged' : 'untagged (rendered before the brief was tagged)';
+  return `${reportLabel(result.period, result.version)} (#${result.sequence}): rendered again in memory from snapshot ${result.snapshot.period} v${result.snapshot.version} (${result.snapshot.key}), generated at ${result.generatedAt}, marking banner ${banner === null ? 'none' : JSON.stringify(banner)}, PDF ${pdf}`;
+}
+
 /** Every file that differs does so only because other software rendered it again. */
-const onlyRendererChanged = (result: Reproduction) =>
+const onlyRendererChanged = (result: Reproduction | PackReproduction) =>
   result.files.length > 0 && result.files.every((file) => file.matches || file.rendererChanged === true);
 
 export async function reportsReproduceAction(
@@ -44,13 +56,20 @@ export async function reportsReproduceAction(
   options: { version?: string; json?: boolean },
   globals: GlobalOptions,
 ): Promise<void> {
-  const period = parsePeriod(periodText, { column: 'PERIOD' });
+  const period = parseReportPeriod(periodText, { column: 'PERIOD' });
   const version = options.version === undefined ? undefined : parseReportVersion(options.version);
-  const result = await withTargetDependencies(globals, (deps) =>
-    reproduceReport(
-      { ...deps, renderer: reportFileRenderer },
-      { period, ...(version !== undefined ? { version } : {}), softwareVersion: SOFTWARE_VERSION },
-    ),
+  const chosen = version !== undefined ? { version } : {};
+  // A quarter's pack renders again from its stored inputs; a month's report from its snapshot.
+  const result = await withTargetDependencies<Reproduction | PackReproduction>(globals, (deps) =>
+    isQuarterKey(period)
+      ? reproduceQuarterlyReview(
+          { ...deps, packRenderer: quarterlyPackFileRenderer },
+          { quarter: period, ...chosen, softwareVersion: SOFTWARE_VERSION },
+        )
+      : reproduceReport(
+          { ...deps, renderer: reportFileRenderer },
+          { period, ...chosen, softwareVersion: SOFTWARE_VERSION },
+        ),
   );
   if (options.json) printJson(io, result);
   else io.out(formatReproduction(result));

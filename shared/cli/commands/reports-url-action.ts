@@ -1,6 +1,6 @@
 import { parseUrlExpiry } from '../../domain/audit/presign-expiry';
 import { parseReportVersion } from '../../domain/audit/report-version';
-import { parsePeriod } from '../../domain/period';
+import { parseReportPeriod } from '../../domain/report/report-period';
 import type { ReportFileFormat } from '../../domain/report/report-files';
 import { reportDownloadUrl } from '../../use-cases/report-download-url';
 import { type CliIo, printJson } from '../cli-io';
@@ -13,7 +13,7 @@ export async function reportsUrlAction(
   options: { version?: string; format: ReportFileFormat; expires?: string; json?: boolean },
   globals: GlobalOptions,
 ): Promise<void> {
-  const period = parsePeriod(periodText, { column: 'PERIOD' });
+  const period = parseReportPeriod(periodText, { column: 'PERIOD' });
   const version = options.version === undefined ? undefined : parseReportVersion(options.version);
   const expiresInSeconds = parseUrlExpiry(options.expires);
   const result = await withTargetDependencies(globals, (deps) =>

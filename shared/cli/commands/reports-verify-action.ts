@@ -1,6 +1,6 @@
 import { formatFinding, reportLabel } from '../../domain/audit/audit-finding';
 import { IntegrityError, InvalidInputError } from '../../domain/errors';
-import { parsePeriod } from '../../domain/period';
+import { parseReportPeriod } from '../../domain/report/report-period';
 import { type VerificationResult, verifyReports } from '../../use-cases/verify-reports';
 import { type CliIo, printJson } from '../cli-io';
 import { withTargetDependencies } from '../command-dependencies';
@@ -53,7 +53,7 @@ export async function reportsVerifyAction(
       rule: 'verify.scope',
       message: 'give a PERIOD or --all, not both',
     });
-  const period = periodText === undefined ? undefined : parsePeriod(periodText, { column: 'PERIOD' });
+  const period = periodText === undefined ? undefined : parseReportPeriod(periodText, { column: 'PERIOD' });
   const result = await withTargetDependencies(globals, (deps) =>
     verifyReports(deps, period ? { kind: 'period', period } : { kind: 'all' }),
   );
