@@ -15,10 +15,12 @@ import { createIngestHandler } from '../entries/ingest-entry';
 import { createNotifyHandler } from '../entries/notify-entry';
 import { createRemindHandler } from '../entries/remind-entry';
 import { createRenderHandler } from '../entries/render-entry';
+import { createReviewHandler } from '../entries/review-entry';
 import { createRollupHandler } from '../entries/rollup-entry';
 import { uploadAndDeliver } from '../local/deliver-upload';
 import { localDependencies } from '../local/local-dependencies';
 import type { LocalRuntime } from '../local/local-runtime';
+import { runMonthEnd } from '../local/month-end';
 import type { Clock } from '../ports/clock';
 import { silentLog } from '../ports/log';
 import { uploadKey } from '../storage/object-keys';
@@ -56,6 +58,12 @@ export interface DemoMonthSummary {
   readonly snapshotVersions: readonly number[];
   readonly reportVersions: readonly number[];
   readonly mailed: number;
+  /** After a quarter's last month: the quarter, and the versions of its review pack published this month. */
+  readonly review: {
+    readonly quarter: string;
+    readonly versions: readonly number[];
+    readonly mailed: number;
+  } | null;
 }
 
 export interface DemoRun {
@@ -64,6 +72,8 @@ export interface DemoRun {
   readonly events: readonly string[];
   /** Steps that found their work already done (a second run on the same data directory). */
   readonly skipped: readonly string[];
+  /** The quarterly review packs the year produced (one per quarter whose last month it played), latest versions. */
+  readonly reviews: readonly { readonly quarter: string; readonly version: number }[];
 }
 
 /** A clock the demo moves through the year it plays, so records carry realistic times. */
@@ -92,6 +102,7 @@ interface DemoPlay {
   readonly rollup: ReturnType<typeof createRollupHandler>;
   readonly render: ReturnType<typeof createRenderHandler>;
   readonly notify: ReturnType<typeof createNotifyHandler>;
+  readonly review: ReturnType<typeof createReviewHandler>;
   readonly remind: ReturnType<typeof createRemindHandler>;
   readonly mail: DemoMail;
 }
@@ -137,6 +148,7 @@ export async function runDemo(
     rollup: createRollupHandler(deps),
     render: createRenderHandler(deps),
     notify: createNotifyHandler(deps),
+    review: createReviewHandler(deps),
     remind: createRemindHandler(deps),
     mail: demoMail(deps, settings.catalog, written),
   };
@@ -155,6 +167,11 @@ export async function runDemo(
     months,
     events: scenario.events,
     skipped: play.skipped,
+    reviews: months.flatMap((month) =>
+      month.review
+        ? [{ quarter: month.review.quarter, version: month.review.versions.at(-1) as number }]
+        : [],
+    ),
   };
 }
 
@@ -200,6 +217,7 @@ async function playMonth(play: DemoPlay, month: DemoMonth, spoofed: boolean): Pr
     snapshotVersions: [...new Set(reports.map((each) => each.snapshot))],
     reportVersions: [...new Set(reports.map((each) => each.report))],
     mailed: reports.reduce((sum, each) => sum + each.mailed, 0),
+    review: reviewOfMonth(reports),
   };
 }
 
@@ -246,24 +264,49 @@ async function submit(
   return answer;
 }
 
-/** The month-end run: rollup, render and leadership e-mail, each through its function's handler. */
+/**
+ * The month-end run: rollup, render and leadership e-mail, then — after a quarter's last month —
+ * the quarter's review pack, mailed too: the workflow's steps through the functions' handlers.
+ */
 async function report(play: DemoPlay, period: Period, at: Date) {
   play.clock.set(at);
-  const rolled = await play.rollup({ period });
-  const rendered = await play.render({ period });
-  const mailed = await play.notify({ period });
+  const run = await runMonthEnd(play, { period });
+  const packDone =
+    run.review.quarter === null ||
+    (run.review.outcome === 'already-rendered' && run.reviewMail?.outcome === 'already-sent');
   if (
-    rolled.outcome === 'unchanged' &&
-    rendered.outcome === 'already-rendered' &&
-    mailed.outcome === 'already-sent'
+    run.rollup.outcome === 'unchanged' &&
+    run.render.outcome === 'already-rendered' &&
+    run.notify.outcome === 'already-sent' &&
+    packDone
   )
     play.skipped.push(
-      `${period}: rollup v${rolled.record.version}, report v${rendered.version} and e-mail (already done)`,
+      `${period}: rollup v${run.rollup.record.version}, report v${run.render.version}${run.review.quarter === null ? '' : `, ${run.review.quarter} review pack v${run.review.version}`} and e-mail (already done)`,
     );
   return {
-    snapshot: rolled.record.version,
-    report: rendered.version,
-    mailed: mailed.outcome === 'sent' ? 1 : 0,
+    snapshot: run.rollup.record.version,
+    report: run.render.version,
+    mailed: run.notify.outcome === 'sent' ? 1 : 0,
+    review:
+      run.review.quarter === null
+        ? null
+        : {
+            quarter: run.review.quarter,
+            version: run.review.version,
+            mailed: run.reviewMail?.outcome === 'sent' ? 1 : 0,
+          },
+  };
+}
+
+/** The review pack of a quarter's last month: its versions this month and how many e-mails took it. */
+function reviewOfMonth(reports: readonly Awaited<ReturnType<typeof report>>[]): DemoMonthSummary['review'] {
+  const reviews = reports.flatMap((each) => (each.review ? [each.review] : []));
+  const first = reviews[0];
+  if (!first) return null;
+  return {
+    quarter: first.quarter,
+    versions: [...new Set(reviews.map((each) => each.version))],
+    mailed: reviews.reduce((sum, each) => sum + each.mailed, 0),
   };
 }
 
@@ -338,6 +381,11 @@ function describeMonth(
     `snapshot v${summary.snapshotVersions.join(', v')}`,
     `report v${summary.reportVersions.join(', v')}`,
     `${summary.mailed} brief${summary.mailed === 1 ? '' : 's'} mailed`,
+    ...(summary.review
+      ? [
+          `${summary.review.quarter} review pack v${summary.review.versions.join(', v')} (${summary.review.mailed} mailed)`,
+        ]
+      : []),
   ];
   const position = `[${String(index + 1).padStart(2)}/${total}]`;
   const note = notes.length > 0 ? `  — ${notes.join('; ')}` : '';

@@ -23,8 +23,12 @@ export async function listReports(
 ): Promise<{ from: ReportPeriod; to: ReportPeriod; reports: ReportRecord[] }> {
   const bound = request.from ?? request.to;
   const kind = bound === undefined ? undefined : reportKindOf(bound);
-  const from = request.from ?? (kind === undefined ? FIRST_REPORT_PERIOD : kind === 'monthly' ? FIRST_PERIOD : FIRST_QUARTER);
-  const to = request.to ?? (kind === undefined ? LAST_REPORT_PERIOD : kind === 'monthly' ? LAST_PERIOD : LAST_REPORT_PERIOD);
+  const from =
+    request.from ??
+    (kind === undefined ? FIRST_REPORT_PERIOD : kind === 'monthly' ? FIRST_PERIOD : FIRST_QUARTER);
+  const to =
+    request.to ??
+    (kind === undefined ? LAST_REPORT_PERIOD : kind === 'monthly' ? LAST_PERIOD : LAST_REPORT_PERIOD);
   if (reportKindOf(from) !== reportKindOf(to))
     throw new InvalidInputError({
       rule: 'reports.range',

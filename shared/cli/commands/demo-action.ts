@@ -5,6 +5,7 @@ import { type DemoProgress, type DemoRun, runDemo } from '../../demo/run-demo';
 import { formatFinding } from '../../domain/audit/audit-finding';
 import { type Period, parsePeriod } from '../../domain/period';
 import { REPORT_FILE_NAMES } from '../../domain/report/report-files';
+import { isQuarterKey } from '../../domain/report/report-period';
 import { localDependencies } from '../../local/local-dependencies';
 import type { ReportRecord } from '../../ports/report-index';
 import { readReportFile } from '../../use-cases/report-reads';
@@ -33,7 +34,7 @@ export async function demoAction(io: CliIo, options: DemoOptions, globals: Globa
       `Local stores in ${runtime.dataDirectory} (${runtime.created.length > 0 ? `created ${runtime.created.join(', ')}` : 'found'})`,
     );
     progress.step(
-      'Playing twelve months: workbooks mailed to offices, replies and uploads, reminders, rollup, render, e-mail to leadership',
+      "Playing twelve months: workbooks mailed to offices, replies and uploads, reminders, rollup, render, e-mail to leadership; after each quarter's last month its review pack, rendered and mailed",
     );
     const run = await runDemo(runtime, settings, { now, progress });
     const deps = localDependencies(runtime, settings);
@@ -44,8 +45,9 @@ export async function demoAction(io: CliIo, options: DemoOptions, globals: Globa
       join(runtime.dataDirectory ?? '.', 'latest'),
       lastPeriod,
     );
+    const reviews = await handOutReviews(deps, join(runtime.dataDirectory ?? '.', 'reviews'), run.reviews);
     const emails = (await readdir(runtime.outboxDirectory)).filter((name) => name.endsWith('.eml')).length;
-    return { run, latest, files, outbox: runtime.outboxDirectory, emails, verification };
+    return { run, latest, files, reviews, outbox: runtime.outboxDirectory, emails, verification };
   });
 
   const seconds = (Date.now() - started) / 1000;
@@ -57,6 +59,7 @@ export async function demoAction(io: CliIo, options: DemoOptions, globals: Globa
       skipped: result.run.skipped,
       verified: result.verification,
       latestReport: { period: result.latest.period, version: result.latest.version, files: result.files },
+      reviewPacks: result.reviews,
       outbox: { directory: result.outbox, messages: result.emails },
       seconds,
     });
@@ -101,11 +104,50 @@ async function handOutLatest(
   return { latest, files };
 }
 
+/** The pack files the review pack names, in the order they are listed. */
+const PACK_FILES = ['review.pdf', 'review.xlsx', 'review.html'] as const;
+
+interface HandedOutReview {
+  readonly quarter: string;
+  readonly version: number;
+  readonly directory: string;
+  readonly files: Record<string, string>;
+}
+
+/**
+ * Each quarter's review pack (its latest version) written to `directory/<quarter>/`, each file
+ * checked against the SHA-256 its version records. The quarter comes from the index and is
+ * checked again before it names a folder.
+ */
+async function handOutReviews(
+  deps: Dependencies,
+  directory: string,
+  reviews: DemoRun['reviews'],
+): Promise<HandedOutReview[]> {
+  const handedOut: HandedOutReview[] = [];
+  for (const { quarter } of reviews) {
+    if (!isQuarterKey(quarter)) throw new Error(`the demo recorded ${JSON.stringify(quarter)} as a quarter`);
+    const record = await deps.reportIndex.latest(quarter);
+    if (!record) throw new Error(`the demo rendered no review pack for ${quarter}`);
+    const folder = join(directory, quarter);
+    await mkdir(folder, { recursive: true });
+    const files: Record<string, string> = {};
+    for (const name of PACK_FILES) {
+      const path = join(folder, name);
+      await writeFile(path, await readReportFile(deps.reportObjects, record, name));
+      files[name] = path;
+    }
+    handedOut.push({ quarter, version: record.version, directory: folder, files });
+  }
+  return handedOut;
+}
+
 function formatDemoEnd(
   result: {
     run: DemoRun;
     latest: ReportRecord;
     files: Record<string, string>;
+    reviews: readonly HandedOutReview[];
     outbox: string;
     emails: number;
   },
@@ -122,8 +164,13 @@ function formatDemoEnd(
     `  workbook        ${result.files['workbook.xlsx']}`,
     `  HTML brief      ${result.files['brief.html']}`,
     `  StratML report  ${result.files['report.stratml.xml']}`,
-    `  e-mails         ${result.outbox} (${result.emails} .eml files: workbooks sent to offices, answers in their threads, receipts, a rejection, reminders, leadership briefs)`,
-    'Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report --help',
+    `Quarterly review packs (${result.reviews.length}, each after its quarter's last month; PDF, workbook and HTML):`,
+    ...result.reviews.map(
+      (review) =>
+        `  ${review.quarter} v${String(review.version).padStart(4, '0')}  ${review.files['review.pdf']}  (and review.xlsx, review.html)`,
+    ),
+    `  e-mails         ${result.outbox} (${result.emails} .eml files: workbooks sent to offices, answers in their threads, receipts, a rejection, reminders, leadership briefs and review packs)`,
+    `Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report reports reproduce ${result.reviews.at(-1)?.quarter ?? 'FY2027-Q1'}   ·   npx strategy-report --help`,
   ].join('\n');
 }
 

@@ -1,7 +1,7 @@
 import { reportDownloadPath } from '../../domain/audit/download-path';
 import { parseReportVersion } from '../../domain/audit/report-version';
-import { parseReportPeriod } from '../../domain/report/report-period';
 import type { ReportFileFormat } from '../../domain/report/report-files';
+import { parseReportPeriod } from '../../domain/report/report-period';
 import { fetchReportFiles } from '../../use-cases/fetch-report-files';
 import { type CliIo, printJson } from '../cli-io';
 import { withTargetDependencies } from '../command-dependencies';

@@ -8,7 +8,10 @@ export function registerReportsGetCommand(reports: Command, io: CliIo): void {
   reports
     .command('get')
     .summary("download a report version's files, each checked against its manifest")
-    .argument('<period>', 'the reporting period, YYYY-MM, or a fiscal quarter, FY<year>-Q<1-4> (its review pack)')
+    .argument(
+      '<period>',
+      'the reporting period, YYYY-MM, or a fiscal quarter, FY<year>-Q<1-4> (its review pack)',
+    )
     .description(
       "download a report version's files into DIR/<period>/v<NNNN>/ under the names its manifest lists. Every file is checked against the manifest's SHA-256 (the manifest against the report index) before anything is written; on a mismatch nothing is written and the exit code is 2. Existing files are never replaced unless --force.",
     )

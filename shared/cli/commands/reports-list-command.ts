@@ -9,8 +9,14 @@ export function registerReportsListCommand(reports: Command, io: CliIo): void {
     .description(
       'every rendered report version, by period then version — monthly reports, then quarterly review packs (FY<year>-Q<1-4>): its place in the manifest chain, when it was generated and published, and the SHA-256 of its manifest (--json adds every file with key, size and SHA-256). Months as bounds list monthly reports; quarters as bounds list review packs. Reads the report index only (one Query).',
     )
-    .option('--from <period>', 'the first period (YYYY-MM) or quarter (FY<year>-Q<1-4>) to list (default: the earliest)')
-    .option('--to <period>', 'the last period (YYYY-MM) or quarter (FY<year>-Q<1-4>) to list (default: the latest)')
+    .option(
+      '--from <period>',
+      'the first period (YYYY-MM) or quarter (FY<year>-Q<1-4>) to list (default: the earliest)',
+    )
+    .option(
+      '--to <period>',
+      'the last period (YYYY-MM) or quarter (FY<year>-Q<1-4>) to list (default: the latest)',
+    )
     .option('--json', 'print the report records as JSON')
     .action(async (options: { from?: string; to?: string; json?: boolean }, command: Command) => {
       const { reportsListAction } = await import('./reports-list-action');

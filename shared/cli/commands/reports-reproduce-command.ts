@@ -6,7 +6,10 @@ export function registerReportsReproduceCommand(reports: Command, io: CliIo): vo
   reports
     .command('reproduce')
     .summary("render a version again in memory and compare every file's bytes")
-    .argument('<period>', 'the reporting period, YYYY-MM, or a fiscal quarter, FY<year>-Q<1-4> (its review pack)')
+    .argument(
+      '<period>',
+      'the reporting period, YYYY-MM, or a fiscal quarter, FY<year>-Q<1-4> (its review pack)',
+    )
     .description(
       'render a report version again, in memory, from the snapshot its manifest names (with the generated-at date and render options the manifest records) and say for every file whether its bytes match the stored ones. Writes nothing. Exits 2 if any file differs.',
     )

@@ -1,7 +1,7 @@
 import { parseUrlExpiry } from '../../domain/audit/presign-expiry';
 import { parseReportVersion } from '../../domain/audit/report-version';
-import { parseReportPeriod } from '../../domain/report/report-period';
 import type { ReportFileFormat } from '../../domain/report/report-files';
+import { parseReportPeriod } from '../../domain/report/report-period';
 import { reportDownloadUrl } from '../../use-cases/report-download-url';
 import { type CliIo, printJson } from '../cli-io';
 import { withTargetDependencies } from '../command-dependencies';

@@ -8,7 +8,10 @@ export function registerReportsUrlCommand(reports: Command, io: CliIo): void {
   reports
     .command('url')
     .summary('a presigned download link (1 hour by default, 7 days at most)')
-    .argument('<period>', 'the reporting period, YYYY-MM, or a fiscal quarter, FY<year>-Q<1-4> (its review pack)')
+    .argument(
+      '<period>',
+      'the reporting period, YYYY-MM, or a fiscal quarter, FY<year>-Q<1-4> (its review pack)',
+    )
     .description(
       'print a presigned download link to one file of a report version (--json adds its key, SHA-256 and expiry). The link is signed with your credentials: it stops working when they do (an assumed-role session), even before --expires.',
     )
