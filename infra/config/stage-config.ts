@@ -88,7 +88,7 @@ export const stageConfigSchema = z
         /** Day of the month the previous month's report is produced (after the deadline). */
         reportDay: z.number().int().min(1).max(28),
         /**
-         * When the month-end workflow starts on the report day: rollup, then render, then notify,
+         * When the month-end workflow starts on the report day: rollup, then render, then notify, then review (and notify of the pack after a quarter’s last month),
          * each as soon as the one before it has finished (docs/operations.md).
          */
         reportTime: clockTime,
@@ -187,6 +187,7 @@ export const stageConfigSchema = z
         rollup: functionSizing,
         render: functionSizing,
         notify: functionSizing,
+        review: functionSizing,
         remind: functionSizing,
       })
       .strict(),

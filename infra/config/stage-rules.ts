@@ -45,18 +45,22 @@ const reportAfterDeadline: StageRule = ({ schedules, product }) =>
     : [];
 
 /**
- * The workflow runs rollup, render and notify one after the other: its timeout must leave each
- * step at least one run to its own timeout, or a slow month fails for no fault of its own.
+ * The workflow runs rollup, render, notify, review and (after a quarter's last month) notify again
+ * one after the other: its timeout must leave each step at least one run to its own timeout, or a
+ * slow month fails for no fault of its own.
  */
 const workflowOutlastsItsSteps: StageRule = ({ functions, monthEnd }) => {
   const steps =
-    functions.rollup.timeoutSeconds + functions.render.timeoutSeconds + functions.notify.timeoutSeconds;
+    functions.rollup.timeoutSeconds +
+    functions.render.timeoutSeconds +
+    functions.review.timeoutSeconds +
+    2 * functions.notify.timeoutSeconds;
   return monthEnd.timeoutMinutes * 60 >= steps
     ? []
     : [
         {
           rule: 'stage.month-end',
-          message: `monthEnd.timeoutMinutes (${monthEnd.timeoutMinutes}) is shorter than the rollup, render and notify timeouts together (${Math.ceil(steps / 60)} minutes)`,
+          message: `monthEnd.timeoutMinutes (${monthEnd.timeoutMinutes}) is shorter than the rollup, render, notify, review and notify (the pack) timeouts together (${Math.ceil(steps / 60)} minutes)`,
         },
       ];
 };

@@ -50,6 +50,8 @@ export interface MonthEndWorkflowProps {
   readonly rollup: lambda.IFunction;
   readonly render: lambda.IFunction;
   readonly notify: lambda.IFunction;
+  /** Renders the quarter's review pack after its last month (and answers `quarter: null` otherwise). */
+  readonly review: lambda.IFunction;
   /** Retries of a step that failed with one of TRANSIENT_STEP_ERRORS. */
   readonly retry: { readonly interval: Duration; readonly maxAttempts: number; readonly backoffRate: number };
   /** The execution fails (and alarms) after this long. */
@@ -61,11 +63,14 @@ export interface MonthEndWorkflowProps {
 }
 
 /**
- * Month-end as one Step Functions (standard) workflow: rollup → render → notify. The execution
- * input goes to rollup as it is (`{}` for the previous month, or `{"period": "YYYY-MM"}`); each
- * step's output is its function's result, and the next step gets `{"period": <that result's
- * period>}`, so render renders exactly the snapshot rollup stored, and notify mails exactly what
- * render published. A step that fails for a passing reason is retried with backoff; any other
+ * Month-end as one Step Functions (standard) workflow: rollup → render → notify → review, then a
+ * choice: after a quarter's last month (the review step answers with its `quarter`) the quarterly
+ * review pack is mailed (notify with `{"quarter": <that quarter>}`); after any other month the
+ * execution ends there. The execution input goes to rollup as it is (`{}` for the previous month,
+ * or `{"period": "YYYY-MM"}`); each step's output is its function's result, and the next step gets
+ * `{"period": <that result's period>}`, so render renders exactly the snapshot rollup stored,
+ * notify mails exactly what render published, and review renders the pack of that very month's
+ * quarter (the local equivalent is shared/local/month-end.ts). A step that fails for a passing reason is retried with backoff; any other
  * failure fails the execution (alarmed). Every function is idempotent for a period, so a re-run
  * of a month is one more start of the workflow: nothing already done is done twice.
  */
@@ -90,16 +95,28 @@ export class MonthEndWorkflow extends Construct {
       assumedBy: new iam.ServicePrincipal('states.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
-      description: 'Month-end workflow: invokes rollup, render and notify, writes its log, traces',
+      description: 'Month-end workflow: invokes rollup, render, notify and review, writes its log, traces',
     });
 
     const periodOfPreviousStep = sfn.TaskInput.fromObject({ period: sfn.JsonPath.stringAt('$.period') });
+    const quarterOfReview = sfn.TaskInput.fromObject({ quarter: sfn.JsonPath.stringAt('$.quarter') });
+    const afterReview = new sfn.Choice(this, 'QuarterEnd', {
+      comment: 'A review pack was rendered: the month was the last of its fiscal quarter',
+    })
+      .when(
+        sfn.Condition.and(sfn.Condition.isPresent('$.quarter'), sfn.Condition.isString('$.quarter')),
+        this.step('NotifyReview', props.notify, quarterOfReview, props),
+      )
+      .otherwise(new sfn.Succeed(this, 'NotQuarterEnd', { comment: 'Not the last month of a quarter: no pack' }));
     const definition = this.step('Rollup', props.rollup, sfn.TaskInput.fromJsonPathAt('$'), props)
       .next(this.step('Render', props.render, periodOfPreviousStep, props))
-      .next(this.step('Notify', props.notify, periodOfPreviousStep, props));
+      .next(this.step('Notify', props.notify, periodOfPreviousStep, props))
+      .next(this.step('Review', props.review, periodOfPreviousStep, props))
+      .next(afterReview);
 
     this.stateMachine = new sfn.StateMachine(this, 'StateMachine', {
-      comment: 'strategy-report month-end: rollup → render → notify, one period',
+      comment:
+        'strategy-report month-end: rollup → render → notify → review (→ notify the review pack after a quarter’s last month), one period',
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(definition),
       timeout: props.timeout,
@@ -107,7 +124,7 @@ export class MonthEndWorkflow extends Construct {
       tracingEnabled: true,
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
     });
-    this.acknowledgeServiceWildcards([props.rollup, props.render, props.notify]);
+    this.acknowledgeServiceWildcards([props.rollup, props.render, props.notify, props.review]);
   }
 
   /**
@@ -148,7 +165,7 @@ export class MonthEndWorkflow extends Construct {
     acknowledgeWildcardResources(
       this.role.policy,
       functions.map((fn) => `${fn.functionArn}:*`),
-      'The workflow invokes rollup, render and notify, including their versions and aliases (the ":*" qualifier Step Functions’ Lambda integration requires), and no other function.',
+      'The workflow invokes rollup, render, notify and review, including their versions and aliases (the ":*" qualifier Step Functions’ Lambda integration requires), and no other function.',
     );
     acknowledge(this.role.policy, {
       id: 'AwsSolutions-IAM5[Resource::*]',

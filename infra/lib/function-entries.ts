@@ -9,7 +9,16 @@ import {
 import type { BundlingExtras } from '../constructs/project-function';
 import type { DataAccess } from './data-access';
 
-export const FUNCTION_NAMES = ['ingest', 'rollup', 'render', 'notify', 'remind', 'intake', 'resend'] as const;
+export const FUNCTION_NAMES = [
+  'ingest',
+  'rollup',
+  'render',
+  'notify',
+  'review',
+  'remind',
+  'intake',
+  'resend',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export interface FunctionEntry {
@@ -71,9 +80,22 @@ export const FUNCTION_ENTRIES: Readonly<Record<FunctionName, FunctionEntry>> = {
       reports: { read: [SNAPSHOTS_PREFIX, REPORTS_PREFIX], write: [REPORTS_PREFIX] },
     },
   },
+  review: {
+    entry: 'functions/review/index.ts',
+    description:
+      'After a quarter’s last month, renders its review pack (PDF, workbook, HTML, inputs) and manifest',
+    access: {
+      // Claims a version, holds and moves the chain head, indexes the pack (as render does); Query
+      // also reads the snapshot index (the quarter's months, the plan so far) and every attempt of
+      // the quarter's months (GSI1). No DeleteItem, no mail: notify mails the pack.
+      table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      // Reads the months' snapshots and earlier manifests (the chain); writes the pack's version.
+      reports: { read: [SNAPSHOTS_PREFIX, REPORTS_PREFIX], write: [REPORTS_PREFIX] },
+    },
+  },
   notify: {
     entry: 'functions/notify/index.ts',
-    description: 'Mails the period’s report to leadership',
+    description: 'Mails the period’s report, or the quarter’s review pack, to leadership',
     access: {
       // Claims the delivery (PutItem), records it sent (UpdateItem), and releases the claim
       // (DeleteItem) when SES refused the message, so the next run can send it.

@@ -191,12 +191,12 @@ export class StatelessStack extends Stack {
     return { fn, pipeline };
   }
 
-  /** rollup → render → notify as one workflow, started on the report day. */
+  /** rollup → render → notify → review (→ notify the pack) as one workflow, started on the report day. */
   private addMonthEnd(): {
     workflow: MonthEndWorkflow;
-    steps: Record<'rollup' | 'render' | 'notify', ProjectFunction>;
+    steps: Record<'rollup' | 'render' | 'notify' | 'review', ProjectFunction>;
   } {
-    const step = (name: 'rollup' | 'render' | 'notify') => {
+    const step = (name: 'rollup' | 'render' | 'notify' | 'review') => {
       const fn = this.projectFunction(name, {
         boundedBy:
           'Only the month-end workflow invokes it, once per execution, and an execution runs on the report day or when an operator re-runs a month.',
@@ -209,12 +209,18 @@ export class StatelessStack extends Stack {
       });
       return fn;
     };
-    const steps = { rollup: step('rollup'), render: step('render'), notify: step('notify') };
+    const steps = {
+      rollup: step('rollup'),
+      render: step('render'),
+      notify: step('notify'),
+      review: step('review'),
+    };
     const { monthEnd } = this.config;
     const workflow = new MonthEndWorkflow(this, 'MonthEnd', {
       rollup: steps.rollup.function,
       render: steps.render.function,
       notify: steps.notify.function,
+      review: steps.review.function,
       retry: {
         interval: Duration.seconds(monthEnd.retry.intervalSeconds),
         maxAttempts: monthEnd.retry.maxAttempts,

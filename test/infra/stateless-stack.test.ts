@@ -115,6 +115,7 @@ describe('every function', () => {
       rollup: ['tableName', 'reportsBucket'],
       render: ['tableName', 'reportsBucket'],
       notify: ['tableName', 'reportsBucket', 'sesConfigurationSet'],
+      review: ['tableName', 'reportsBucket'],
       remind: ['tableName', 'sesConfigurationSet'],
       intake: ['tableName', 'uploadsBucket', 'sesConfigurationSet'],
       resend: ['tableName', 'uploadsBucket', 'sesConfigurationSet'],
@@ -319,6 +320,8 @@ describe('the month-end workflow', () => {
     Parameters: Record<string, unknown>;
     OutputPath?: string;
     Retry: { ErrorEquals: string[]; IntervalSeconds: number; MaxAttempts: number; BackoffRate?: number }[];
+    Choices?: { And?: { Variable: string; IsPresent?: boolean; IsString?: boolean }[]; Next: string }[];
+    Default?: string;
   };
   const definitionOf = (stage: SynthesizedStage) => {
     const machine = resourcesOfType(stage.stateless, 'AWS::StepFunctions::StateMachine')[
@@ -332,29 +335,61 @@ describe('the month-end workflow', () => {
     return JSON.parse(text) as { StartAt: string; States: Record<string, State>; TimeoutSeconds: number };
   };
 
-  it('chains rollup → render → notify: the input goes to rollup, each next step gets the period of the one before', () => {
+  it('chains rollup → render → notify → review: the input goes to rollup, each next step gets the period of the one before', () => {
     const definition = definitionOf(dev);
     expect(definition.StartAt).toBe('Rollup');
-    const { Rollup, Render, Notify } = definition.States;
-    expect([Rollup?.Next, Render?.Next, Notify?.End]).toEqual(['Render', 'Notify', true]);
+    const { Rollup, Render, Notify, Review } = definition.States;
+    expect([Rollup?.Next, Render?.Next, Notify?.Next, Review?.Next]).toEqual([
+      'Render',
+      'Notify',
+      'Review',
+      'QuarterEnd',
+    ]);
     const invoked = (state: State | undefined) => String(state?.Parameters.FunctionName);
     expect(invoked(Rollup)).toContain(logicalIdOf(dev, 'rollup'));
     expect(invoked(Render)).toContain(logicalIdOf(dev, 'render'));
     expect(invoked(Notify)).toContain(logicalIdOf(dev, 'notify'));
+    expect(invoked(Review)).toContain(logicalIdOf(dev, 'review'));
     expect(Rollup?.Parameters['Payload.$']).toBe('$');
-    for (const state of [Render, Notify])
+    for (const state of [Render, Notify, Review])
       expect(state?.Parameters.Payload).toEqual({ 'period.$': '$.period' });
     // Each step's output is its function's result, so `$.period` is what rollup answered.
-    for (const state of [Rollup, Render, Notify]) {
+    for (const state of [Rollup, Render, Notify, Review]) {
       expect(state?.Resource).toMatch(/:states:::lambda:invoke$/);
       expect(state?.OutputPath).toBe('$.Payload');
     }
     expect(definition.TimeoutSeconds).toBe(dev.config.monthEnd.timeoutMinutes * 60);
   });
 
+  it('mails the review pack only when the review step rendered one (a quarter’s last month), else ends', () => {
+    const { QuarterEnd, NotifyReview, NotQuarterEnd } = definitionOf(dev).States;
+    expect(QuarterEnd?.Type).toBe('Choice');
+    // The review function answers `quarter: null` after any other month: present but not a string.
+    expect(QuarterEnd?.Choices).toEqual([
+      {
+        And: [
+          { Variable: '$.quarter', IsPresent: true },
+          { Variable: '$.quarter', IsString: true },
+        ],
+        Next: 'NotifyReview',
+      },
+    ]);
+    expect(QuarterEnd?.Default).toBe('NotQuarterEnd');
+    expect(NotQuarterEnd?.Type).toBe('Succeed');
+    expect(String(NotifyReview?.Parameters.FunctionName)).toContain(logicalIdOf(dev, 'notify'));
+    expect(NotifyReview?.Parameters.Payload).toEqual({ 'quarter.$': '$.quarter' });
+    expect([NotifyReview?.Resource, NotifyReview?.OutputPath, NotifyReview?.End]).toEqual([
+      expect.stringMatching(/:states:::lambda:invoke$/),
+      '$.Payload',
+      true,
+    ]);
+  });
+
   it('retries each step with backoff on Lambda service errors and passing failures, never on bad input or missing data', () => {
     const { retry } = dev.config.monthEnd;
-    for (const state of Object.values(definitionOf(dev).States)) {
+    const tasks = Object.values(definitionOf(dev).States).filter((state) => state.Type === 'Task');
+    expect(tasks).toHaveLength(5);
+    for (const state of tasks) {
       expect(state.Retry).toEqual([
         { ErrorEquals: [...LAMBDA_SERVICE_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 },
         {

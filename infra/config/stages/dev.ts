@@ -61,6 +61,7 @@ export const dev: StageDefinition = {
     rollup: { memoryMb: 1_024, timeoutSeconds: 300 },
     render: { memoryMb: 2_048, timeoutSeconds: 300 },
     notify: { memoryMb: 512, timeoutSeconds: 120 },
+    review: { memoryMb: 2_048, timeoutSeconds: 300 },
     remind: { memoryMb: 512, timeoutSeconds: 120 },
     intake: { memoryMb: 1_024, timeoutSeconds: 60 },
     resend: { memoryMb: 512, timeoutSeconds: 120 },

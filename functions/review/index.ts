@@ -1,0 +1,8 @@
+import { observability } from '../../shared/adapters/observability/powertools-observability';
+import { awsDependencies } from '../../shared/composition/aws-dependencies';
+import { createReviewHandler } from '../../shared/entries/review-entry';
+
+// Built once per container: clients (traced), configuration and catalog are reused across invocations.
+const dependencies = awsDependencies(['tableName', 'reportsBucket'], { observability });
+
+export const handler = observability.lambdaHandler(createReviewHandler(dependencies));
