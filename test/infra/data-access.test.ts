@@ -13,6 +13,7 @@ import { createNotifyHandler } from '../../shared/entries/notify-entry';
 import { createRemindHandler } from '../../shared/entries/remind-entry';
 import { createRenderHandler } from '../../shared/entries/render-entry';
 import { createResendHandler } from '../../shared/entries/resend-entry';
+import { createReviewHandler } from '../../shared/entries/review-entry';
 import { createRollupHandler } from '../../shared/entries/rollup-entry';
 import { localMailPipeline } from '../../shared/local/deliver-mail';
 import { deliverStoredUpload, uploadAndDeliver } from '../../shared/local/deliver-upload';
@@ -202,6 +203,18 @@ beforeAll(async () => {
   await as('rollup', () => createRollupHandler(deps)({ period: PERIOD }));
   await as('render', () => createRenderHandler(deps)({ period: PERIOD }));
   await as('notify', () => createNotifyHandler(deps)({ period: PERIOD }));
+
+  // Month-end review: nothing after a month that does not end a quarter; after 2026-09 (the last
+  // month of FY2026-Q4) the pack, mailed (SES refuses the first try); then all of it again.
+  now = new Date('2026-10-11T10:00:00Z');
+  await as('review', () => createReviewHandler(deps)({ period: PERIOD }));
+  await as('rollup', () => createRollupHandler(deps)({ period: NEXT }));
+  await as('review', () => createReviewHandler(deps)({ period: NEXT }));
+  const quarter = { quarter: 'FY2026-Q4' };
+  await as('notify', () => createNotifyHandler(refusingMail)(quarter).catch(() => undefined));
+  await as('notify', () => createNotifyHandler(deps)(quarter));
+  await as('review', () => createReviewHandler(deps)({ period: NEXT }));
+  await as('notify', () => createNotifyHandler(deps)(quarter));
 }, 120_000);
 
 afterAll(async () => {
@@ -243,5 +256,8 @@ describe('each function’s declared data access, against what its handler does'
     expect(s3Calls.get('ingest')?.some((call) => call.key.startsWith('annotated/'))).toBe(true);
     expect(s3Calls.get('render')?.some((call) => S3_WRITES.has(call.operation))).toBe(true);
     expect(s3Calls.get('notify')?.some((call) => S3_READS.has(call.operation))).toBe(true);
+    expect(s3Calls.get('review')?.some((call) => call.key.startsWith('reports/FY2026-Q4/'))).toBe(true);
+    expect(s3Calls.get('review')?.some((call) => call.key.startsWith('snapshots/'))).toBe(true);
+    expect(s3Calls.get('notify')?.some((call) => call.key === 'reports/FY2026-Q4/v0001/review.pdf')).toBe(true);
   });
 });
