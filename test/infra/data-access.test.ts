@@ -258,6 +258,8 @@ describe('each function’s declared data access, against what its handler does'
     expect(s3Calls.get('notify')?.some((call) => S3_READS.has(call.operation))).toBe(true);
     expect(s3Calls.get('review')?.some((call) => call.key.startsWith('reports/FY2026-Q4/'))).toBe(true);
     expect(s3Calls.get('review')?.some((call) => call.key.startsWith('snapshots/'))).toBe(true);
-    expect(s3Calls.get('notify')?.some((call) => call.key === 'reports/FY2026-Q4/v0001/review.pdf')).toBe(true);
+    expect(s3Calls.get('notify')?.some((call) => call.key === 'reports/FY2026-Q4/v0001/review.pdf')).toBe(
+      true,
+    );
   });
 });

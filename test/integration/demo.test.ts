@@ -107,8 +107,11 @@ describe('the local demo: a year of the whole pipeline through the real handlers
     expect(total('mailed')).toBe(13);
     expect(total('opened')).toBe(72);
     expect(total('refusedMail')).toBe(1);
+    // One review pack per quarter whose last month the year played, each mailed once.
+    const packsMailed = first.months.reduce((sum, month) => sum + (month.review?.mailed ?? 0), 0);
+    expect(packsMailed).toBe(4);
     expect(messages).toHaveLength(
-      total('opened') + total('accepted') + 1 + total('reminded') + total('mailed'),
+      total('opened') + total('accepted') + 1 + total('reminded') + total('mailed') + packsMailed,
     );
   });
 
