@@ -51,7 +51,8 @@ describe('any sequence of received messages', () => {
         const template = await templateFor('OFO', period);
         const outboxBefore = (await harness.outbox()).length;
         const sent: StoredMail[] = [];
-        const raws: Buffer[] = [];
+        // Each message as sent, with the verdicts SES gave it (a resent message gets the same ones).
+        const raws: { raw: Buffer; options: Parameters<MailHarness['pipeline']['store']>[1] }[] = [];
         const accepted: number[] = [];
         let answersOwed = 0;
         let workbooksAnswered = 0;
@@ -67,7 +68,8 @@ describe('any sequence of received messages', () => {
           }
           if (step.kind === 'resent') {
             // The sender's server sends the same message again: a new SES message, the same Message-ID.
-            const again = await harness.pipeline.receive(raws[step.pick % raws.length] as Buffer);
+            const original = raws[step.pick % raws.length] as (typeof raws)[number];
+            const again = await harness.pipeline.receive(original.raw, original.options);
             expect(again.ingest).toEqual([]);
             continue;
           }
@@ -94,14 +96,12 @@ describe('any sequence of received messages', () => {
             attachments,
             ...(step.kind === 'automatic' ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
           });
-          const stored = await harness.pipeline.store(
-            raw,
-            step.kind === 'spoofed' ? { verdicts: { dmarc: 'FAIL' } } : {},
-          );
+          const options = step.kind === 'spoofed' ? { verdicts: { dmarc: 'FAIL' as const } } : {};
+          const stored = await harness.pipeline.store(raw, options);
           const delivered = await harness.pipeline.deliver(stored.event);
           expect(delivered.response.batchItemFailures).toEqual([]);
           sent.push(stored);
-          raws.push(raw);
+          raws.push({ raw, options });
           if (step.kind !== 'authorised') {
             expect(delivered.ingest).toEqual([]);
             continue;
