@@ -108,9 +108,14 @@ describe('any sequence of received messages', () => {
           }
           answersOwed += 1;
           workbooksAnswered += step.workbooks.length;
-          expect(delivered.ingest.map((outcome) => outcome.kind)).toEqual(
-            step.workbooks.map((good) => (good ? 'accepted' : 'rejected')),
+          // A workbook rejected unexpectedly says why (its rules and messages), should this ever fail.
+          const why = delivered.ingest.flatMap((outcome) =>
+            outcome.kind === 'rejected' ? outcome.problems : [],
           );
+          expect(
+            delivered.ingest.map((outcome) => outcome.kind),
+            JSON.stringify(why),
+          ).toEqual(step.workbooks.map((good) => (good ? 'accepted' : 'rejected')));
           for (const value of markers) if (value !== undefined) accepted.push(value);
         }
 
