@@ -48,6 +48,9 @@ describe('any sequence of received messages', () => {
         // Each run gets its own period, so runs do not see each other's data.
         const period = addMonths(parsePeriod('2031-01'), run);
         run += 1;
+        // Milestones fall due within the period: shrinking runs the property a hundred times and
+        // more, and a fixed due date would end up more than ten years away (rule date.range).
+        const due = new Date(`${period}-15T00:00:00Z`);
         const template = await templateFor('OFO', period);
         const outboxBefore = (await harness.outbox()).length;
         const sent: StoredMail[] = [];
@@ -84,6 +87,7 @@ describe('any sequence of received messages', () => {
               content: await fillTemplate(template, (id, row) => ({
                 ...defaultAnswers(id, row),
                 actual: value,
+                milestoneDue: due,
                 ...(good ? {} : { status: 'Finished' }),
               })),
             });
