@@ -196,11 +196,6 @@ export async function ingestSubmission(
     validated.rows,
   );
   const commit = await commitRows(received, validated, compared, sha256, bytes.length, ports);
-  // Counted as it is committed: a redelivery of this notification finds the commit and counts nothing.
-  if (commit.kind === 'committed') {
-    ports.metrics.count(BUSINESS_METRICS.submissionsAccepted);
-    ports.metrics.count(BUSINESS_METRICS.rowsIngested, commit.revision.rowCount);
-  }
 
   // 7. The record of the attempt, then the receipt.
   return answerAcceptance(received, commit, { validated, compared }, sha256, bytes.length, ports);
@@ -282,7 +277,7 @@ async function commitRows(
 ): Promise<CommitOutcome> {
   const now = ports.clock.now();
   const { upload, key, versionId } = received;
-  return ports.progress.commitRevision(
+  const commit = await ports.progress.commitRevision(
     {
       office: upload.office,
       period: upload.period,
@@ -303,6 +298,12 @@ async function commitRows(
     compared.rows,
     now,
   );
+  // Counted as it is committed: a redelivery of this notification finds the commit and counts nothing.
+  if (commit.kind === 'committed') {
+    ports.metrics.count(BUSINESS_METRICS.submissionsAccepted);
+    ports.metrics.count(BUSINESS_METRICS.rowsIngested, commit.revision.rowCount);
+  }
+  return commit;
 }
 
 /** What the receipt tells beyond the revision: warnings, and the rows unchanged since last period. */

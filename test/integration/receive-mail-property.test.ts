@@ -48,6 +48,9 @@ describe('any sequence of received messages', () => {
         // Each run gets its own period, so runs do not see each other's data.
         const period = addMonths(parsePeriod('2031-01'), run);
         run += 1;
+        // Milestones fall due within the period: shrinking runs the property a hundred times and
+        // more, and a fixed due date would end up more than ten years away (rule date.range).
+        const due = new Date(`${period}-15T00:00:00Z`);
         const template = await templateFor('OFO', period);
         const outboxBefore = (await harness.outbox()).length;
         const sent: StoredMail[] = [];
@@ -84,6 +87,7 @@ describe('any sequence of received messages', () => {
               content: await fillTemplate(template, (id, row) => ({
                 ...defaultAnswers(id, row),
                 actual: value,
+                milestoneDue: due,
                 ...(good ? {} : { status: 'Finished' }),
               })),
             });
@@ -108,9 +112,14 @@ describe('any sequence of received messages', () => {
           }
           answersOwed += 1;
           workbooksAnswered += step.workbooks.length;
-          expect(delivered.ingest.map((outcome) => outcome.kind)).toEqual(
-            step.workbooks.map((good) => (good ? 'accepted' : 'rejected')),
+          // A workbook rejected unexpectedly says why (its rules and messages), should this ever fail.
+          const why = delivered.ingest.flatMap((outcome) =>
+            outcome.kind === 'rejected' ? outcome.problems : [],
           );
+          expect(
+            delivered.ingest.map((outcome) => outcome.kind),
+            JSON.stringify(why),
+          ).toEqual(step.workbooks.map((good) => (good ? 'accepted' : 'rejected')));
           for (const value of markers) if (value !== undefined) accepted.push(value);
         }
 
