@@ -39,7 +39,7 @@ export interface PackTable {
 }
 
 export type PackBlock =
-  | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id: string }
+  | { readonly kind: 'heading'; readonly level: 2; readonly text: string; readonly id: string }
   | { readonly kind: 'paragraph'; readonly text: string; readonly style?: 'note' | 'notice' | 'lead' }
   | { readonly kind: 'facts'; readonly items: readonly { readonly label: string; readonly value: string }[] }
   | { readonly kind: 'table'; readonly table: PackTable };
@@ -350,7 +350,7 @@ const monthsText = (office: OfficeDataQuality) =>
 function officeBlocks(office: OfficeDataQuality): PackBlock[] {
   const heading: PackBlock = {
     kind: 'heading',
-    level: 3,
+    level: 2,
     text: `Attestation: ${office.office} (${office.name})`,
     id: slug('attestation', office.office),
   };
