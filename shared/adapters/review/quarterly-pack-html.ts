@@ -81,5 +81,6 @@ function blockHtml(block: PackBlock): string {
 function cellOf(cell: PackCell): Cell {
   if (typeof cell === 'string') return cell;
   if (cell.status !== undefined) return statusCell(cell.text);
+  if (cell.hash) return { html: e(cell.text), className: 'hash' };
   return cell.number ? numberCell(cell.text) : cell.text;
 }

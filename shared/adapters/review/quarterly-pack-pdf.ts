@@ -106,7 +106,7 @@ function blockContent(t: DrawableText, block: PackBlock): Content[] {
 function cellContent(t: DrawableText, cell: PackCell): TableCell {
   if (typeof cell === 'string') return { text: t(cell) };
   if (cell.status !== undefined) return statusCell(t, cell.text);
-  return { text: t(cell.text), style: cell.number ? 'cellNumber' : undefined };
+  return { text: t(cell.text), style: cell.number ? 'cellNumber' : cell.hash ? 'mono' : undefined };
 }
 
 function runningHeader(t: DrawableText, pack: PackDocument): DynamicContent {

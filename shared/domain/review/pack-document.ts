@@ -28,7 +28,13 @@ import { unchangedSentence } from './unchanged-count';
  */
 export type PackCell =
   | string
-  | { readonly text: string; readonly status?: string; readonly number?: boolean };
+  | {
+      readonly text: string;
+      readonly status?: string;
+      readonly number?: boolean;
+      /** An identifier such as a SHA-256: set in a fixed-width font, broken anywhere to fit. */
+      readonly hash?: boolean;
+    };
 
 export interface PackTable {
   readonly caption: string;
@@ -417,7 +423,7 @@ function sourcesSection(model: QuarterlyReviewModel): PackSection {
           rows: model.sources.map((source) => [
             formatPeriodLong(source.period),
             number(`v${source.version}`),
-            source.sha256,
+            { text: source.sha256, hash: true },
           ]),
           widths: [80, 60, '*'],
         },
