@@ -1,8 +1,7 @@
-import chromium from '@sparticuz/chromium';
-import axe from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderQuarterlyPack } from '../../shared/adapters/review/quarterly-pack-files';
+import { axeViolations, openPhonePage } from '../support/phone-browser';
 import { scenarioInputs } from '../support/quarterly-review-scenario';
 
 /**
@@ -19,16 +18,7 @@ describe('the quarterly pack HTML in a browser at 390 px', () => {
       generatedAt: '2027-01-20T12:00:00.000Z',
       rendererVersion: '0.1.0-test',
     });
-    browser = await puppeteer.launch({
-      args: chromium.args,
-      executablePath: await chromium.executablePath(),
-      headless: true,
-    });
-    page = await browser.newPage();
-    // The page's CSP forbids every script, the test's axe included: bypass it for the test only.
-    await page.setBypassCSP(true);
-    await page.setViewport({ width: 390, height: 844 });
-    await page.setContent(html, { waitUntil: 'load' });
+    ({ browser, page } = await openPhonePage(html));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -55,14 +45,6 @@ describe('the quarterly pack HTML in a browser at 390 px', () => {
   });
 
   it('has no accessibility violations that axe-core finds', async () => {
-    await page.addScriptTag({ content: axe.source });
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
-    )) as axe.AxeResults;
-    const violations = result.violations.map((violation) => ({
-      id: violation.id,
-      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
