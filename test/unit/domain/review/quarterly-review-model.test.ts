@@ -281,4 +281,25 @@ describe('the data-quality appendix', () => {
     expect(ofo?.reliability).toMatchObject({ verdict: 'undetermined', rule: 'no-attestation' });
     expect(ofo?.templateVersion1Months).toEqual(['2026-10', '2026-11', '2026-12']);
   });
+
+  it('treats a month rolled up before issue 16 (schema 1: no comparison, no attestation) as unknown, not zero', () => {
+    const old = structuredClone(inputs);
+    const october = old.months[0]?.content;
+    if (!october) throw new Error('no October');
+    october.schemaVersion = 1;
+    for (const input of october.inputs) {
+      delete input.comparedWith;
+      delete input.attestation;
+      delete input.templateVersion;
+    }
+    for (const row of october.rows) delete row.unchanged;
+    for (const level of [october.agency, ...october.goals]) delete level.unchanged;
+    const oldModel = quarterlyReviewModel(old);
+    expect(oldModel.agency.unchanged.unchanged).toBeNull();
+    expect(oldModel.goals[0]?.unchanged.unchanged).toBeNull();
+    const ofo = oldModel.dataQuality.offices.find((candidate) => candidate.office === 'OFO');
+    expect(ofo?.attestation).not.toBeNull();
+    expect(ofo?.unchanged.unchanged).toBeNull();
+    expect(ofo?.reliability).toMatchObject({ verdict: 'undetermined', rule: 'unchanged-unknown' });
+  });
 });
