@@ -1,10 +1,8 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { powertoolsLog } from '../../shared/adapters/logging/powertools-log';
+import { observability } from '../../shared/adapters/observability/powertools-observability';
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
 import { createIngestHandler } from '../../shared/entries/ingest-entry';
 
-// Built once per container: clients, configuration and catalog are reused across invocations.
-const dependencies = awsDependencies(['tableName', 'uploadsBucket']);
-const logger = new Logger({ serviceName: 'strategy-report-ingest' });
+// Built once per container: clients (traced), configuration and catalog are reused across invocations.
+const dependencies = awsDependencies(['tableName', 'uploadsBucket'], { observability });
 
-export const handler = createIngestHandler(dependencies, { log: powertoolsLog(logger) });
+export const handler = observability.lambdaHandler(createIngestHandler(dependencies));

@@ -1,6 +1,8 @@
+import { observability } from '../../shared/adapters/observability/powertools-observability';
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
 import { createNotifyHandler } from '../../shared/entries/notify-entry';
 
-const deps = awsDependencies(['tableName', 'reportsBucket']);
+// Built once per container: clients (traced), configuration and catalog are reused across invocations.
+const dependencies = awsDependencies(['tableName', 'reportsBucket'], { observability });
 
-export const handler = createNotifyHandler(deps);
+export const handler = observability.lambdaHandler(createNotifyHandler(dependencies));

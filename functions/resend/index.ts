@@ -1,9 +1,8 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { powertoolsLog } from '../../shared/adapters/logging/powertools-log';
+import { observability } from '../../shared/adapters/observability/powertools-observability';
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
 import { createResendHandler } from '../../shared/entries/resend-entry';
 
-const deps = awsDependencies(['tableName', 'uploadsBucket']);
-const logger = new Logger({ serviceName: 'strategy-report-resend' });
+// Built once per container: clients (traced), configuration and catalog are reused across invocations.
+const dependencies = awsDependencies(['tableName', 'uploadsBucket'], { observability });
 
-export const handler = createResendHandler(deps, { log: powertoolsLog(logger) });
+export const handler = observability.lambdaHandler(createResendHandler(dependencies));

@@ -1,7 +1,8 @@
+import { observability } from '../../shared/adapters/observability/powertools-observability';
 import { awsDependencies } from '../../shared/composition/aws-dependencies';
 import { createRollupHandler } from '../../shared/entries/rollup-entry';
 
-// Created once per container: clients and configuration are reused across invocations.
-const deps = awsDependencies(['tableName', 'reportsBucket']);
+// Built once per container: clients (traced), configuration and catalog are reused across invocations.
+const dependencies = awsDependencies(['tableName', 'reportsBucket'], { observability });
 
-export const handler = createRollupHandler(deps);
+export const handler = observability.lambdaHandler(createRollupHandler(dependencies));

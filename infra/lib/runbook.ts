@@ -17,6 +17,8 @@ export const RUNBOOK = {
   monthEndTimedOut: 'month-end-workflow-timed-out',
   oldestMail: 'oldest-received-mail-waiting',
   intakeDeadLetters: 'intake-dead-letters',
+  emailsFailed: 'e-mails-failed',
+  verifyFailures: 'verify-failures',
 } as const;
 
 export type RunbookEntry = (typeof RUNBOOK)[keyof typeof RUNBOOK];

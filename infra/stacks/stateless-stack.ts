@@ -4,6 +4,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../shared/config/service-identity';
+import { STATELESS_STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
 import type { StageConfig } from '../config/stage-config';
 import { acknowledge } from '../constructs/acknowledge';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue';
@@ -16,6 +18,7 @@ import { Monitoring } from '../constructs/monitoring';
 import { MonthEndWorkflow } from '../constructs/month-end-workflow';
 import { ProjectFunction, type ProjectFunctionProps } from '../constructs/project-function';
 import { type ScheduleOptions, Schedules } from '../constructs/schedules';
+import { BUSINESS_METRIC_ROWS } from '../lib/business-metric-rows';
 import { FUNCTION_ENTRIES, type FunctionName } from '../lib/function-entries';
 import { intakeRuleSetName, mxRecordValue } from '../lib/mail-receiving';
 import { removalPolicyFor } from '../lib/removal-policy';
@@ -27,9 +30,6 @@ export interface StatelessStackProps extends StackProps {
   /** Export names of the stateful stack's key, table and buckets. */
   readonly imports: StatefulExports;
 }
-
-/** The CloudWatch namespace of the functions' business metrics (EMF). */
-export const METRICS_NAMESPACE = 'StrategyReport';
 
 const clock = (time: string) => {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
@@ -101,6 +101,7 @@ export class StatelessStack extends Stack {
     this.functions = { ingest: ingest.fn, ...monthEnd.steps, remind, intake: intake.fn, resend };
 
     this.monitoring.watchMail(this.mail.configurationSet.configurationSetName);
+    for (const row of Object.values(BUSINESS_METRIC_ROWS)) this.monitoring.watchBusinessMetric(row);
     this.monitoring.addAlarmStatus();
     this.addOutputs();
   }
@@ -338,7 +339,11 @@ export class StatelessStack extends Stack {
       output(`${pascal(name)}FunctionName`, fn.function.functionName);
       output(`${pascal(name)}LogGroup`, fn.logGroup.logGroupName);
     }
-    output('IngestQueueUrl', this.ingestPipeline.queue.queueUrl);
+    output(
+      STATELESS_STACK_OUTPUTS.ingestQueueUrl,
+      this.ingestPipeline.queue.queueUrl,
+      'Where S3 announces uploads; strategy-report reconcile --replay sends the ones never answered here',
+    );
     output('IngestDeadLetterQueueUrl', this.ingestPipeline.deadLetterQueue.queueUrl);
     output('IngestDeadLetterQueueArn', this.ingestPipeline.deadLetterQueue.queueArn);
     output('IntakeQueueUrl', this.mailIntake.queue.queueUrl);

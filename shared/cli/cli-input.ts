@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { lineLog } from '../adapters/observability/line-log';
 import { InvalidInputError } from '../domain/errors';
 import { type Log, silentLog } from '../ports/log';
 import type { CliIo } from './cli-io';
@@ -16,10 +17,8 @@ export async function readInputFile(file: string): Promise<Buffer> {
   }
 }
 
-/** The handlers' log on stderr with `--verbose`, silent otherwise. */
+/** The handlers' log on stderr with `--verbose` (with the record keys in force), silent otherwise. */
 export function cliLog(io: CliIo, verbose: boolean): Log {
   if (!verbose) return silentLog;
-  const line = (level: string) => (message: string, extra?: Record<string, unknown>) =>
-    io.err(`${level}: ${message} ${JSON.stringify(extra ?? {})}`);
-  return { info: line('info'), warn: line('warn'), error: line('error') };
+  return lineLog((level, message, extra) => io.err(`${level}: ${message} ${JSON.stringify(extra)}`));
 }

@@ -1,15 +1,4 @@
 import type { Command } from 'commander';
-import { createAwsClients } from '../adapters/aws/aws-clients';
-import { resolveStackResources } from '../adapters/aws/stack-resources';
-import { SesMailSender } from '../adapters/mail/ses-mail-sender';
-import { loadCatalog } from '../catalog/load-catalog';
-import { buildDependencies, type Dependencies } from '../composition/dependencies';
-import { loadProductConfig, type ProductConfig } from '../config/product-config';
-import type { Catalog } from '../domain/catalog/catalog';
-import { InvalidInputError } from '../domain/errors';
-import { localDependencies } from '../local/local-dependencies';
-import { type LocalRuntime, openLocalRuntime } from '../local/local-runtime';
-import { systemClock } from '../ports/clock';
 
 /** Options every command accepts (set before or after the command name). */
 export interface GlobalOptions {
@@ -21,84 +10,16 @@ export interface GlobalOptions {
   readonly catalog?: string;
   readonly config?: string;
   readonly verbose?: boolean;
+  /** `--wait SECONDS` when given (else $STRATEGY_REPORT_WAIT, else 30: see wait-option.ts). */
+  readonly wait?: number;
+  /** The command that runs, e.g. `reports verify`: named to whoever waits for this process. */
+  readonly command?: string;
 }
 
 export const DEFAULT_DATA_DIR = '.local';
 
 export function globalOptionsOf(command: Command): GlobalOptions {
-  return command.optsWithGlobals<GlobalOptions>();
-}
-
-/** The configuration, and the catalog it (or `--catalog`) selects. */
-export async function loadSettings(
-  options: GlobalOptions,
-): Promise<{ config: ProductConfig; catalog: Catalog }> {
-  const config = await loadProductConfig(options.config);
-  const catalog = await loadCatalog(options.catalog ?? config.catalogFile);
-  return { config, catalog };
-}
-
-/** Runs `work` against the embedded local servers on the data directory, then stops them. */
-export async function withLocalRuntime<T>(
-  options: GlobalOptions,
-  work: (runtime: LocalRuntime) => Promise<T>,
-): Promise<T> {
-  const runtime = await openLocalRuntime({ dataDirectory: options.dataDir });
-  try {
-    return await work(runtime);
-  } finally {
-    await runtime.close();
-  }
-}
-
-/** Runs `work` with the full set of local dependencies (stores, repositories, outbox). */
-export async function withLocalDependencies<T>(
-  options: GlobalOptions,
-  work: (dependencies: Dependencies, runtime: LocalRuntime) => Promise<T>,
-): Promise<T> {
-  const settings = await loadSettings(options);
-  return withLocalRuntime(options, (runtime) => work(localDependencies(runtime, settings), runtime));
-}
-
-/**
- * Runs `work` against the target the options name: the local stores, or a deployed stack
- * (`--target aws --stack NAME`: resource names from the stack's outputs, credentials and region
- * from the standard AWS chain or `--region`).
- */
-export async function withTargetDependencies<T>(
-  options: GlobalOptions,
-  work: (dependencies: Dependencies) => Promise<T>,
-): Promise<T> {
-  if ((options.target ?? 'local') === 'local')
-    return withLocalDependencies(options, (dependencies) => work(dependencies));
-  if (!options.stack) {
-    throw new InvalidInputError({
-      rule: 'target.stack',
-      message: '--target aws needs --stack NAME (the stateful stack)',
-    });
-  }
-  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-  if (!region) {
-    throw new InvalidInputError({
-      rule: 'target.region',
-      message: '--target aws needs --region or AWS_REGION',
-    });
-  }
-  const { config, catalog } = await loadSettings(options);
-  const clients = createAwsClients({ region });
-  try {
-    const names = await resolveStackResources(clients.cloudformation, options.stack);
-    return await work(
-      buildDependencies({
-        clients,
-        names,
-        catalog,
-        config,
-        clock: systemClock,
-        mail: new SesMailSender(clients.ses),
-      }),
-    );
-  } finally {
-    clients.destroy();
-  }
+  const names: string[] = [];
+  for (let each: Command | null = command; each?.parent; each = each.parent) names.unshift(each.name());
+  return { ...command.optsWithGlobals<GlobalOptions>(), command: names.join(' ') };
 }

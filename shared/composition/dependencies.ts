@@ -8,15 +8,18 @@ import { DynamoDbSnapshotIndex } from '../adapters/dynamodb/dynamodb-snapshot-in
 import { DynamoDbSubmissionHistory } from '../adapters/dynamodb/dynamodb-submission-history';
 import { ExcelSubmissionWorkbooks } from '../adapters/excel/excel-submission-workbooks';
 import { MailparserMailReader } from '../adapters/mail/mailparser-mail-reader';
+import { measuredMailSender } from '../adapters/mail/measured-mail-sender';
 import { S3ObjectStore } from '../adapters/s3/s3-object-store';
 import { UnconfiguredObjectStore } from '../adapters/s3/unconfigured-object-store';
 import { ENVIRONMENT_VARIABLES } from '../config/function-environment';
 import type { ProductConfig } from '../config/product-config';
 import type { Catalog } from '../domain/catalog/catalog';
 import type { AnswerOutbox } from '../ports/answer-outbox';
+import { type BusinessMetrics, silentMetrics } from '../ports/business-metrics';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
 import type { InboundMessages } from '../ports/inbound-messages';
+import { type Log, silentLog } from '../ports/log';
 import type { MailReader } from '../ports/mail-reader';
 import type { MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
@@ -58,6 +61,10 @@ export interface Dependencies {
   readonly mailReader: MailReader;
   /** Templates, safe reading and annotation of submitted workbooks. */
   readonly workbooks: SubmissionWorkbooks;
+  /** Powertools' logger in AWS (with the Lambda context); silent locally. */
+  readonly log: Log;
+  /** Business metrics: EMF in AWS; counted nowhere locally. */
+  readonly metrics: BusinessMetrics;
 }
 
 export interface DependencyInputs {
@@ -67,6 +74,10 @@ export interface DependencyInputs {
   readonly config: ProductConfig;
   readonly clock: Clock;
   readonly mail: MailSender;
+  /** Default: silent (the local runtime and the CLI print their own output). */
+  readonly log?: Log;
+  /** Default: counted nowhere. */
+  readonly metrics?: BusinessMetrics;
 }
 
 export function buildDependencies(inputs: DependencyInputs): Dependencies {
@@ -75,6 +86,8 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
   const store = (bucket: string, variable: string): ObjectStore =>
     bucket === '' ? new UnconfiguredObjectStore(variable) : new S3ObjectStore(clients.s3, bucket);
   const reportObjects = store(names.buckets.reports, ENVIRONMENT_VARIABLES.reportsBucket);
+  const log = inputs.log ?? silentLog;
+  const metrics = inputs.metrics ?? silentMetrics;
   return {
     catalog: inputs.catalog,
     config: inputs.config,
@@ -87,10 +100,13 @@ export function buildDependencies(inputs: DependencyInputs): Dependencies {
     snapshotIndex: new DynamoDbSnapshotIndex(clients.documents, names.tableName),
     reportIndex: new DynamoDbReportIndex(clients.documents, names.tableName),
     deliveries: new DynamoDbDeliveryLog(clients.documents, names.tableName),
-    mail: inputs.mail,
+    // Every message counted as sent or failed, and logged with its message id, whoever sends it.
+    mail: measuredMailSender(inputs.mail, metrics, log),
     answers: new DynamoDbAnswerOutbox(clients.documents, names.tableName),
     inbound: new DynamoDbInboundMessages(clients.documents, names.tableName),
     mailReader: new MailparserMailReader(),
     workbooks: new ExcelSubmissionWorkbooks(),
+    log,
+    metrics,
   };
 }

@@ -1,9 +1,8 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseMailNotification } from '../adapters/events/ses-notifications';
 import type { Dependencies } from '../composition/dependencies';
 import type { Log } from '../ports/log';
 import { type ReceiveMailOutcome, receiveMail } from '../use-cases/receive-mail';
+import { retriedOnFailure, type SqsBatchHandler, sqsBatchHandler } from './sqs-batch';
 
 export type IntakeDependencies = Pick<
   Dependencies,
@@ -17,10 +16,12 @@ export type IntakeDependencies = Pick<
   | 'mailReader'
   | 'workbooks'
   | 'progress'
+  | 'log'
 >;
 
 export interface IntakeHandlerOptions {
-  readonly log: Log;
+  /** Instead of the dependencies' log: the CLI's `--verbose` lines. */
+  readonly log?: Log;
   /** Told each message's outcome; the CLI uses it to print what `receive` did. */
   readonly onOutcome?: (outcome: ReceiveMailOutcome) => void;
 }
@@ -32,24 +33,21 @@ export interface IntakeHandlerOptions {
  */
 export function createIntakeHandler(
   dependencies: IntakeDependencies,
-  options: IntakeHandlerOptions,
-): (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse> {
-  const ports = { ...dependencies, log: options.log };
-  const processRecord = async (record: SQSRecord): Promise<void> => {
-    const parsed = parseMailNotification(record.body);
+  options: IntakeHandlerOptions = {},
+): SqsBatchHandler {
+  const log = options.log ?? dependencies.log;
+  const ports = { ...dependencies, log };
+  // Every line about a received message carries its SES message id (and its SQS message's id).
+  return sqsBatchHandler(log, async (record) => {
+    const parsed = await retriedOnFailure(log, () => parseMailNotification(record.body));
     if (parsed.kind === 'ignored') {
-      options.log.info('notification ignored', {
-        messageId: record.messageId,
-        notificationType: parsed.what,
-      });
+      log.info('notification ignored', { notificationType: parsed.what });
       return;
     }
-    // Received whether or not anyone listens (an optional call would skip its argument).
-    const outcome = await receiveMail(parsed.notification, ports);
-    options.onOutcome?.(outcome);
-  };
-  return async (event, context) => {
-    const processor = new BatchProcessor(EventType.SQS);
-    return processPartialResponse(event, processRecord, processor, context ? { context } : {});
-  };
+    await log.withRecordKeys({ inboundMessageId: parsed.notification.messageId }, async () => {
+      // Received whether or not anyone listens (an optional call would skip its argument).
+      const outcome = await retriedOnFailure(log, () => receiveMail(parsed.notification, ports));
+      options.onOutcome?.(outcome);
+    });
+  });
 }

@@ -1,10 +1,19 @@
 import type { Dependencies } from '../composition/dependencies';
 import { parseScheduledEvent, periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
 import { notifyLeadership } from '../use-cases/notify-leadership';
+import { countingVerifyFailures } from '../use-cases/verify-failures';
 
 export type NotifyDependencies = Pick<
   Dependencies,
-  'reportIndex' | 'snapshotIndex' | 'reportObjects' | 'deliveries' | 'mail' | 'clock' | 'config'
+  | 'reportIndex'
+  | 'snapshotIndex'
+  | 'reportObjects'
+  | 'deliveries'
+  | 'mail'
+  | 'clock'
+  | 'config'
+  | 'log'
+  | 'metrics'
 >;
 
 export interface NotifyResult {
@@ -19,10 +28,20 @@ export interface NotifyResult {
 
 /** Mails the period's latest report to config.mail.leadership, once per report version. */
 export async function runNotify(deps: NotifyDependencies, request: ScheduledRequest): Promise<NotifyResult> {
-  const outcome = await notifyLeadership(deps, {
-    period: periodToRun(request, deps.clock.now(), deps.config.timeZone),
-    sender: deps.config.mail.sender,
-    recipients: deps.config.mail.leadership,
+  const period = periodToRun(request, deps.clock.now(), deps.config.timeZone);
+  const outcome = await deps.log.withRecordKeys({ period }, async () => {
+    const notified = await countingVerifyFailures(deps, () =>
+      notifyLeadership(deps, {
+        period,
+        sender: deps.config.mail.sender,
+        recipients: deps.config.mail.leadership,
+      }),
+    );
+    deps.log.info(notified.kind === 'sent' ? 'leadership brief sent' : 'leadership brief already sent', {
+      version: notified.record.version,
+      messageId: notified.messageId,
+    });
+    return notified;
   });
   return {
     period: outcome.record.period,

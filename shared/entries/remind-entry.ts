@@ -4,7 +4,7 @@ import { type RemindOfficesOutcome, remindOffices } from '../use-cases/remind-of
 
 export type RemindDependencies = Pick<
   Dependencies,
-  'progress' | 'history' | 'deliveries' | 'mail' | 'catalog' | 'clock' | 'config' | 'workbooks'
+  'progress' | 'history' | 'deliveries' | 'mail' | 'catalog' | 'clock' | 'config' | 'workbooks' | 'log'
 >;
 
 export interface RemindRequest extends ScheduledRequest {
@@ -22,13 +22,30 @@ export async function runRemind(
   deps: RemindDependencies,
   request: RemindRequest,
 ): Promise<RemindOfficesOutcome> {
-  return remindOffices(deps, {
-    period: periodToRun(request, deps.clock.now(), deps.config.timeZone),
-    mode: request.mode,
-    ...(request.kind ? { kind: request.kind } : {}),
-    settings: deps.config,
-    sender: deps.config.mail.sender,
-    officeContacts: deps.config.mail.officeContacts,
+  const period = periodToRun(request, deps.clock.now(), deps.config.timeZone);
+  return deps.log.withRecordKeys({ period }, async () => {
+    const outcome = await remindOffices(deps, {
+      period,
+      mode: request.mode,
+      ...(request.kind ? { kind: request.kind } : {}),
+      settings: deps.config,
+      sender: deps.config.mail.sender,
+      officeContacts: deps.config.mail.officeContacts,
+    });
+    const acted = outcome.reminderDay || request.mode === 'now';
+    deps.log.info(acted ? 'offices mailed their workbook' : 'neither the open day nor a reminder day', {
+      today: outcome.today,
+      openDate: outcome.openDate,
+      deadline: outcome.deadline,
+      mailed: outcome.reminded.length,
+      alreadyMailed: outcome.alreadyReminded.length,
+    });
+    // Offices that were due an e-mail and could not get one: someone must configure an address.
+    if (outcome.noContact.length > 0)
+      deps.log.warn('offices without a contact address were not mailed: configure mail.officeContacts', {
+        offices: outcome.noContact,
+      });
+    return outcome;
   });
 }
 

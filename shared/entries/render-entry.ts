@@ -4,10 +4,11 @@ import { SOFTWARE_VERSION } from '../config/software-version';
 import { parseScheduledEvent, periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
 import type { ReportRenderer } from '../ports/report-renderer';
 import { renderReport } from '../use-cases/render-report';
+import { countingVerifyFailures } from '../use-cases/verify-failures';
 
 export type RenderDependencies = Pick<
   Dependencies,
-  'snapshotIndex' | 'reportIndex' | 'reportObjects' | 'clock' | 'config'
+  'snapshotIndex' | 'reportIndex' | 'reportObjects' | 'clock' | 'config' | 'log' | 'metrics'
 >;
 
 export interface RenderResult {
@@ -37,15 +38,26 @@ export async function runRender(
   request: RenderRequest,
   renderer: ReportRenderer = reportFileRenderer,
 ): Promise<RenderResult> {
-  const outcome = await renderReport(
-    { ...deps, renderer },
-    {
-      period: periodToRun(request, deps.clock.now(), deps.config.timeZone),
-      force: request.force ?? false,
-      markingBanner: deps.config.markingBanner,
-      softwareVersion: SOFTWARE_VERSION,
-    },
-  );
+  const period = periodToRun(request, deps.clock.now(), deps.config.timeZone);
+  const outcome = await deps.log.withRecordKeys({ period }, async () => {
+    const rendered = await countingVerifyFailures(deps, () =>
+      renderReport(
+        { ...deps, renderer },
+        {
+          period,
+          force: request.force ?? false,
+          markingBanner: deps.config.markingBanner,
+          softwareVersion: SOFTWARE_VERSION,
+        },
+      ),
+    );
+    deps.log.info(rendered.kind === 'rendered' ? 'report rendered' : 'report already rendered', {
+      version: rendered.record.version,
+      sequence: rendered.record.sequence,
+      snapshotVersion: rendered.snapshot.version,
+    });
+    return rendered;
+  });
   const { record } = outcome;
   return {
     period: record.period,

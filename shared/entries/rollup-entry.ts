@@ -5,10 +5,11 @@ import type { RollupOptions } from '../domain/rollup/rollup-inputs';
 import { parseScheduledEvent, periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
 import type { SnapshotRecord } from '../ports/snapshot-index';
 import { rollupPeriod } from '../use-cases/rollup-period';
+import { countingVerifyFailures } from '../use-cases/verify-failures';
 
 export type RollupDependencies = Pick<
   Dependencies,
-  'catalog' | 'config' | 'clock' | 'progress' | 'snapshotIndex' | 'reportObjects'
+  'catalog' | 'config' | 'clock' | 'progress' | 'snapshotIndex' | 'reportObjects' | 'log' | 'metrics'
 >;
 
 export interface RollupResult {
@@ -36,8 +37,16 @@ export function rollupOptionsOf(config: ProductConfig): RollupOptions {
  */
 export async function runRollup(deps: RollupDependencies, request: ScheduledRequest): Promise<RollupResult> {
   const period = periodToRun(request, deps.clock.now(), deps.config.timeZone);
-  const result = await rollupPeriod(deps, period, rollupOptionsOf(deps.config));
-  return { period, outcome: result.outcome, record: result.record };
+  return deps.log.withRecordKeys({ period }, async () => {
+    const result = await countingVerifyFailures(deps, () =>
+      rollupPeriod(deps, period, rollupOptionsOf(deps.config)),
+    );
+    deps.log.info(result.outcome === 'stored' ? 'snapshot stored' : 'snapshot unchanged', {
+      version: result.record.version,
+      offices: result.record.inputs.length,
+    });
+    return { period, outcome: result.outcome, record: result.record };
+  });
 }
 
 /** The rollup function's handler, scheduled monthly: `{}` or `{ "period": "YYYY-MM" }`. */

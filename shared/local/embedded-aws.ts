@@ -20,7 +20,8 @@ export interface EmbeddedAwsOptions {
 }
 
 const LOOPBACK = '127.0.0.1';
-const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+/** The static credentials s3rver checks signatures against (nothing secret: it listens on 127.0.0.1 only). */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 /**
  * Starts a DynamoDB-compatible server (dynalite) and an S3-compatible server (s3rver) inside

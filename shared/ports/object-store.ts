@@ -16,6 +16,8 @@ export interface ListedObject {
   readonly key: string;
   readonly size: number;
   readonly lastModified?: Date;
+  /** As S3 lists it (quoted); the same as HEAD gives for the same object. */
+  readonly etag?: string;
 }
 
 export interface PutOptions {

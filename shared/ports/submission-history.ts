@@ -11,6 +11,11 @@ export interface SubmissionAttempt {
   readonly sha256: string;
   readonly size: number;
   readonly source: { readonly bucket: string; readonly key: string; readonly versionId?: string };
+  /**
+   * The upload's ETag as S3 gave it: with the key, what tells this object from a later upload to
+   * the same key (`strategy-report reconcile`). Absent on records written before it was kept.
+   */
+  readonly etag?: string;
   readonly outcome: 'accepted' | 'rejected' | 'duplicate';
   /** The revision it became (accepted) or repeated (duplicate). */
   readonly revision?: number;

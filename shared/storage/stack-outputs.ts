@@ -10,6 +10,14 @@ export const STACK_OUTPUTS = {
   auditorRoleArn: 'AuditorRoleArn',
 } as const;
 
+/**
+ * The outputs of the deployed stateless stack (`StrategyReport-<stage>-Stateless`) the CLI reads:
+ * `reconcile --replay --target aws` sends to the ingest queue named here.
+ */
+export const STATELESS_STACK_OUTPUTS = {
+  ingestQueueUrl: 'IngestQueueUrl',
+} as const;
+
 /** Output key holding an office's upload location, e.g. `UploadPrefixOFO` = `s3://<bucket>/uploads/OFO/`. */
 export const uploadPrefixOutput = (office: string) => `UploadPrefix${office}`;
 

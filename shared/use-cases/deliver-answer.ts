@@ -103,7 +103,11 @@ export async function resendAnswers(
   const tried: { id: string; result: DeliveryResult }[] = [];
   for (const answer of await ports.answers.unsent()) {
     if (!isDue(answer, now, options.undeliverable === true)) continue;
-    tried.push({ id: answer.id, result: await deliverAnswer(answer.id, ports, options) });
+    // Every line about this answer (its e-mail's message id, a failure) names it.
+    const result = await (ports.log ?? silentLog).withRecordKeys({ answerId: answer.id }, () =>
+      deliverAnswer(answer.id, ports, options),
+    );
+    tried.push({ id: answer.id, result });
   }
   return { tried, undelivered: await ports.answers.unsent() };
 }

@@ -2,6 +2,7 @@ import { reportLabel } from '../domain/audit/audit-finding';
 import { IntegrityError, NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
 import {
+  ALL_REPORT_FORMATS,
   MANIFEST_FILE,
   REPORT_FILES,
   type ReportFileFormat,
@@ -21,11 +22,6 @@ export interface FetchedReportFile {
   readonly size: number;
   readonly bytes: Buffer;
 }
-
-export const ALL_REPORT_FORMATS: readonly ReportFileFormat[] = [
-  ...REPORT_FILES.map((file) => file.format),
-  MANIFEST_FILE.format,
-];
 
 async function read(objects: ObjectStore, key: string): Promise<Buffer> {
   try {

@@ -11,10 +11,12 @@ import {
   receiptText,
   rejectionText,
 } from '../domain/submission/submission-mail';
+import type { UploadMoment } from '../domain/submission/upload-order';
 import { validateSubmission } from '../domain/submission/validate-submission';
 import { type WorkBudget, workBudget } from '../domain/submission/work-budget';
 import { NO_COPY_REASONS } from '../domain/submission/workbook-limits';
 import type { AnswerOutbox } from '../ports/answer-outbox';
+import { BUSINESS_METRICS, type BusinessMetrics } from '../ports/business-metrics';
 import type { Clock } from '../ports/clock';
 import type { InboundMessages } from '../ports/inbound-messages';
 import { type Log, silentLog } from '../ports/log';
@@ -83,6 +85,8 @@ export interface IngestPorts {
   /** Received messages: a mailed workbook is answered in its message's thread. */
   readonly inbound: InboundMessages;
   readonly log?: Log;
+  /** Accepted, rejected and duplicate uploads and the rows committed, each counted once it is final. */
+  readonly metrics: BusinessMetrics;
 }
 
 /** Problems kept on a rejection record: a DynamoDB item holds at most 400 KB. */
@@ -96,8 +100,12 @@ interface ReceivedUpload {
   readonly metadata: Readonly<Record<string, string>>;
   readonly key: string;
   readonly versionId: string | undefined;
+  /** The upload's ETag as HEAD gave it: recorded with the attempt. */
+  readonly etag: string;
   readonly upload: UploadKey;
   readonly uploader: string;
+  /** When the upload was made, as S3 said: what orders it against the office's other uploads. */
+  readonly uploaded: UploadMoment;
   readonly received: {
     readonly office: string;
     readonly period: Period;
@@ -125,7 +133,10 @@ export async function ingestSubmission(
 
   // 1. The key alone says whose file this is and for which period.
   const upload = uploadKeyOf(notification, ports, log);
-  if (upload.kind === 'refused') return { kind: 'rejected', submissionId, ...upload.answer };
+  if (upload.kind === 'refused') {
+    ports.metrics.count(BUSINESS_METRICS.submissionsRejected);
+    return { kind: 'rejected', submissionId, ...upload.answer };
+  }
 
   // 2. HeadObject: size and uploader before any byte is downloaded.
   const key = uploadKey(upload.key.office, upload.key.period, upload.key.fileName);
@@ -226,8 +237,10 @@ function receivedUpload(
     metadata: head.metadata,
     key,
     versionId: head.versionId ?? notification.versionId,
+    etag: head.etag,
     upload,
     uploader: uploaderOf(head.metadata.uploader, notification.principalId),
+    uploaded: { eventTime: notification.eventTime, sequencer: notification.sequencer },
     received: {
       office: upload.office,
       period: upload.period,
@@ -264,7 +277,7 @@ async function commitRows(
 ): Promise<CommitOutcome> {
   const now = ports.clock.now();
   const { upload, key, versionId } = received;
-  return ports.progress.commitRevision(
+  const commit = await ports.progress.commitRevision(
     {
       office: upload.office,
       period: upload.period,
@@ -280,10 +293,17 @@ async function commitRows(
       ...(validated.attestation ? { attestation: validated.attestation } : {}),
       comparedWith: compared.comparedWith,
       unchangedRows: compared.unchanged.length,
+      uploaded: received.uploaded,
     },
     compared.rows,
     now,
   );
+  // Counted as it is committed: a redelivery of this notification finds the commit and counts nothing.
+  if (commit.kind === 'committed') {
+    ports.metrics.count(BUSINESS_METRICS.submissionsAccepted);
+    ports.metrics.count(BUSINESS_METRICS.rowsIngested, commit.revision.rowCount);
+  }
+  return commit;
 }
 
 /** What the receipt tells beyond the revision: warnings, and the rows unchanged since last period. */
@@ -316,6 +336,7 @@ async function answerAcceptance(
     sha256,
     size,
     source: { bucket: ports.uploads.bucket, key, ...(versionId ? { versionId } : {}) },
+    ...(received.etag ? { etag: received.etag } : {}),
     outcome: duplicate ? 'duplicate' : 'accepted',
     revision,
     rowCount: rows,
@@ -350,6 +371,7 @@ async function answerAcceptance(
     },
     { ...ports, log },
   );
+  if (duplicate) ports.metrics.count(BUSINESS_METRICS.submissionsDuplicate);
   log.info(duplicate ? 'submission duplicate' : 'submission accepted', {
     submissionId,
     office: upload.office,
@@ -418,6 +440,7 @@ async function answerRejection(
       key,
       ...(received.versionId ? { versionId: received.versionId } : {}),
     },
+    ...(received.etag ? { etag: received.etag } : {}),
     outcome: 'rejected',
     problems: problems.slice(0, STORED_PROBLEM_LIMIT),
     problemCount: problems.length,
@@ -454,6 +477,7 @@ async function answerRejection(
     },
     { ...ports, log },
   );
+  ports.metrics.count(BUSINESS_METRICS.submissionsRejected);
   log.info('submission rejected', {
     submissionId,
     office: upload.office,

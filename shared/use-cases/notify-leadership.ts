@@ -5,10 +5,12 @@ import { renderContextOf } from '../domain/report/report-manifest';
 import { buildReportModel, type ReportModel } from '../domain/report/report-model';
 import type { Clock } from '../ports/clock';
 import type { DeliveryLog } from '../ports/delivery-log';
+import type { Log } from '../ports/log';
 import type { MailAttachment, MailSender } from '../ports/mail-sender';
 import type { ObjectStore } from '../ports/object-store';
 import type { ReportIndex, ReportRecord } from '../ports/report-index';
 import type { SnapshotIndex } from '../ports/snapshot-index';
+import { releaseDelivery } from './release-delivery';
 import { readReportFile, readReportManifest, reportFileLink } from './report-reads';
 import { loadSnapshot } from './snapshot-storage';
 
@@ -20,6 +22,7 @@ export interface NotifyLeadershipPorts {
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
   readonly clock: Clock;
+  readonly log: Log;
 }
 
 /** Attachments above this go as a link: many mail systems refuse messages over 10 MB once encoded. */
@@ -121,7 +124,7 @@ export async function notifyLeadership(
   } catch (error) {
     // Not sent: give the claim back so a retry can send at once. Sent but not recorded: keep the
     // claim, so only its lease expiry (not an immediate retry) can lead to a second message.
-    if (!mailed) await ports.deliveries.release(key).catch(() => undefined);
+    if (!mailed) await releaseDelivery(ports, key);
     throw error;
   }
 }

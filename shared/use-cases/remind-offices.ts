@@ -3,14 +3,17 @@ import { isEmailAddress } from '../domain/mail-text';
 import { addMonths, type Period } from '../domain/period';
 import { localDate, type ReminderSettings, reminderSchedule } from '../domain/reminder-schedule';
 import type { DeliveryKey, DeliveryLog } from '../ports/delivery-log';
+import type { Log } from '../ports/log';
 import type { MailSender } from '../ports/mail-sender';
 import type { SubmissionHistory } from '../ports/submission-history';
+import { releaseDelivery } from './release-delivery';
 import { type WorkbookRequestPorts, workbookRequestMessage } from './workbook-request';
 
 export interface RemindOfficesPorts extends WorkbookRequestPorts {
   readonly history: SubmissionHistory;
   readonly deliveries: DeliveryLog;
   readonly mail: MailSender;
+  readonly log: Log;
 }
 
 export interface RemindOfficesRequest {
@@ -129,7 +132,10 @@ export async function remindOffices(
       rejectedAttempts,
       to: contact.to,
     };
-    const messageId = await sendClaimed(ports, key, workbookRequest, request.sender, now);
+    // Every line about this office's e-mail (its message id, a failure) names the office.
+    const messageId = await ports.log.withRecordKeys({ office: office.code }, () =>
+      sendClaimed(ports, key, workbookRequest, request.sender, now),
+    );
     reminded.push({ office: office.code, to: contact.to, contactSource: contact.source, kind, messageId });
   }
   return { ...base, submitted: [...submitted].sort(), reminded, alreadyReminded, noContact };
@@ -159,7 +165,7 @@ async function sendClaimed(
     const message = await workbookRequestMessage(request, ports);
     ({ messageId } = await ports.mail.send({ ...message, from: sender }));
   } catch (error) {
-    await ports.deliveries.release(key).catch(() => undefined);
+    await releaseDelivery(ports, key);
     throw error;
   }
   await ports.deliveries.complete(key, { messageId, recipients: request.to }, now);

@@ -2,12 +2,19 @@ import { NotFoundError } from '../domain/errors';
 import type { Period } from '../domain/period';
 import { type SupersededReport, supersededReport } from '../domain/report/superseded-report';
 import type { RollupSnapshot } from '../domain/rollup/rollup-snapshot';
+import { BUSINESS_METRICS, type BusinessMetrics } from '../ports/business-metrics';
 import type { Clock } from '../ports/clock';
+import type { Log } from '../ports/log';
 import type { ObjectStore } from '../ports/object-store';
-import type { ReportIndex, ReportRecord } from '../ports/report-index';
+import type { ChainHold, ReportIndex, ReportRecord } from '../ports/report-index';
 import type { ReportRenderer } from '../ports/report-renderer';
 import type { SnapshotIndex, SnapshotRecord } from '../ports/snapshot-index';
-import { type ChainHoldTiming, holdReportChain, settleChainHold } from './report-chain-hold';
+import {
+  type ChainHoldTiming,
+  holdReportChain,
+  type SettledHold,
+  settleChainHold,
+} from './report-chain-hold';
 import {
   claimReportVersion,
   makeVisible,
@@ -27,6 +34,9 @@ export interface RenderReportPorts {
   readonly reportObjects: ObjectStore;
   readonly renderer: ReportRenderer;
   readonly clock: Clock;
+  /** Each version published counts as a report rendered. */
+  readonly metrics: BusinessMetrics;
+  readonly log: Log;
 }
 
 export interface RenderReportRequest {
@@ -107,15 +117,45 @@ export async function renderReport(
     // 8. Visible: the index item, then the head moves to the manifest and the hold ends.
     const record = reportRecordOf(manifest, hold.manifestKey, manifestSha256, now);
     await makeVisible(ports.reportIndex, record, hold.owner);
+    ports.metrics.count(BUSINESS_METRICS.reportsRendered);
     return { kind: 'rendered', record, snapshot: snapshotRecord };
   } catch (error) {
-    // Finish or give back the hold at once rather than leave it to expire; if even that fails,
-    // the lease expiry lets the next render do it.
-    const settled = await settleChainHold(ports, hold, now).catch(() => undefined);
-    if (settled?.kind === 'completed')
-      return { kind: 'rendered', record: settled.record, snapshot: snapshotRecord };
-    throw error;
+    return settleAfterFailure(ports, hold, now, snapshotRecord, error);
   }
+}
+
+/**
+ * A step after the hold failed: finish or give back the hold at once rather than leave it to
+ * expire. Finished (the manifest was stored and still links to the head): the version is
+ * published after all, and the failure is logged. Not finished: the failure propagates, and if
+ * even settling failed, that is logged too — the lease expiry lets the next render settle it.
+ */
+async function settleAfterFailure(
+  ports: RenderReportPorts,
+  hold: ChainHold,
+  now: Date,
+  snapshotRecord: SnapshotRecord,
+  failure: unknown,
+): Promise<RenderReportOutcome> {
+  let settled: SettledHold | undefined;
+  try {
+    settled = await settleChainHold(ports, hold, now);
+  } catch (error) {
+    ports.log.error(
+      'could not settle the report chain hold; the next render settles it once its lease expires',
+      {
+        version: hold.version,
+        error,
+      },
+    );
+  }
+  if (settled?.kind !== 'completed') throw failure;
+  ports.log.warn('a publication step failed, but the version was complete and is published', {
+    version: settled.record.version,
+    error: failure,
+  });
+  ports.metrics.count(BUSINESS_METRICS.reportsRendered);
+  return { kind: 'rendered', record: settled.record, snapshot: snapshotRecord };
 }
 
 /** What the manifest says the version is made from: the snapshot, its inputs, the software and options. */

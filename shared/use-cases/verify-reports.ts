@@ -20,6 +20,7 @@ import { NotFoundError } from '../domain/errors';
 import { FIRST_PERIOD, isPeriod, LAST_PERIOD, type Period } from '../domain/period';
 import { type ManifestFile, parseManifest } from '../domain/report/report-manifest';
 import { sha256Hex } from '../domain/sha256';
+import { BUSINESS_METRICS, type BusinessMetrics } from '../ports/business-metrics';
 import type { ObjectStore } from '../ports/object-store';
 import type { ChainHead, PendingPublication, ReportIndex, ReportRecord } from '../ports/report-index';
 import { reportKey, snapshotKey } from '../storage/object-keys';
@@ -29,6 +30,8 @@ export interface VerifyReportsPorts {
   readonly reportIndex: ReportIndex;
   /** The reports bucket: manifests, report files and snapshots. */
   readonly reportObjects: ObjectStore;
+  /** Each finding counts as a verify failure. */
+  readonly metrics: BusinessMetrics;
 }
 
 /** `--all`: the whole chain; a period: that period's versions and the links from the head down to them. */
@@ -190,6 +193,7 @@ export async function verifyReports(
   // 4. Nothing indexed beside the chain.
   findings.push(...unreachedItems(index, walk.reached));
 
+  if (findings.length > 0) ports.metrics.count(BUSINESS_METRICS.verifyFailures, findings.length);
   return verificationResult(scope, index, walk, orderFindings(findings));
 }
 

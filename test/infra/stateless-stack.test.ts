@@ -8,11 +8,14 @@ import { LAMBDA_SERVICE_ERRORS, TRANSIENT_STEP_ERRORS } from '../../infra/constr
 import { FUNCTION_RUNTIME } from '../../infra/constructs/project-function';
 import { FUNCTION_ENTRIES, FUNCTION_NAMES, type FunctionName } from '../../infra/lib/function-entries';
 import { REPOSITORY_ROOT } from '../../infra/lib/repository-root';
-import { RUNBOOK_FILE } from '../../infra/lib/runbook';
+import { RUNBOOK, RUNBOOK_FILE } from '../../infra/lib/runbook';
 import { UnprocessedItemsError } from '../../shared/adapters/dynamodb/batch-write';
 import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment';
 import { parseProductConfig } from '../../shared/config/product-config';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../shared/config/service-identity';
 import { IntegrityError, InvalidInputError, NotFoundError } from '../../shared/domain/errors';
+import { BUSINESS_METRICS } from '../../shared/ports/business-metrics';
+import { STATELESS_STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
 import { ReportChainBusyError } from '../../shared/use-cases/report-chain-hold';
 import { type SynthesizedStage, synthesizeStages } from '../support/synthesized-app';
 import {
@@ -174,6 +177,12 @@ describe('ingest', () => {
       },
       maxReceiveCount: dev.config.ingest.maxReceiveCount,
     });
+  });
+
+  it('names its queue in the output the CLI reads to replay unanswered uploads (reconcile --replay)', () => {
+    const stack = dev.stacks.stateless;
+    const queue = stack.getLogicalId(stack.ingestPipeline.queue.node.defaultChild as never);
+    dev.stateless.hasOutput(STATELESS_STACK_OUTPUTS.ingestQueueUrl, { Value: { Ref: queue } });
   });
 
   it('reports failures per message and runs at most maxConcurrency at once, bounded by its event source', () => {
@@ -588,6 +597,53 @@ describe('alarms', () => {
 
   it('are shown with the pipeline’s metrics on a dashboard', () => {
     dev.stateless.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('draw a dashboard row for every business metric, as the functions publish it (namespace and service)', () => {
+    const [dashboard] = Object.values(resourcesOfType(dev.stateless, 'AWS::CloudWatch::Dashboard'));
+    if (!dashboard) throw new Error('no dashboard');
+    // The body is a join of text and tokens (region, names): the tokens stand in as a placeholder.
+    const parts = (dashboard.Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+    const body = JSON.parse(parts.map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('')) as {
+      widgets: { width: number; properties: { title?: string; metrics?: unknown[][] } }[];
+    };
+    for (const metric of Object.values(BUSINESS_METRICS)) {
+      const rows = body.widgets.filter((widget) =>
+        widget.properties.metrics?.some(
+          (line) =>
+            JSON.stringify(line.slice(0, 4)) ===
+            JSON.stringify([METRICS_NAMESPACE, metric, 'service', SERVICE_NAME]),
+        ),
+      );
+      expect(
+        rows.map((row) => row.width),
+        metric,
+      ).toEqual([24]);
+    }
+  });
+
+  it('alarm on any e-mail that failed and on any stored object that failed its integrity check', () => {
+    for (const [metric, runbook] of [
+      [BUSINESS_METRICS.emailsFailed, RUNBOOK.emailsFailed],
+      [BUSINESS_METRICS.verifyFailures, RUNBOOK.verifyFailures],
+    ] as const)
+      dev.stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: METRICS_NAMESPACE,
+        MetricName: metric,
+        Dimensions: [{ Name: 'service', Value: SERVICE_NAME }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmDescription: Match.stringLikeRegexp(`Runbook: docs/operations\\.md#${runbook}$`),
+      });
+    const business = Object.values(resourcesOfType(dev.stateless, 'AWS::CloudWatch::Alarm')).filter(
+      (alarm) => alarm.Properties.Namespace === METRICS_NAMESPACE,
+    );
+    expect(business.map((alarm) => alarm.Properties.MetricName).sort()).toEqual([
+      'EmailsFailed',
+      'VerifyFailures',
+    ]);
   });
 });
 

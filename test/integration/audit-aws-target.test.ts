@@ -14,17 +14,15 @@ import { openLocalRuntime } from '../../shared/local/local-runtime';
 import type { ReportRecord } from '../../shared/ports/report-index';
 import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { populatedSnapshot } from '../support/populated-snapshot';
-import { PRODUCTION, type RecordedWorld, recordWorld, serveWorld } from '../support/recorded-aws';
+import {
+  PRODUCTION,
+  type RecordedWorld,
+  recordWorld,
+  runCliOnStack,
+  serveWorld,
+} from '../support/recorded-aws';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    ['--target', 'aws', '--stack', PRODUCTION.stack, '--region', PRODUCTION.region, ...args],
-    { out: (text) => out.push(text), err: (text) => err.push(text) },
-  );
-  return { code, out: out.join(''), err: err.join('') };
-}
+const cli = (args: string[]) => runCliOnStack(args);
 
 const READS = {
   dynamodb: ['QueryCommand', 'GetCommand'],

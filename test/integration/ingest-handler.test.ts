@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { objectCreatedEvent, sqsRecordCarrying } from '../../shared/adapters/events/s3-notifications';
 import { parsePeriod } from '../../shared/domain/period';
+import { uploadOrderKey } from '../../shared/domain/submission/upload-order';
 import { createIngestHandler } from '../../shared/entries/ingest-entry';
 import { silentLog } from '../../shared/ports/log';
 import type { ObjectStore } from '../../shared/ports/object-store';
@@ -346,7 +348,7 @@ describe('the ingest handler on the embedded servers', () => {
     expect(await harness.deliver(removed)).toEqual({ outcomes: [], failures: [] });
   });
 
-  it('ends concurrent uploads of one office and period with one current revision, the highest, and all kept', async () => {
+  it('ends concurrent uploads of one office and period with one current revision, the latest upload, and all kept', async () => {
     const files = await Promise.all(
       [1, 2, 3, 4, 5].map((n) =>
         filledTemplate('AMO', '2026-10', (id, index) => ({
@@ -361,7 +363,75 @@ describe('the ingest handler on the embedded servers', () => {
     expect(results.map((result) => result.outcome.kind)).toEqual(Array(5).fill('accepted'));
     const revisions = await harness.dependencies.progress.revisions('AMO', period);
     expect(revisions.map((record) => record.revision)).toEqual([1, 2, 3, 4, 5]);
-    expect((await harness.dependencies.progress.currentRevision('AMO', period))?.revision).toBe(5);
+    // Whatever order they committed in, the current one is the upload S3 finished last.
+    const events = results.map((result) => (result.event as S3Event).Records[0]);
+    const latest = events
+      .map((record) => ({
+        key: decodeURIComponent(String(record?.s3.object.key)),
+        order: uploadOrderKey(decodeURIComponent(String(record?.s3.object.key)), {
+          eventTime: String(record?.eventTime),
+          sequencer: String(record?.s3.object.sequencer),
+        }),
+      }))
+      .sort((a, b) => (a.order < b.order ? -1 : 1))
+      .at(-1);
+    expect((await harness.dependencies.progress.currentRevision('AMO', period))?.source.key).toBe(
+      latest?.key,
+    );
+  });
+
+  it('keeps the later upload current when the earlier upload is committed last, and keeps both', async () => {
+    const september = parsePeriod('2026-09');
+    const version = (actual: number) =>
+      filledTemplate('ES', '2026-09', (id, index) => ({ ...defaultAnswers(id, index), actual }));
+    // The office uploads a draft, then five minutes later its correction ...
+    const draft = await harness.upload(
+      'ES',
+      '2026-09',
+      'es-draft.xlsx',
+      await version(111),
+      new Date('2026-10-03T09:00:00.000Z'),
+    );
+    const correction = await harness.upload(
+      'ES',
+      '2026-09',
+      'es-correction.xlsx',
+      await version(222),
+      new Date('2026-10-03T09:05:00.000Z'),
+    );
+    // ... and the draft's notification arrives last (its first delivery failed and was retried).
+    const first = await harness.deliver(correction);
+    const retried = await harness.deliver(draft);
+
+    expect(first.outcomes).toMatchObject([
+      { kind: 'accepted', revision: 1, key: 'uploads/ES/2026-09/es-correction.xlsx' },
+    ]);
+    expect(retried.outcomes).toMatchObject([
+      { kind: 'accepted', revision: 2, key: 'uploads/ES/2026-09/es-draft.xlsx' },
+    ]);
+    const current = await harness.dependencies.progress.currentRevision('ES', september);
+    expect(current).toMatchObject({
+      revision: 1,
+      source: { key: 'uploads/ES/2026-09/es-correction.xlsx' },
+      uploaded: { eventTime: '2026-10-03T09:05:00.000Z' },
+    });
+    expect((await harness.dependencies.progress.rows('ES', september, 1))[0]?.actual).toBe(222);
+    expect(
+      (await harness.dependencies.progress.currentRevisions(september)).find((each) => each.office === 'ES'),
+    ).toMatchObject({ revision: 1 });
+    // Both in history, numbered in commit order; both attempts recorded as accepted.
+    expect(
+      (await harness.dependencies.progress.revisions('ES', september)).map((each) => [
+        each.revision,
+        each.source.key,
+      ]),
+    ).toEqual([
+      [1, 'uploads/ES/2026-09/es-correction.xlsx'],
+      [2, 'uploads/ES/2026-09/es-draft.xlsx'],
+    ]);
+    expect(
+      (await harness.dependencies.history.attempts('ES', september)).map((each) => each.outcome),
+    ).toEqual(['accepted', 'accepted']);
   });
 
   it('commits the same bytes delivered concurrently once; a delivery that finds the commit in progress fails, for SQS to retry', async () => {

@@ -1,8 +1,11 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbDeliveryLog } from '../../shared/adapters/dynamodb/dynamodb-delivery-log';
+import { DynamoDbProgressRepository } from '../../shared/adapters/dynamodb/dynamodb-progress-repository';
 import { DynamoDbReportIndex } from '../../shared/adapters/dynamodb/dynamodb-report-index';
 import { DynamoDbSnapshotIndex } from '../../shared/adapters/dynamodb/dynamodb-snapshot-index';
 import { DynamoDbSubmissionHistory } from '../../shared/adapters/dynamodb/dynamodb-submission-history';
+import { itemKeys } from '../../shared/adapters/dynamodb/item-keys';
 import { S3ObjectStore } from '../../shared/adapters/s3/s3-object-store';
 import { NotFoundError } from '../../shared/domain/errors';
 import { addMonths, parsePeriod } from '../../shared/domain/period';
@@ -10,14 +13,17 @@ import { trendPointOf } from '../../shared/domain/rollup/trend-point';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import type { DeliveryLog } from '../../shared/ports/delivery-log';
 import type { ObjectStore } from '../../shared/ports/object-store';
+import type { ProgressRepository, RevisionRecord } from '../../shared/ports/progress-repository';
 import type { ChainHold, ReportIndex, ReportRecord } from '../../shared/ports/report-index';
 import type { SnapshotIndex, SnapshotRecord } from '../../shared/ports/snapshot-index';
 import type { SubmissionAttempt, SubmissionHistory } from '../../shared/ports/submission-history';
 import { InMemoryDeliveryLog } from '../support/fakes/in-memory-delivery-log';
 import { InMemoryObjectStore } from '../support/fakes/in-memory-object-store';
+import { InMemoryProgressRepository } from '../support/fakes/in-memory-progress-repository';
 import { InMemoryReportIndex } from '../support/fakes/in-memory-report-index';
 import { InMemorySnapshotIndex } from '../support/fakes/in-memory-snapshot-index';
 import { InMemorySubmissionHistory } from '../support/fakes/in-memory-submission-history';
+import { newRevision, progressRows } from '../support/fixtures';
 import { emptySnapshot } from '../support/snapshot-fixture';
 
 /**
@@ -31,6 +37,9 @@ interface Ports {
   deliveries: DeliveryLog;
   history: SubmissionHistory;
   objects: ObjectStore;
+  progress: ProgressRepository;
+  /** Makes `record` current as a revision committed before uploads carried their moment would be. */
+  legacyCurrent(record: Omit<RevisionRecord, 'uploaded'>): Promise<void>;
 }
 
 let runtime: LocalRuntime;
@@ -44,13 +53,18 @@ afterAll(async () => {
 const implementations: [string, () => Ports][] = [
   [
     'in memory',
-    () => ({
-      reportIndex: new InMemoryReportIndex(),
-      snapshotIndex: new InMemorySnapshotIndex(),
-      deliveries: new InMemoryDeliveryLog(60_000),
-      history: new InMemorySubmissionHistory(),
-      objects: new InMemoryObjectStore(),
-    }),
+    () => {
+      const progress = new InMemoryProgressRepository();
+      return {
+        reportIndex: new InMemoryReportIndex(),
+        snapshotIndex: new InMemorySnapshotIndex(),
+        deliveries: new InMemoryDeliveryLog(60_000),
+        history: new InMemorySubmissionHistory(),
+        objects: new InMemoryObjectStore(),
+        progress,
+        legacyCurrent: async (record) => progress.legacyCurrent(record),
+      };
+    },
   ],
   [
     'on the embedded servers',
@@ -60,9 +74,32 @@ const implementations: [string, () => Ports][] = [
       deliveries: new DynamoDbDeliveryLog(runtime.clients.documents, runtime.names.tableName, 60_000),
       history: new DynamoDbSubmissionHistory(runtime.clients.documents, runtime.names.tableName),
       objects: new S3ObjectStore(runtime.clients.s3, runtime.names.buckets.reports),
+      progress: new DynamoDbProgressRepository(runtime.clients.documents, {
+        tableName: runtime.names.tableName,
+      }),
+      legacyCurrent: (record) => putLegacyCurrent(runtime, record),
     }),
   ],
 ];
+
+/** The items an earlier release wrote for a committed revision: counter, header, and a pointer with no upload order. */
+async function putLegacyCurrent(
+  local: LocalRuntime,
+  record: Omit<RevisionRecord, 'uploaded'>,
+): Promise<void> {
+  const put = (Item: Record<string, unknown>) =>
+    local.clients.documents.send(new PutCommand({ TableName: local.names.tableName, Item }));
+  const pk = itemKeys.submissions(record.period, record.office);
+  await put({ pk, sk: itemKeys.revisionCounter, entity: 'RevisionCounter', lastRevision: record.revision });
+  await put({ pk, sk: itemKeys.revisionHeader(record.revision), entity: 'Revision', record });
+  await put({
+    pk: itemKeys.period(record.period),
+    sk: itemKeys.currentPointer(record.office),
+    entity: 'CurrentRevision',
+    revision: record.revision,
+    record,
+  });
+}
 
 const record = (period: string, version: number, sequence: number): ReportRecord => ({
   period: parsePeriod(period),
@@ -243,6 +280,82 @@ describe.each(implementations)('the ports %s', (_name, make) => {
       'OFO',
       'USBP',
     ]);
+  });
+
+  it('ProgressRepository: the latest upload is current whatever the commit order; every revision kept in commit order', async () => {
+    const { progress } = make();
+    const period = parsePeriod('2036-01');
+    const sha = (n: number) => n.toString(16).padStart(64, '0');
+    const commit = (office: string, n: number, key: string, eventTime: string, sequencer: string) =>
+      progress.commitRevision(
+        newRevision({
+          office,
+          period,
+          sha256: sha(n),
+          submissionId: `s-${n}`,
+          source: { bucket: 'uploads', key: `uploads/${office}/2036-01/${key}`, size: 1 },
+          uploaded: { eventTime, sequencer },
+        }),
+        progressRows(['2.1.1'], { percentComplete: n }),
+        new Date('2036-02-02T12:00:00Z'),
+      );
+    const currentOf = async (office: string) => (await progress.currentRevision(office, period))?.sha256;
+
+    // Different files: the later upload stays current when the earlier one commits after it.
+    expect(await commit('OFO', 1, 'b.xlsx', '2036-02-01T10:00:05.000Z', '01')).toMatchObject({
+      kind: 'committed',
+      revision: { revision: 1 },
+    });
+    expect(await commit('OFO', 2, 'a.xlsx', '2036-02-01T10:00:04.999Z', 'FFFF')).toMatchObject({
+      kind: 'committed',
+      revision: { revision: 2 },
+    });
+    expect(await currentOf('OFO')).toBe(sha(1));
+    // A later upload moves it; the same bytes again are a duplicate and move nothing.
+    await commit('OFO', 3, 'a.xlsx', '2036-02-01T10:00:06.000Z', '02');
+    expect(await currentOf('OFO')).toBe(sha(3));
+    expect(await commit('OFO', 1, 'c.xlsx', '2036-02-01T10:00:07.000Z', '01')).toMatchObject({
+      kind: 'duplicate',
+      revision: { revision: 1 },
+    });
+    expect(await currentOf('OFO')).toBe(sha(3));
+    expect((await progress.revisions('OFO', period)).map((each) => [each.revision, each.sha256])).toEqual([
+      [1, sha(1)],
+      [2, sha(2)],
+      [3, sha(3)],
+    ]);
+
+    // One file at the same millisecond: the greater sequencer, compared as numbers (0100 > FF).
+    await commit('USBP', 10, 'p.xlsx', '2036-02-01T10:00:00.000Z', '0100');
+    await commit('USBP', 11, 'p.xlsx', '2036-02-01T10:00:00.000Z', 'FF');
+    expect(await currentOf('USBP')).toBe(sha(10));
+    await commit('USBP', 12, 'p.xlsx', '2036-02-01T10:00:00.000Z', '000000101');
+    expect(await currentOf('USBP')).toBe(sha(12));
+
+    // Two files at the same millisecond: the key later in byte order, whichever commits first.
+    await commit('AMO', 20, 'z.xlsx', '2036-02-01T10:00:00.000Z', '01');
+    await commit('AMO', 21, 'y.xlsx', '2036-02-01T10:00:00.000Z', 'FF');
+    expect(await currentOf('AMO')).toBe(sha(20));
+
+    expect((await progress.currentRevisions(period)).map((each) => [each.office, each.sha256])).toEqual([
+      ['AMO', sha(20)],
+      ['OFO', sha(3)],
+      ['USBP', sha(12)],
+    ]);
+  });
+
+  it('ProgressRepository: a revision committed before uploads were ordered gives way to the next one', async () => {
+    const { progress, legacyCurrent } = make();
+    const period = parsePeriod('2036-02');
+    const { uploaded: _none, ...legacy } = { ...newRevision({ period, office: 'OT' }), revision: 1 };
+    await legacyCurrent(legacy);
+    const next = await progress.commitRevision(
+      newRevision({ period, office: 'OT', sha256: 'e'.repeat(64), submissionId: 's-next' }),
+      progressRows(['2.6.1']),
+      new Date('2036-03-02T12:00:00Z'),
+    );
+    expect(next).toMatchObject({ kind: 'committed', revision: { revision: 2 } });
+    expect((await progress.currentRevision('OT', period))?.revision).toBe(2);
   });
 
   it('ObjectStore: NotFoundError for a missing object, no head, metadata names in lower case, keys in order', async () => {

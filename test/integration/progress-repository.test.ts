@@ -40,7 +40,11 @@ describe('progress data on the embedded DynamoDB server', () => {
     expect(again).toMatchObject({ kind: 'duplicate', revision: { revision: 1 } });
 
     const second = await repository.commitRevision(
-      newRevision({ sha256: sha(2) }),
+      // The same file uploaded again with new contents: a later event, a greater sequencer.
+      newRevision({
+        sha256: sha(2),
+        uploaded: { eventTime: '2026-11-02T14:59:59.000Z', sequencer: '0062E99A88DC407461' },
+      }),
       progressRows(['2.7.1', '2.7.2'], { status: 'At Risk', risksAndIssues: 'late' }),
       now,
     );
@@ -59,11 +63,18 @@ describe('progress data on the embedded DynamoDB server', () => {
     expect((await repository.findRevisionBySha('OFO', period, sha(1)))?.revision).toBe(1);
   });
 
-  it('ends concurrent uploads with exactly one current revision, the highest, and all in history', async () => {
+  it('ends concurrent uploads with exactly one current revision, the latest upload, and all in history', async () => {
+    // Five uploads a second apart, committed concurrently (in whatever order the writes land).
+    const uploadedAt = (n: number) => new Date(Date.parse('2026-11-02T14:00:00Z') + n * 1000).toISOString();
     const outcomes = await Promise.all(
-      [10, 11, 12, 13, 14].map((n) =>
+      [13, 10, 14, 12, 11].map((n) =>
         repository.commitRevision(
-          newRevision({ office: 'USBP', sha256: sha(n) }),
+          newRevision({
+            office: 'USBP',
+            sha256: sha(n),
+            source: { bucket: 'uploads', key: `uploads/USBP/2026-10/usbp-${n}.xlsx`, size: 1 },
+            uploaded: { eventTime: uploadedAt(n), sequencer: '01' },
+          }),
           progressRows(['2.1.1']),
           now,
         ),
@@ -71,7 +82,7 @@ describe('progress data on the embedded DynamoDB server', () => {
     );
     const numbers = outcomes.map((outcome) => outcome.revision.revision).sort();
     expect(numbers).toEqual([1, 2, 3, 4, 5]);
-    expect((await repository.currentRevision('USBP', period))?.revision).toBe(5);
+    expect((await repository.currentRevision('USBP', period))?.sha256).toBe(sha(14));
     expect(await repository.revisions('USBP', period)).toHaveLength(5);
     expect((await repository.currentRevisions(period)).map((record) => record.office).sort()).toEqual([
       'OFO',

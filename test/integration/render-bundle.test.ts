@@ -10,6 +10,7 @@ import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { type BundleFormat, bundleFunction } from '../support/bundle-function';
+import { lambdaContext } from '../support/lambda-context';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { pdfInfo, pdfPageTexts } from '../support/report-text';
 
@@ -39,7 +40,10 @@ describe('the bundled render function', () => {
       format === 'esm'
         ? `await import(${JSON.stringify(pathToFileURL(file).href)})`
         : `require(${JSON.stringify(file)})`;
-    const script = `(async () => { const { handler } = ${load}; process.stdout.write(JSON.stringify(await handler({ period: ${JSON.stringify(period)} }))); })().catch((error) => { console.error(error); process.exit(1); });`;
+    // Invoked as Lambda invokes it, with a context; its log lines (JSON) come first on stdout, then
+    // the result on a line of its own.
+    const context = JSON.stringify(lambdaContext('strategy-report-render', `request-${format}`));
+    const script = `(async () => { const { handler } = ${load}; const result = await handler({ period: ${JSON.stringify(period)} }, ${context}); process.stdout.write('\\n' + JSON.stringify({ result })); })().catch((error) => { console.error(error); process.exit(1); });`;
     // Asynchronously: the embedded servers live in this process and must keep answering.
     return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(
@@ -78,8 +82,22 @@ describe('the bundled render function', () => {
     const run = await runBundle(bundle.file, format, period);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const result = JSON.parse(run.stdout) as { outcome: string; files: { name: string; key: string }[] };
+    const lines = run.stdout
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const { result } = lines.at(-1) as {
+      result: { outcome: string; files: { name: string; key: string }[] };
+    };
     expect(result.outcome).toBe('rendered');
+    // The bundle logs as Powertools does in Lambda: JSON with the request id and the period.
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: 'report rendered',
+        function_request_id: `request-${format}`,
+        period,
+      }),
+    );
 
     const reports = localDependencies(runtime, {
       catalog: defaultCatalog(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatAttempts } from '../../shared/cli/commands/history-command';
+import { formatAttempts } from '../../shared/cli/commands/history-action';
 import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { listSubmissionAttempts } from '../../shared/use-cases/list-submission-attempts';

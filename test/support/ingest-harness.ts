@@ -5,7 +5,7 @@ import type { Dependencies } from '../../shared/composition/dependencies';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { type Period, parsePeriod } from '../../shared/domain/period';
 import { createIngestHandler } from '../../shared/entries/ingest-entry';
-import { deliverS3Event, uploadAndDeliver } from '../../shared/local/deliver-upload';
+import { deliverS3Event, putUpload, uploadAndDeliver } from '../../shared/local/deliver-upload';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { silentLog } from '../../shared/ports/log';
@@ -25,6 +25,8 @@ export interface IngestHarness {
     bytes: Buffer,
     options?: { uploader?: string },
   ): Promise<{ outcome: IngestOutcome; failures: string[]; messageId: string; event: unknown }>;
+  /** Only the upload: stores the object and returns the S3 event for it, for `deliver` to hand over later. */
+  upload(office: string, period: string, fileName: string, bytes: Buffer, eventTime?: Date): Promise<unknown>;
   /** Hands any S3 event to the handler; returns the outcomes it produced and the failed message ids. */
   deliver(s3Event: unknown): Promise<{ outcomes: IngestOutcome[]; failures: string[] }>;
   handler: ReturnType<typeof createIngestHandler>;
@@ -70,6 +72,12 @@ export async function openIngestHarness(
         event: JSON.parse(delivered.event.Records[0]?.body ?? '{}'),
       };
     },
+    upload: (office, period, fileName, bytes, eventTime) =>
+      putUpload(
+        { key: uploadKey(office, parsePeriod(period), fileName), bytes },
+        dependencies.uploads,
+        eventTime,
+      ),
     async deliver(s3Event) {
       const before = outcomes.length;
       const delivered = await deliverS3Event(s3Event, handler);

@@ -14,6 +14,7 @@ import {
 import { sdkStreamMixin } from '@smithy/util-stream';
 import { mockClient } from 'aws-sdk-client-mock';
 import { S3ObjectStore } from '../../shared/adapters/s3/s3-object-store';
+import { runCli } from '../../shared/cli/run-cli';
 import type { LocalRuntime } from '../../shared/local/local-runtime';
 import { STACK_OUTPUTS } from '../../shared/storage/stack-outputs';
 
@@ -33,6 +34,17 @@ export const PRODUCTION = {
   uploads: 'strategyreport-prod-uploads-4d5e6f',
   reports: 'strategyreport-prod-reports-7a8b9c',
 } as const;
+
+/** The CLI, in this process, against a deployed stack (`--target aws --stack NAME --region R`): what it printed and its exit code. */
+export async function runCliOnStack(args: readonly string[], stack: string = PRODUCTION.stack) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['--target', 'aws', '--stack', stack, '--region', PRODUCTION.region, ...args], {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+  });
+  return { code, out: out.join(''), err: err.join('') };
+}
 
 /** Reads back everything a local run stored (a Scan is fine here: the test's own server). */
 export async function recordWorld(runtime: LocalRuntime): Promise<RecordedWorld> {

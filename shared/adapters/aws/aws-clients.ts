@@ -24,32 +24,46 @@ export interface AwsClients {
   destroy(): void;
 }
 
-export function createAwsClients(connection: AwsConnection): AwsClients {
+/**
+ * Instruments a client where it is built: in Lambda, X-Ray tracing (Powertools'
+ * `tracer.captureAWSv3Client`), so each call is a subsegment; locally nothing.
+ */
+export type ClientInstrument = <C extends object>(client: C) => C;
+
+export function createAwsClients(
+  connection: AwsConnection,
+  instrument: ClientInstrument = (client) => client,
+): AwsClients {
   const common = {
     region: connection.region,
     ...(connection.credentials ? { credentials: connection.credentials } : {}),
   };
-  const dynamodb = new DynamoDBClient({
-    ...common,
-    ...(connection.endpoints ? { endpoint: connection.endpoints.dynamodb } : {}),
-  });
+  const dynamodb = instrument(
+    new DynamoDBClient({
+      ...common,
+      ...(connection.endpoints ? { endpoint: connection.endpoints.dynamodb } : {}),
+    }),
+  );
+  // Shares the DynamoDB client's middleware stack, so its calls are traced with it.
   const documents = DynamoDBDocumentClient.from(dynamodb, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  const s3 = new S3Client({
-    ...common,
-    ...(connection.endpoints ? { endpoint: connection.endpoints.s3 } : {}),
-    // Path-style addressing works in AWS and is the only style an IP endpoint can serve.
-    forcePathStyle: true,
-    // Checksums only where an operation requires them. With the newer default the SDK frames
-    // streamed bodies as aws-chunked, which the local server stores verbatim (corrupted, with a
-    // 200). Integrity does not rest on these checksums: every stored file's SHA-256 is recorded
-    // by the product itself (submission records, report manifests) and checked when read back.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  const ses = new SESv2Client(common);
-  const cloudformation = new CloudFormationClient(common);
+  const s3 = instrument(
+    new S3Client({
+      ...common,
+      ...(connection.endpoints ? { endpoint: connection.endpoints.s3 } : {}),
+      // Path-style addressing works in AWS and is the only style an IP endpoint can serve.
+      forcePathStyle: true,
+      // Checksums only where an operation requires them. With the newer default the SDK frames
+      // streamed bodies as aws-chunked, which the local server stores verbatim (corrupted, with a
+      // 200). Integrity does not rest on these checksums: every stored file's SHA-256 is recorded
+      // by the product itself (submission records, report manifests) and checked when read back.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+  );
+  const ses = instrument(new SESv2Client(common));
+  const cloudformation = instrument(new CloudFormationClient(common));
   return {
     dynamodb,
     documents,

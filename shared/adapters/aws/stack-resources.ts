@@ -1,13 +1,14 @@
 import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { InvalidInputError } from '../../domain/errors';
 import type { ResourceNames } from '../../storage/resource-names';
-import { STACK_OUTPUTS } from '../../storage/stack-outputs';
+import { STACK_OUTPUTS, STATELESS_STACK_OUTPUTS } from '../../storage/stack-outputs';
 
-/** Reads a deployed stateful stack's outputs: the physical names of its table and buckets. */
-export async function resolveStackResources(
+/** A deployed stack's outputs: `read(key)` gives one, or says plainly that the stack has none by that key. */
+export async function stackOutputs(
   cloudformation: CloudFormationClient,
   stackName: string,
-): Promise<ResourceNames> {
+  expected: string,
+): Promise<{ read(key: string): string }> {
   if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
     throw new InvalidInputError({
       rule: 'stack.name',
@@ -32,21 +33,40 @@ export async function resolveStackResources(
     }
     throw error;
   }
-  const read = (key: string) => {
-    const value = outputs.get(key);
-    if (!value) {
-      throw new InvalidInputError({
-        rule: 'stack.outputs',
-        message: `stack ${stackName} has no output ${key}: is it the strategy-report stateful stack?`,
-      });
-    }
-    return value;
-  };
   return {
-    tableName: read(STACK_OUTPUTS.tableName),
-    buckets: {
-      uploads: read(STACK_OUTPUTS.uploadsBucket),
-      reports: read(STACK_OUTPUTS.reportsBucket),
+    read(key: string) {
+      const value = outputs.get(key);
+      if (!value) {
+        throw new InvalidInputError({
+          rule: 'stack.outputs',
+          message: `stack ${stackName} has no output ${key}: is it the strategy-report ${expected} stack?`,
+        });
+      }
+      return value;
     },
   };
+}
+
+/** Reads a deployed stateful stack's outputs: the physical names of its table and buckets. */
+export async function resolveStackResources(
+  cloudformation: CloudFormationClient,
+  stackName: string,
+): Promise<ResourceNames> {
+  const outputs = await stackOutputs(cloudformation, stackName, 'stateful');
+  return {
+    tableName: outputs.read(STACK_OUTPUTS.tableName),
+    buckets: {
+      uploads: outputs.read(STACK_OUTPUTS.uploadsBucket),
+      reports: outputs.read(STACK_OUTPUTS.reportsBucket),
+    },
+  };
+}
+
+/** The ingest queue's URL, from a deployed stateless stack's outputs. */
+export async function resolveIngestQueueUrl(
+  cloudformation: CloudFormationClient,
+  stackName: string,
+): Promise<string> {
+  const outputs = await stackOutputs(cloudformation, stackName, 'stateless');
+  return outputs.read(STATELESS_STACK_OUTPUTS.ingestQueueUrl);
 }

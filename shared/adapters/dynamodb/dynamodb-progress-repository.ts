@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../../domain/period';
 import { type ProgressRow, progressRowSchema } from '../../domain/progress';
+import { uploadOrderKey } from '../../domain/submission/upload-order';
 import {
   CommitInProgressError,
   type CommitOutcome,
@@ -30,8 +31,9 @@ export interface DynamoDbProgressRepositoryOptions {
  *    of the same bytes finds the claim and stops);
  * 2. take the next revision number from a counter and note it on the claim;
  * 3. write every row into the revision's own partition (invisible: nothing points there yet);
- * 4. write the revision header, then move the current pointer with a condition that it only
- *    ever moves forward;
+ * 4. write the revision header, then move the current pointer with a condition that the upload
+ *    it points to was made before this one (`uploadOrder`, from the S3 event time and sequencer):
+ *    the latest upload is current, whatever order the uploads are committed in;
  * 5. mark the claim committed.
  *
  * Every step after the claim is idempotent, so a delivery that crashed half-way is finished by
@@ -62,7 +64,7 @@ export class DynamoDbProgressRepository implements ProgressRepository {
 
     // 2. The revision number: reuse the one a crashed delivery already took, or take the next.
     const revisionNumber = await this.revisionNumber(pk, claimKey, token, claim.claimed);
-    const record: RevisionRecord = { ...input, revision: revisionNumber, rowCount: rows.length };
+    const record = { ...input, revision: revisionNumber, rowCount: rows.length } satisfies RevisionRecord;
 
     // 3. Rows, where nothing points yet.
     const rowsPk = itemKeys.revisionRows(input.period, input.office, revisionNumber);
@@ -72,7 +74,7 @@ export class DynamoDbProgressRepository implements ProgressRepository {
       rows.map((row) => ({ pk: rowsPk, sk: itemKeys.row(row.activityId), entity: 'ProgressRow', row })),
     );
 
-    // 4. Header, then the pointer, which only moves forward.
+    // 4. Header, then the pointer, which only moves to a later upload.
     await this.documents.send(
       new PutCommand({
         TableName: this.tableName,
@@ -151,7 +153,13 @@ export class DynamoDbProgressRepository implements ProgressRepository {
     return revisionNumber;
   }
 
-  private async moveCurrentPointer(record: RevisionRecord): Promise<void> {
+  /**
+   * Points the office's current revision at this one unless the current one's upload was made
+   * later (or is this very upload, when a delivery finishes a crashed one). A pointer written before
+   * uploads carried their order has no `uploadOrder`: any new revision replaces it.
+   */
+  private async moveCurrentPointer(record: RevisionRecord & Pick<NewRevision, 'uploaded'>): Promise<void> {
+    const uploadOrder = uploadOrderKey(record.source.key, record.uploaded);
     try {
       await this.documents.send(
         new PutCommand({
@@ -161,14 +169,16 @@ export class DynamoDbProgressRepository implements ProgressRepository {
             sk: itemKeys.currentPointer(record.office),
             entity: 'CurrentRevision',
             revision: record.revision,
+            uploadOrder,
             record,
           },
-          ConditionExpression: 'attribute_not_exists(pk) OR revision < :revision',
-          ExpressionAttributeValues: { ':revision': record.revision },
+          ConditionExpression:
+            'attribute_not_exists(pk) OR attribute_not_exists(uploadOrder) OR uploadOrder < :uploadOrder',
+          ExpressionAttributeValues: { ':uploadOrder': uploadOrder },
         }),
       );
     } catch (error) {
-      // A newer revision is already current: this one stays in history, as it should.
+      // A later upload is already current: this one stays in history, as it should.
       if (!isConditionFailure(error)) throw error;
     }
   }

@@ -19,7 +19,11 @@ const s3RecordSchema = z.object({
       size: z.number().int().nonnegative().optional(),
       eTag: z.string().optional(),
       versionId: z.string().optional(),
-      sequencer: z.string().optional(),
+      // Hexadecimal (it orders the uploads of one key: upload-order.ts).
+      sequencer: z
+        .string()
+        .regex(/^[0-9A-Fa-f]{1,64}$/, 'the sequencer is not a hexadecimal number')
+        .optional(),
     }),
   }),
 });

@@ -122,6 +122,7 @@ export class S3ObjectStore implements ObjectStore {
           key: object.Key,
           size: object.Size ?? 0,
           ...(object.LastModified ? { lastModified: object.LastModified } : {}),
+          ...(object.ETag ? { etag: object.ETag } : {}),
         };
       }
       continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;

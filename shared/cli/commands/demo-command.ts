@@ -1,22 +1,7 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { Dependencies } from '../../composition/dependencies';
-import { type DemoProgress, type DemoRun, runDemo } from '../../demo/run-demo';
-import { formatFinding } from '../../domain/audit/audit-finding';
-import { type Period, parsePeriod } from '../../domain/period';
-import { REPORT_FILE_NAMES } from '../../domain/report/report-files';
-import { localDependencies } from '../../local/local-dependencies';
-import type { ReportRecord } from '../../ports/report-index';
-import { readReportFile } from '../../use-cases/report-reads';
-import { type VerificationResult, verifyReports } from '../../use-cases/verify-reports';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, loadSettings, withLocalRuntime } from '../global-options';
-
-interface DemoOptions {
-  readonly json?: boolean;
-  readonly lastPeriod?: string;
-}
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
+import type { DemoOptions } from './demo-action';
 
 /**
  * `strategy-report demo` (what `npm start` runs): the whole pipeline on this machine, on a year of
@@ -34,116 +19,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     )
     .option('--json', 'print the result as JSON')
     .action(async (options: DemoOptions, command: Command) => {
-      const globals = globalOptionsOf(command);
-      const settings = await loadSettings(globals);
-      const started = Date.now();
-      const now = options.lastPeriod ? firstInstantAfter(parsePeriod(options.lastPeriod)) : new Date();
-      const progress = { step: (line: string) => (options.json ? undefined : io.out(line)) };
-
-      const result = await withLocalRuntime(globals, async (runtime) => {
-        progress.step(
-          `Local stores in ${runtime.dataDirectory} (${runtime.created.length > 0 ? `created ${runtime.created.join(', ')}` : 'found'})`,
-        );
-        progress.step(
-          'Playing twelve months: workbooks mailed to offices, replies and uploads, reminders, rollup, render, e-mail to leadership',
-        );
-        const run = await runDemo(runtime, settings, { now, progress });
-        const deps = localDependencies(runtime, settings);
-        const verification = await verifyChain(deps, progress);
-        const lastPeriod = run.periods[run.periods.length - 1] as Period;
-        const { latest, files } = await handOutLatest(
-          deps,
-          join(runtime.dataDirectory ?? '.', 'latest'),
-          lastPeriod,
-        );
-        const emails = (await readdir(runtime.outboxDirectory)).filter((name) =>
-          name.endsWith('.eml'),
-        ).length;
-        return { run, latest, files, outbox: runtime.outboxDirectory, emails, verification };
-      });
-
-      const seconds = (Date.now() - started) / 1000;
-      if (options.json)
-        printJson(io, {
-          periods: result.run.periods,
-          months: result.run.months,
-          events: result.run.events,
-          skipped: result.run.skipped,
-          verified: result.verification,
-          latestReport: { period: result.latest.period, version: result.latest.version, files: result.files },
-          outbox: { directory: result.outbox, messages: result.emails },
-          seconds,
-        });
-      else io.out(formatDemoEnd(result, seconds));
+      const { demoAction } = await import('./demo-action');
+      await demoAction(io, options, globalOptionsOf(command));
     });
-}
-
-/**
- * The auditor's check, on everything the year produced: every file against its manifest, every
- * manifest against the chain, from the head back to the first report.
- */
-async function verifyChain(
-  deps: Dependencies,
-  progress: DemoProgress,
-): Promise<VerificationResult['counts']> {
-  const verification = await verifyReports(deps, { kind: 'all' });
-  if (!verification.ok) {
-    throw new Error(
-      `the report chain does not verify: ${verification.firstFailure ? formatFinding(verification.firstFailure) : 'unknown'}`,
-    );
-  }
-  progress.step(
-    `Verified the report chain: ${verification.counts.reports} reports, ${verification.counts.files} files and ${verification.counts.snapshots} snapshots match their manifests; ${verification.counts.links} links from the head to the first report`,
-  );
-  return verification.counts;
-}
-
-/** The latest report's files written to `directory`, each checked against the SHA-256 its version records. */
-async function handOutLatest(
-  deps: Dependencies,
-  directory: string,
-  lastPeriod: Period,
-): Promise<{ latest: ReportRecord; files: Record<string, string> }> {
-  const latest = await deps.reportIndex.latest(lastPeriod);
-  if (!latest) throw new Error(`the demo rendered no report for ${lastPeriod}`);
-  await mkdir(directory, { recursive: true });
-  const files: Record<string, string> = {};
-  for (const name of REPORT_FILE_NAMES) {
-    const path = join(directory, name);
-    await writeFile(path, await readReportFile(deps.reportObjects, latest, name));
-    files[name] = path;
-  }
-  return { latest, files };
-}
-
-function formatDemoEnd(
-  result: {
-    run: DemoRun;
-    latest: ReportRecord;
-    files: Record<string, string>;
-    outbox: string;
-    emails: number;
-  },
-  seconds: number,
-): string {
-  return [
-    ...(result.run.skipped.length > 0
-      ? [
-          `Skipped ${result.run.skipped.length} step(s) already done on an earlier run, e.g. ${result.run.skipped[0]}`,
-        ]
-      : []),
-    `Done in ${seconds.toFixed(1)} s. The latest report (${result.latest.period}, version ${result.latest.version}):`,
-    `  PDF brief       ${result.files['brief.pdf']}`,
-    `  workbook        ${result.files['workbook.xlsx']}`,
-    `  HTML brief      ${result.files['brief.html']}`,
-    `  StratML report  ${result.files['report.stratml.xml']}`,
-    `  e-mails         ${result.outbox} (${result.emails} .eml files: workbooks sent to offices, answers in their threads, receipts, a rejection, reminders, leadership briefs)`,
-    'Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report --help',
-  ].join('\n');
-}
-
-/** Noon UTC on the 1st of the month after `period`: "now", as far as the demo is concerned. */
-function firstInstantAfter(period: string): Date {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 1, 12, 0, 0));
 }

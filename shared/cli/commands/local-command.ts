@@ -1,74 +1,16 @@
-import { readdir } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { S3ObjectStore } from '../../adapters/s3/s3-object-store';
-import { BUCKET_ROLES } from '../../storage/bucket-definitions';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, loadSettings, withLocalRuntime } from '../global-options';
-
-async function countMessages(directory: string): Promise<number> {
-  try {
-    return (await readdir(directory)).filter((name) => name.endsWith('.eml')).length;
-  } catch {
-    return 0;
-  }
-}
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
 
 export function registerLocalCommand(program: Command, io: CliIo): void {
   program
     .command('local')
     .description(
-      'start the embedded local stores (DynamoDB- and S3-compatible servers on 127.0.0.1) on the data directory, create the table and buckets if they are missing, and show what they hold',
+      'open the local stores of the data directory (DynamoDB- and S3-compatible servers on 127.0.0.1: those of a running `strategy-report serve`, else started for this command), create the table and buckets if they are missing, and show what they hold',
     )
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const globals = globalOptionsOf(command);
-      const { catalog } = await loadSettings(globals);
-      const result = await withLocalRuntime(globals, async (runtime) => {
-        const buckets = [];
-        for (const role of BUCKET_ROLES) {
-          const store = new S3ObjectStore(runtime.clients.s3, runtime.names.buckets[role]);
-          let objects = 0;
-          for await (const _object of store.list('')) objects++;
-          buckets.push({ role, name: store.bucket, objects });
-        }
-        return {
-          dataDirectory: runtime.dataDirectory,
-          created: runtime.created,
-          table: runtime.names.tableName,
-          buckets,
-          outbox: {
-            directory: runtime.outboxDirectory,
-            messages: await countMessages(runtime.outboxDirectory),
-          },
-          catalog: {
-            id: catalog.id,
-            version: catalog.version,
-            goals: catalog.goals.length,
-            missionAreas: catalog.missionAreas.length,
-            objectives: catalog.objectives.length,
-            keyActivities: catalog.keyActivities.length,
-            offices: catalog.offices.map((office) => office.code),
-          },
-        };
-      });
-      if (options.json) {
-        printJson(io, result);
-        return;
-      }
-      io.out(
-        [
-          `Local stores in ${result.dataDirectory}`,
-          result.created.length > 0
-            ? `  created: ${result.created.join(', ')}`
-            : '  nothing to create: table and buckets already there',
-          `  DynamoDB table  ${result.table}`,
-          ...result.buckets.map(
-            (bucket) => `  S3 bucket       ${bucket.name} (${bucket.role}, ${bucket.objects} objects)`,
-          ),
-          `  outbox          ${result.outbox.directory} (${result.outbox.messages} messages)`,
-          `Catalog ${result.catalog.id} v${result.catalog.version}: ${result.catalog.goals} goals, ${result.catalog.missionAreas} mission areas, ${result.catalog.objectives} objectives, ${result.catalog.keyActivities} key activities; offices ${result.catalog.offices.join(', ')}`,
-          'Next: npx strategy-report catalog   (the plan as a tree)',
-        ].join('\n'),
-      );
+      const { localAction } = await import('./local-action');
+      await localAction(io, options, globalOptionsOf(command));
     });
 }

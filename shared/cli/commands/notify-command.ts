@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { runNotify } from '../../entries/notify-entry';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, withLocalDependencies } from '../global-options';
-import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
+import { PERIOD_OPTION_HELP } from '../period-option';
 
 export function registerNotifyCommand(program: Command, io: CliIo): void {
   program
@@ -13,22 +12,7 @@ export function registerNotifyCommand(program: Command, io: CliIo): void {
     .option('--period <YYYY-MM>', PERIOD_OPTION_HELP)
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; json?: boolean }, command: Command) => {
-      const request = periodInput(options.period);
-      const result = await withLocalDependencies(globalOptionsOf(command), (deps, runtime) =>
-        runNotify(deps, request).then((outcome) => ({
-          ...outcome,
-          outbox: runtime.outboxDirectory,
-        })),
-      );
-      if (options.json) {
-        printJson(io, result);
-        return;
-      }
-      const version = `v${String(result.version).padStart(4, '0')}`;
-      io.out(
-        result.outcome === 'already-sent'
-          ? `${result.period}: report ${version} was already mailed to ${result.recipients.join(', ')} at ${result.sentAt}; nothing sent.`
-          : `${result.period}: mailed report ${version} to ${result.recipients.join(', ')} (PDF attached, workbook ${result.workbook}); outbox ${result.outbox}`,
-      );
+      const { notifyAction } = await import('./notify-action');
+      await notifyAction(io, options, globalOptionsOf(command));
     });
 }

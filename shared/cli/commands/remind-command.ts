@@ -1,29 +1,7 @@
 import type { Command } from 'commander';
-import { runRemind } from '../../entries/remind-entry';
-import type { RemindOfficesOutcome } from '../../use-cases/remind-offices';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, withLocalDependencies } from '../global-options';
-import { PERIOD_OPTION_HELP, periodInput } from '../period-option';
-
-export function formatRemindOutcome(outcome: RemindOfficesOutcome): string {
-  const lines = [
-    `${outcome.period}: submissions due ${outcome.deadline}; reminder days ${outcome.reminderDates.join(' and ')}; today ${outcome.today}`,
-    `  submitted: ${outcome.submitted.length > 0 ? outcome.submitted.join(', ') : 'none'}`,
-    ...outcome.reminded.map(
-      (reminder) =>
-        `  ${reminder.kind === 'open' ? 'sent the open-period e-mail to' : 'reminded'} ${reminder.office}: ${reminder.to.join(', ')} (${reminder.contactSource})`,
-    ),
-  ];
-  if (outcome.alreadyReminded.length > 0)
-    lines.push(`  already reminded today: ${outcome.alreadyReminded.join(', ')}`);
-  if (outcome.noContact.length > 0)
-    lines.push(
-      `  no address known for: ${outcome.noContact.join(', ')} (set mail.officeContacts in the configuration)`,
-    );
-  if (outcome.reminded.length === 0 && outcome.alreadyReminded.length === 0 && outcome.noContact.length === 0)
-    lines.push('  every office has submitted: nobody to remind');
-  return lines.join('\n');
-}
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
+import { PERIOD_OPTION_HELP } from '../period-option';
 
 export function registerRemindCommand(program: Command, io: CliIo): void {
   program
@@ -35,16 +13,7 @@ export function registerRemindCommand(program: Command, io: CliIo): void {
     .option('--open', 'send the open-period e-mail (once per office and period) instead of a reminder')
     .option('--json', 'print the result as JSON')
     .action(async (options: { period?: string; open?: boolean; json?: boolean }, command: Command) => {
-      // Today, whatever the day: the daily function only sends on the open day and reminder days.
-      const request = {
-        ...periodInput(options.period),
-        mode: 'now' as const,
-        ...(options.open ? { kind: 'open' as const } : {}),
-      };
-      const outcome = await withLocalDependencies(globalOptionsOf(command), (deps) =>
-        runRemind(deps, request),
-      );
-      if (options.json) printJson(io, outcome);
-      else io.out(formatRemindOutcome(outcome));
+      const { remindAction } = await import('./remind-action');
+      await remindAction(io, options, globalOptionsOf(command));
     });
 }

@@ -1,21 +1,8 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
-import { reportDownloadPath } from '../../domain/audit/download-path';
-import { parseReportVersion } from '../../domain/audit/report-version';
-import { parsePeriod } from '../../domain/period';
-import type { ReportFileFormat } from '../../domain/report/report-files';
-import { ALL_REPORT_FORMATS, fetchReportFiles } from '../../use-cases/fetch-report-files';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, withTargetDependencies } from '../global-options';
-import { writeFilesUnder } from '../write-report-files';
-
-interface GetOptions {
-  readonly version?: string;
-  readonly format?: ReportFileFormat;
-  readonly out: string;
-  readonly force?: boolean;
-  readonly json?: boolean;
-}
+import { type Command, Option } from 'commander';
+import { ALL_REPORT_FORMATS } from '../../domain/report/report-files';
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
+import type { GetOptions } from './reports-get-action';
 
 export function registerReportsGetCommand(reports: Command, io: CliIo): void {
   reports
@@ -36,45 +23,7 @@ export function registerReportsGetCommand(reports: Command, io: CliIo): void {
     .option('--force', 'replace files that already exist')
     .option('--json', 'print what was written as JSON')
     .action(async (periodText: string, options: GetOptions, command: Command) => {
-      const period = parsePeriod(periodText, { column: 'PERIOD' });
-      const version = options.version === undefined ? undefined : parseReportVersion(options.version);
-      const fetched = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-        fetchReportFiles(deps, {
-          period,
-          ...(version !== undefined ? { version } : {}),
-          ...(options.format ? { formats: [options.format] } : {}),
-        }),
-      );
-      const { record } = fetched;
-      const paths = await writeFilesUnder(
-        options.out,
-        fetched.files.map((file) => ({
-          segments: reportDownloadPath(record.period, record.version, file.name),
-          bytes: file.bytes,
-        })),
-        { force: options.force === true },
-      );
-      const written = fetched.files.map((file, index) => ({
-        name: file.name,
-        path: paths[index] as string,
-        key: file.key,
-        size: file.size,
-        sha256: file.sha256,
-      }));
-      if (options.json) {
-        printJson(io, {
-          period: record.period,
-          version: record.version,
-          sequence: record.sequence,
-          files: written,
-        });
-        return;
-      }
-      io.out(
-        [
-          `${record.period} v${String(record.version).padStart(4, '0')} (#${record.sequence}): ${written.length} file${written.length === 1 ? '' : 's'} checked against the manifest and written`,
-          ...written.map((file) => `  ${file.path}  ${file.size} bytes  sha256 ${file.sha256}`),
-        ].join('\n'),
-      );
+      const { reportsGetAction } = await import('./reports-get-action');
+      await reportsGetAction(io, periodText, options, globalOptionsOf(command));
     });
 }

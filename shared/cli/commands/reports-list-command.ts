@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { reportLabel } from '../../domain/audit/audit-finding';
-import { parsePeriod } from '../../domain/period';
-import { listReports } from '../../use-cases/list-reports';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, withTargetDependencies } from '../global-options';
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
 
 export function registerReportsListCommand(reports: Command, io: CliIo): void {
   reports
@@ -16,28 +13,7 @@ export function registerReportsListCommand(reports: Command, io: CliIo): void {
     .option('--to <YYYY-MM>', 'the last period to list (default: the latest)')
     .option('--json', 'print the report records as JSON')
     .action(async (options: { from?: string; to?: string; json?: boolean }, command: Command) => {
-      const from = options.from === undefined ? undefined : parsePeriod(options.from, { column: '--from' });
-      const to = options.to === undefined ? undefined : parsePeriod(options.to, { column: '--to' });
-      const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-        listReports(deps, { ...(from ? { from } : {}), ...(to ? { to } : {}) }),
-      );
-      if (options.json) {
-        printJson(io, result.reports);
-        return;
-      }
-      const range = from || to ? ` from ${result.from} to ${result.to}` : '';
-      if (result.reports.length === 0) {
-        io.out(`no reports${range}`);
-        return;
-      }
-      io.out(
-        [
-          `${result.reports.length} report version${result.reports.length === 1 ? '' : 's'}${range}:`,
-          ...result.reports.map(
-            (record) =>
-              `  ${reportLabel(record.period, record.version)}  #${record.sequence}  generated ${record.generatedAt}  published ${record.publishedAt}  manifest sha256 ${record.manifestSha256}`,
-          ),
-        ].join('\n'),
-      );
+      const { reportsListAction } = await import('./reports-list-action');
+      await reportsListAction(io, options, globalOptionsOf(command));
     });
 }

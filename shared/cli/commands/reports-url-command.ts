@@ -1,13 +1,8 @@
-import type { Command } from 'commander';
-import { Option } from 'commander';
-import { parseUrlExpiry } from '../../domain/audit/presign-expiry';
-import { parseReportVersion } from '../../domain/audit/report-version';
-import { parsePeriod } from '../../domain/period';
+import { type Command, Option } from 'commander';
 import type { ReportFileFormat } from '../../domain/report/report-files';
-import { ALL_REPORT_FORMATS } from '../../use-cases/fetch-report-files';
-import { reportDownloadUrl } from '../../use-cases/report-download-url';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, withTargetDependencies } from '../global-options';
+import { ALL_REPORT_FORMATS } from '../../domain/report/report-files';
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
 
 export function registerReportsUrlCommand(reports: Command, io: CliIo): void {
   reports
@@ -27,19 +22,8 @@ export function registerReportsUrlCommand(reports: Command, io: CliIo): void {
         options: { version?: string; format: ReportFileFormat; expires?: string; json?: boolean },
         command: Command,
       ) => {
-        const period = parsePeriod(periodText, { column: 'PERIOD' });
-        const version = options.version === undefined ? undefined : parseReportVersion(options.version);
-        const expiresInSeconds = parseUrlExpiry(options.expires);
-        const result = await withTargetDependencies(globalOptionsOf(command), (deps) =>
-          reportDownloadUrl(deps, {
-            period,
-            ...(version !== undefined ? { version } : {}),
-            format: options.format,
-            expiresInSeconds,
-          }),
-        );
-        if (options.json) printJson(io, result);
-        else io.out(result.url);
+        const { reportsUrlAction } = await import('./reports-url-action');
+        await reportsUrlAction(io, periodText, options, globalOptionsOf(command));
       },
     );
 }

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { createResendHandler } from '../../entries/resend-entry';
-import { silentLog } from '../../ports/log';
-import { type CliIo, printJson } from '../cli-io';
-import { globalOptionsOf, withLocalDependencies } from '../global-options';
+import type { CliIo } from '../cli-io';
+import { globalOptionsOf } from '../global-options';
 
 export function registerResendCommand(program: Command, io: CliIo): void {
   program
@@ -16,22 +14,7 @@ export function registerResendCommand(program: Command, io: CliIo): void {
     )
     .option('--json', 'print what was tried and what is still not delivered as JSON')
     .action(async (options: { undeliverable?: boolean; json?: boolean }, command: Command) => {
-      const outcome = await withLocalDependencies(globalOptionsOf(command), (deps) =>
-        createResendHandler(deps, { log: silentLog })(options.undeliverable ? { undeliverable: true } : {}),
-      );
-      if (options.json) {
-        printJson(io, outcome);
-        return;
-      }
-      io.out(
-        [
-          `Tried ${outcome.tried.length} answer${outcome.tried.length === 1 ? '' : 's'}${outcome.tried.length > 0 ? `: ${outcome.tried.map((tried) => `${tried.id} ${tried.result}`).join(', ')}` : ''}`,
-          `Not delivered: ${outcome.undelivered.length}`,
-          ...outcome.undelivered.map(
-            (answer) =>
-              `  ${answer.state} ${answer.about} to ${answer.message.to.join(', ')} (${answer.attempts} tr${answer.attempts === 1 ? 'y' : 'ies'}${answer.nextAttemptAt ? `, next ${answer.nextAttemptAt}` : ''})${answer.lastError ? `: ${answer.lastError}` : ''}`,
-          ),
-        ].join('\n'),
-      );
+      const { resendAction } = await import('./resend-action');
+      await resendAction(io, options, globalOptionsOf(command));
     });
 }

@@ -40,3 +40,9 @@ export function reportFileOfFormat(format: ReportFileFormat): string {
   if (!file) throw new Error(`unknown report format ${format}`);
   return file.name;
 }
+
+/** Every file format of a report version, the manifest included: what `reports get --format` takes. */
+export const ALL_REPORT_FORMATS: readonly ReportFileFormat[] = [
+  ...REPORT_FILES.map((file) => file.format),
+  MANIFEST_FILE.format,
+];

@@ -12,7 +12,9 @@ import { InMemoryProgressRepository } from './in-memory-progress-repository';
 import { InMemoryReportIndex } from './in-memory-report-index';
 import { InMemorySnapshotIndex } from './in-memory-snapshot-index';
 import { InMemorySubmissionHistory } from './in-memory-submission-history';
+import { RecordingLog } from './recording-log';
 import { RecordingMailSender } from './recording-mail-sender';
+import { RecordingMetrics } from './recording-metrics';
 import { ScriptedSubmissionWorkbooks } from './scripted-submission-workbooks';
 import { SettableClock } from './settable-clock';
 
@@ -30,6 +32,8 @@ export interface InMemoryDependencies extends Dependencies {
   readonly answers: InMemoryAnswerOutbox;
   readonly inbound: InMemoryInboundMessages;
   readonly workbooks: ScriptedSubmissionWorkbooks;
+  readonly log: RecordingLog;
+  readonly metrics: RecordingMetrics;
 }
 
 /** The Dependencies a use case or entry gets, with in-memory fakes behind every port. */
@@ -54,5 +58,7 @@ export function inMemoryDependencies(
     // MIME reading is pure: the real reader serves here too.
     mailReader: new MailparserMailReader(),
     workbooks: new ScriptedSubmissionWorkbooks(),
+    log: new RecordingLog(),
+    metrics: new RecordingMetrics(),
   };
 }

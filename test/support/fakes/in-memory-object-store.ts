@@ -6,6 +6,7 @@ import type { ListedObject, ObjectStore, PutOptions, StoredObject } from '../../
 interface Stored {
   readonly bytes: Buffer;
   readonly etag: string;
+  readonly lastModified: Date;
   readonly contentType?: string;
   readonly metadata: Readonly<Record<string, string>>;
 }
@@ -21,7 +22,11 @@ export class InMemoryObjectStore implements ObjectStore {
   readonly writes: string[] = [];
   beforePut: ((key: string) => void) | undefined;
 
-  constructor(readonly bucket = 'strategy-report-reports') {}
+  constructor(
+    readonly bucket = 'strategy-report-reports',
+    /** When a put happens, as S3 records it (Last-Modified). */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async put(key: string, body: Uint8Array | Readable, options: PutOptions = {}) {
     this.beforePut?.(key);
@@ -33,6 +38,7 @@ export class InMemoryObjectStore implements ObjectStore {
     this.objects.set(key, {
       bytes,
       etag,
+      lastModified: this.now(),
       ...(options.contentType ? { contentType: options.contentType } : {}),
       metadata,
     });
@@ -62,7 +68,9 @@ export class InMemoryObjectStore implements ObjectStore {
 
   async *list(prefix: string): AsyncIterable<ListedObject> {
     for (const key of [...this.objects.keys()].sort()) {
-      if (key.startsWith(prefix)) yield { key, size: (this.objects.get(key) as Stored).bytes.length };
+      if (!key.startsWith(prefix)) continue;
+      const stored = this.objects.get(key) as Stored;
+      yield { key, size: stored.bytes.length, etag: stored.etag, lastModified: stored.lastModified };
     }
   }
 

@@ -1,6 +1,7 @@
 import { compareActivityIds } from '../../../shared/adapters/dynamodb/dynamodb-progress-repository';
 import type { Period } from '../../../shared/domain/period';
 import type { ProgressRow } from '../../../shared/domain/progress';
+import { uploadOrderKey } from '../../../shared/domain/submission/upload-order';
 import {
   CommitInProgressError,
   type CommitOutcome,
@@ -18,15 +19,18 @@ interface ShaClaim {
 /**
  * Progress data in memory, answering like DynamoDbProgressRepository: the same bytes for an office
  * and period are one revision (a second commit is a duplicate; one racing a live claim is
- * CommitInProgressError); revision numbers count up per office and period; the current pointer only
- * moves forward. `pendingClaim` leaves a claim as a delivery that died half-way would.
+ * CommitInProgressError); revision numbers count up per office and period, in commit order; the
+ * current pointer moves only to a later upload (`uploadOrderKey`), and a pointer to a revision with
+ * no upload moment (committed before uploads were ordered) gives way to any new one.
+ * `pendingClaim` leaves a claim as a delivery that died half-way would; `legacyCurrent` puts such
+ * an old revision in place.
  */
 export class InMemoryProgressRepository implements ProgressRepository {
   private readonly claims = new Map<string, ShaClaim>();
   private readonly counters = new Map<string, number>();
   private readonly headers = new Map<string, RevisionRecord[]>();
   private readonly rowsOf = new Map<string, ProgressRow[]>();
-  private readonly current = new Map<string, RevisionRecord>();
+  private readonly current = new Map<string, { record: RevisionRecord; uploadOrder?: string }>();
 
   async commitRevision(input: NewRevision, rows: readonly ProgressRow[], now: Date): Promise<CommitOutcome> {
     const scope = `${input.period}#${input.office}`;
@@ -47,10 +51,20 @@ export class InMemoryProgressRepository implements ProgressRepository {
       ...(this.headers.get(scope) ?? []).filter((header) => header.revision !== revisionNumber),
       structuredClone(record),
     ]);
-    if ((this.current.get(scope)?.revision ?? 0) < revisionNumber)
-      this.current.set(scope, structuredClone(record));
+    const uploadOrder = uploadOrderKey(input.source.key, input.uploaded);
+    const current = this.current.get(scope);
+    if (current?.uploadOrder === undefined || current.uploadOrder < uploadOrder)
+      this.current.set(scope, { record: structuredClone(record), uploadOrder });
     this.claims.set(claimKey, { state: 'committed', revision: revisionNumber });
     return { kind: 'committed', revision: record };
+  }
+
+  /** A current revision committed before uploads carried their moment (no `uploaded`, no order). */
+  legacyCurrent(record: Omit<RevisionRecord, 'uploaded'>): void {
+    const scope = `${record.period}#${record.office}`;
+    this.counters.set(scope, Math.max(this.counters.get(scope) ?? 0, record.revision));
+    this.headers.set(scope, [...(this.headers.get(scope) ?? []), structuredClone(record)]);
+    this.current.set(scope, { record: structuredClone(record) });
   }
 
   /** A claim on the bytes held by a delivery that is still committing (or died), until `leaseUntil`. */
@@ -72,12 +86,12 @@ export class InMemoryProgressRepository implements ProgressRepository {
     return [...this.current.entries()]
       .filter(([scope]) => scope.startsWith(`${period}#`))
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([, record]) => structuredClone(record));
+      .map(([, current]) => structuredClone(current.record));
   }
 
   async currentRevision(office: string, period: Period): Promise<RevisionRecord | undefined> {
-    const record = this.current.get(`${period}#${office}`);
-    return record && structuredClone(record);
+    const current = this.current.get(`${period}#${office}`);
+    return current && structuredClone(current.record);
   }
 
   async revisions(office: string, period: Period): Promise<RevisionRecord[]> {

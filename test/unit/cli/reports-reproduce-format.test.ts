@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReproduction } from '../../../shared/cli/commands/reports-reproduce-command';
+import { formatReproduction } from '../../../shared/cli/commands/reports-reproduce-action';
 import { compareReproduction } from '../../../shared/domain/audit/reproduction';
 import type { Period } from '../../../shared/domain/period';
 import type { Reproduction } from '../../../shared/use-cases/reproduce-report';

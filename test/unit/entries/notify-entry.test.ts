@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IntegrityError } from '../../../shared/domain/errors';
 import { createNotifyHandler } from '../../../shared/entries/notify-entry';
 import { inMemoryDependencies } from '../../support/fakes/in-memory-dependencies';
 import { renderWith, storedSnapshot } from '../../support/fakes/report-scenarios';
@@ -28,5 +29,37 @@ describe('the notify entry', () => {
     });
     await expect(handler({ period: '2026-10', resend: true })).rejects.toThrow(/unknown field "resend"/);
     expect(deps.mail.sent).toHaveLength(1);
+    expect(deps.log.lines).toEqual([
+      {
+        level: 'info',
+        message: 'leadership brief sent',
+        extra: { period: '2026-10', version: 1, messageId: 'message-1@test' },
+      },
+      {
+        level: 'info',
+        message: 'leadership brief already sent',
+        extra: { period: '2026-10', version: 1, messageId: 'message-1@test' },
+      },
+    ]);
+  });
+
+  it('logs under the period, and counts a file that fails its hash check as a verify failure', async () => {
+    const deps = inMemoryDependencies({ now: '2026-11-05T15:00:00Z' });
+    await storedSnapshot(deps, '2026-10');
+    const { record } = await renderWith(deps, '2026-10');
+    const pdf = record.files.find((file) => file.name === 'brief.pdf');
+    await deps.reportObjects.put(pdf?.key as string, Buffer.from('altered'));
+
+    await expect(createNotifyHandler(deps)({})).rejects.toBeInstanceOf(IntegrityError);
+
+    expect(deps.metrics.total('VerifyFailures')).toBe(1);
+    expect(deps.log.lines).toEqual([
+      {
+        level: 'error',
+        message: 'a stored object failed its integrity check',
+        extra: { period: '2026-10', error: expect.any(IntegrityError) },
+      },
+    ]);
+    expect(deps.mail.sent).toEqual([]);
   });
 });

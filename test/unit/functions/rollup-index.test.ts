@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { capturingOutput } from '../../support/captured-output';
+import { lambdaContext } from '../../support/lambda-context';
 
 describe('functions/rollup/index.ts, the AWS entry', () => {
   afterEach(() => {
@@ -13,7 +15,19 @@ describe('functions/rollup/index.ts, the AWS entry', () => {
     vi.stubEnv('PRODUCT_CONFIG', JSON.stringify({ timeZone: 'America/New_York' }));
     const entry = await import('../../../functions/rollup/index');
     expect(entry.handler).toBeTypeOf('function');
-    await expect(entry.handler({ period: 'not-a-period' })).rejects.toThrow(/\[period\.format\]/);
+    const run = await capturingOutput(() =>
+      entry.handler({ period: 'not-a-period' }, lambdaContext('rollup', 'request-1')),
+    );
+    expect(String(run.error)).toMatch(/\[period\.format\]/);
+    // The failure is logged as JSON with the request id before Lambda sees it.
+    expect(run.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'ERROR',
+        message: 'invocation failed',
+        function_request_id: 'request-1',
+        service: 'strategy-report',
+      }),
+    );
   });
 
   it('fails its cold start naming every missing variable', async () => {

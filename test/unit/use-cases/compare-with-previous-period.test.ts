@@ -12,13 +12,13 @@ describe('compareWithPreviousPeriod', () => {
     const progress = new InMemoryProgressRepository();
     const ids = ['1.1.4', '1.2.3', '2.3.1'];
     await progress.commitRevision(
-      newRevision({ period: P('2026-09'), sha256: '1'.repeat(64) }),
+      newRevision({ period: P('2026-09'), sha256: '1'.repeat(64), acceptedAt: '2026-09-20T12:00:00.000Z' }),
       progressRows(ids),
       at,
     );
     // A later revision of September is current: it, not revision 1, is what October is compared with.
     await progress.commitRevision(
-      newRevision({ period: P('2026-09'), sha256: '2'.repeat(64) }),
+      newRevision({ period: P('2026-09'), sha256: '2'.repeat(64), acceptedAt: '2026-09-25T12:00:00.000Z' }),
       progressRows(ids, { percentComplete: 50 }),
       at,
     );

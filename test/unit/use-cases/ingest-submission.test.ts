@@ -10,7 +10,7 @@ import {
 } from '../../../shared/use-cases/ingest-submission';
 import { type InMemoryDependencies, inMemoryDependencies } from '../../support/fakes/in-memory-dependencies';
 import { RecordingLog } from '../../support/fakes/recording-log';
-import { submittedWorkbook, text } from '../../support/submitted-workbooks';
+import { num, submittedWorkbook, text } from '../../support/submitted-workbooks';
 
 const P = parsePeriod;
 
@@ -84,6 +84,41 @@ describe('ingestSubmission', () => {
     expect(again).toEqual(first);
     expect(await deps.progress.revisions('OFO', P('2026-10'))).toHaveLength(1);
     expect(await deps.history.attempts('OFO', P('2026-10'))).toHaveLength(1);
+  });
+
+  it('keeps the later upload current when an earlier upload is committed last (a retried delivery)', async () => {
+    const { deps, ports } = setup();
+    const earlierBytes = deps.workbooks.workbookFile(submittedWorkbook('OFO', '2026-10'), 'first draft');
+    const laterBytes = deps.workbooks.workbookFile(
+      submittedWorkbook('OFO', '2026-10', { edit: (_id, cells) => ({ ...cells, percentComplete: num(77) }) }),
+      'correction',
+    );
+    // Uploaded in this order (a second apart) ...
+    const earlier = await upload(deps, 'uploads/OFO/2026-10/draft.xlsx', earlierBytes);
+    const later = await upload(deps, 'uploads/OFO/2026-10/correction.xlsx', laterBytes);
+
+    // ... but the earlier upload's first delivery failed, and its retry commits after the later one.
+    const laterOutcome = await ingestSubmission(later, ports);
+    const earlierOutcome = await ingestSubmission(earlier, ports);
+
+    // Both are accepted and kept: revision numbers count commits ...
+    expect(laterOutcome).toMatchObject({ kind: 'accepted', revision: 1 });
+    expect(earlierOutcome).toMatchObject({ kind: 'accepted', revision: 2 });
+    expect((await deps.progress.revisions('OFO', P('2026-10'))).map((each) => each.source.key)).toEqual([
+      'uploads/OFO/2026-10/correction.xlsx',
+      'uploads/OFO/2026-10/draft.xlsx',
+    ]);
+    // ... and the latest upload is current, with its rows.
+    const current = await deps.progress.currentRevision('OFO', P('2026-10'));
+    expect(current).toMatchObject({
+      revision: 1,
+      sha256: sha256Hex(laterBytes),
+      uploaded: { eventTime: later.eventTime, sequencer: later.sequencer },
+    });
+    expect((await deps.progress.currentRevisions(P('2026-10'))).map((each) => each.revision)).toEqual([1]);
+    expect(
+      new Set((await deps.progress.rows('OFO', P('2026-10'), 1)).map((row) => row.percentComplete)),
+    ).toEqual(new Set([77]));
   });
 
   it('answers another upload of the same bytes as a duplicate of the revision it repeats', async () => {
@@ -170,6 +205,27 @@ describe('ingestSubmission', () => {
       'rejected',
       'rejected',
     ]);
+  });
+
+  it('counts each upload once its answer is final: accepted with its rows, duplicate, rejected', async () => {
+    const { deps, ports } = setup();
+    const bytes = deps.workbooks.workbookFile(submittedWorkbook('OFO', '2026-10'), 'ofo-1');
+    const accepted = await upload(deps, 'uploads/OFO/2026-10/a.xlsx', bytes);
+    await ingestSubmission(accepted, ports);
+    // A redelivered notification finds its own commit: nothing new happened, nothing is counted.
+    await ingestSubmission(accepted, ports);
+    await ingestSubmission(await upload(deps, 'uploads/OFO/2026-10/b.xlsx', bytes), ports);
+    await ingestSubmission(
+      await upload(deps, 'uploads/OFO/2026-10/c.xlsx', Buffer.from('not a workbook')),
+      ports,
+    );
+    await ingestSubmission(await upload(deps, 'uploads/OFO/../x.xlsx', Buffer.from('x')), ports);
+    expect(deps.metrics.all()).toEqual({
+      RowsIngested: deps.catalog.activitiesOf('OFO').length,
+      SubmissionsAccepted: 1,
+      SubmissionsDuplicate: 1,
+      SubmissionsRejected: 2,
+    });
   });
 
   it('refuses a key that names no office and period, recording nothing and mailing no one', async () => {

@@ -87,6 +87,22 @@ describe('notifyLeadership', () => {
     expect((await notifyLeadership(deps, request)).kind).toBe('sent');
   });
 
+  it('logs a claim it could not give back, and throws the send’s failure', async () => {
+    const deps = await rendered();
+    deps.mail.failNext();
+    deps.deliveries.release = async () => {
+      throw new Error('the table is unreachable');
+    };
+    await expect(notifyLeadership(deps, request)).rejects.toThrow('SES refused the message');
+    expect(deps.log.lines).toEqual([
+      {
+        level: 'error',
+        message: 'could not release the delivery claim; a later run can send once its lease expires',
+        extra: { delivery: 'leadership#V0001', error: new Error('the table is unreachable') },
+      },
+    ]);
+  });
+
   it('links the workbook instead of attaching it when it is over the limit', async () => {
     const deps = await rendered();
     const outcome = await notifyLeadership(deps, {

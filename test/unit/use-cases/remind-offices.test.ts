@@ -117,4 +117,24 @@ describe('remindOffices', () => {
     expect(deps.deliveries.stateOf({ period: '2026-10', id: 'reminder#2026-11-07#AMO' })).toBeUndefined();
     expect((await remindOffices(deps, request)).reminded).toHaveLength(3);
   });
+
+  it('names the office on every line about its reminder, also when its claim cannot be given back', async () => {
+    const { deps, request } = await october('2026-11-07T15:00:00Z');
+    deps.mail.failNext();
+    deps.deliveries.release = async () => {
+      throw new Error('the table is unreachable');
+    };
+    await expect(remindOffices(deps, request)).rejects.toThrow('SES refused the message');
+    expect(deps.log.lines).toEqual([
+      {
+        level: 'error',
+        message: 'could not release the delivery claim; a later run can send once its lease expires',
+        extra: {
+          office: 'AMO',
+          delivery: 'reminder#2026-11-07#AMO',
+          error: new Error('the table is unreachable'),
+        },
+      },
+    ]);
+  });
 });

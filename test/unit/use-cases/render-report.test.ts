@@ -92,6 +92,64 @@ describe('renderReport', () => {
     });
   });
 
+  it('counts each version it publishes as a report rendered, and nothing when the snapshot was rendered', async () => {
+    const deps = inMemoryDependencies();
+    await storedSnapshot(deps, '2026-10');
+    await renderWith(deps, '2026-10');
+    await renderWith(deps, '2026-10');
+    expect(deps.metrics.all()).toEqual({ ReportsRendered: 1 });
+    await renderWith(deps, '2026-10', { force: true });
+    expect(deps.metrics.all()).toEqual({ ReportsRendered: 2 });
+  });
+
+  it('logs the failure it recovered from when its manifest was stored but indexing it failed once', async () => {
+    const deps = inMemoryDependencies();
+    await storedSnapshot(deps, '2026-10');
+    const putRecord = deps.reportIndex.putRecord.bind(deps.reportIndex);
+    let throttled = false;
+    deps.reportIndex.putRecord = async (record) => {
+      if (throttled) return putRecord(record);
+      throttled = true;
+      throw new Error('ProvisionedThroughputExceededException');
+    };
+
+    const outcome = await renderWith(deps, '2026-10');
+
+    // Settling the hold found the manifest complete and published it: the version is out.
+    expect(outcome).toMatchObject({ kind: 'rendered', record: { version: 1, sequence: 1 } });
+    expect(await deps.reportIndex.chainHead()).toMatchObject({ sequence: 1, version: 1 });
+    expect(deps.metrics.all()).toEqual({ ReportsRendered: 1 });
+    expect(deps.log.lines).toEqual([
+      {
+        level: 'warn',
+        message: 'a publication step failed, but the version was complete and is published',
+        extra: { version: 1, error: new Error('ProvisionedThroughputExceededException') },
+      },
+    ]);
+  });
+
+  it('logs a hold it could not settle, and throws the failure that made it try', async () => {
+    const deps = inMemoryDependencies();
+    await storedSnapshot(deps, '2026-10');
+    // The manifest cannot be written, and by then the table is unreachable too.
+    deps.reportObjects.beforePut = (key) => {
+      if (!key.endsWith('manifest.json')) return;
+      deps.reportIndex.down = true;
+      throw new Error('injected failure writing the manifest');
+    };
+
+    await expect(renderWith(deps, '2026-10')).rejects.toThrow('injected failure writing the manifest');
+
+    expect(deps.log.lines).toEqual([
+      {
+        level: 'error',
+        message: 'could not settle the report chain hold; the next render settles it once its lease expires',
+        extra: { version: 1, error: new Error('the table is unreachable') },
+      },
+    ]);
+    expect(deps.metrics.all()).toEqual({});
+  });
+
   it('takes the next version number when another render claimed the one it wanted', async () => {
     const deps = inMemoryDependencies();
     await storedSnapshot(deps, '2026-10');

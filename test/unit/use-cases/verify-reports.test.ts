@@ -30,6 +30,7 @@ describe('verifyReports', () => {
       counts: { reports: 3, manifests: 3, links: 3, files: 12, snapshots: 2, indexItems: 3, findings: 0 },
       firstFailure: null,
     });
+    expect(deps.metrics.total('VerifyFailures')).toBe(0);
     expect(
       result.reports.map((report) => [report.sequence, report.period, report.version, report.ok]),
     ).toEqual([
@@ -56,6 +57,9 @@ describe('verifyReports', () => {
     expect(result.ok).toBe(false);
     expect(result.firstFailure).toMatchObject({ sequence: 2, key: pdf });
     expect(result.reports.map((report) => report.ok)).toEqual([true, false, true]);
+    // Each finding counts as a verify failure (none were counted by the clean walks before).
+    expect(deps.metrics.total('VerifyFailures')).toBe(result.findings.length);
+    expect(result.findings.length).toBeGreaterThan(0);
   });
 
   it('names a broken link when a manifest was altered', async () => {

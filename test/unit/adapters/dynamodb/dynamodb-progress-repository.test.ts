@@ -11,6 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbProgressRepository } from '../../../../shared/adapters/dynamodb/dynamodb-progress-repository';
 import { parsePeriod } from '../../../../shared/domain/period';
+import { uploadOrderKey } from '../../../../shared/domain/submission/upload-order';
 import { CommitInProgressError } from '../../../../shared/ports/progress-repository';
 import { newRevision, progressRows } from '../../../support/fixtures';
 
@@ -65,11 +66,16 @@ describe('DynamoDbProgressRepository.commitRevision', () => {
       'REV#2026-10#OFO#000003',
     ]);
     const pointer = mock.commandCalls(PutCommand)[1]?.args[0].input;
-    expect(pointer?.ConditionExpression).toBe('attribute_not_exists(pk) OR revision < :revision');
-    expect(pointer?.Item).toMatchObject({ pk: 'PERIOD#2026-10', revision: 3 });
+    // The pointer moves only to a later upload: its order key, compared in the condition.
+    const uploadOrder = uploadOrderKey('uploads/OFO/2026-10/ofo.xlsx', newRevision().uploaded);
+    expect(pointer?.ConditionExpression).toBe(
+      'attribute_not_exists(pk) OR attribute_not_exists(uploadOrder) OR uploadOrder < :uploadOrder',
+    );
+    expect(pointer?.ExpressionAttributeValues).toEqual({ ':uploadOrder': uploadOrder });
+    expect(pointer?.Item).toMatchObject({ pk: 'PERIOD#2026-10', revision: 3, uploadOrder });
   });
 
-  it('keeps a revision in history when a newer one is already current', async () => {
+  it('keeps a revision in history when a later upload is already current', async () => {
     mock.on(UpdateCommand, { Key: SHA_KEY }).resolves({ Attributes: {} });
     mock
       .on(UpdateCommand, { Key: { pk: 'SUB#2026-10#OFO', sk: 'COUNTER' } })

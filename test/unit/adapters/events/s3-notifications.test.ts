@@ -46,6 +46,9 @@ describe('S3 event notifications in SQS messages', () => {
     expect(() => parseS3Notifications('{"Records":[{"eventSource":"aws:sns"}]}')).toThrow(
       /^the SQS message body is not an S3 event notification/,
     );
+    // The sequencer orders a key's uploads: one that is not a hexadecimal number is no S3 event.
+    const badSequencer = fixture('s3-object-created.json').replace('0055AED6DCD90281E5', 'not-hex');
+    expect(() => parseS3Notifications(badSequencer)).toThrow('the sequencer is not a hexadecimal number');
   });
 
   it('builds the event S3 sends, with the key encoded as S3 encodes it', () => {
