@@ -1,9 +1,8 @@
-import chromium from '@sparticuz/chromium';
-import axe from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBriefHtml } from '../../shared/adapters/html/brief-html';
 import { buildReportModel } from '../../shared/domain/report/report-model';
+import { axeViolations, openPhonePage } from '../support/phone-browser';
 import { populatedSnapshot } from '../support/populated-snapshot';
 
 /**
@@ -29,16 +28,7 @@ describe('the HTML brief in a browser at 390 px', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await puppeteer.launch({
-      args: chromium.args,
-      executablePath: await chromium.executablePath(),
-      headless: true,
-    });
-    page = await browser.newPage();
-    // The brief's CSP forbids every script, the test's axe included: bypass it for the test only.
-    await page.setBypassCSP(true);
-    await page.setViewport({ width: 390, height: 844 });
-    await page.setContent(html, { waitUntil: 'load' });
+    ({ browser, page } = await openPhonePage(html));
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,14 +92,6 @@ describe('the HTML brief in a browser at 390 px', () => {
   });
 
   it('has no accessibility violations that axe-core finds', async () => {
-    await page.addScriptTag({ content: axe.source });
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
-    )) as axe.AxeResults;
-    const violations = result.violations.map((violation) => ({
-      id: violation.id,
-      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -25,6 +25,10 @@ export const SCENARIO_QUARTER = parseFiscalQuarter('FY2027-Q1');
 export const MITIGATION_TEXT = (office: string, activityId: string) =>
   `${office} adds a second contract team to ${activityId} and reviews it weekly with the director.`;
 
+/** USBP's risk text starts like a formula: the workbook must keep it text. */
+export const RISK_TEXT = (office: string, activityId: string) =>
+  `${office === 'USBP' ? '=HYPERLINK("http://attacker.example/x","click") ' : ''}${office}: contractor staffing short on ${activityId}.`;
+
 const troubled = (officeIndex: number, goalId: string) => goalId === '2' && officeIndex <= 1;
 
 function rowsFor(
@@ -58,7 +62,7 @@ function rowsFor(
       accomplishments: `${office} delivered step ${monthIndex + 1} of ${activity.id}.`,
       ...(bad && status !== 'Complete'
         ? {
-            risksAndIssues: `${office}: contractor staffing short on ${activity.id}.`,
+            risksAndIssues: RISK_TEXT(office, activity.id),
             ...(options.mitigation ? { mitigation: MITIGATION_TEXT(office, activity.id) } : {}),
           }
         : {}),

@@ -56,6 +56,9 @@ const sectionHtml = (
 ${section.blocks.map(blockHtml).join('\n')}
 </section>`;
 
+/** Tables of at most this many columns wrap to the screen's width before they scroll. */
+const COMPACT_COLUMNS = 5;
+
 /** Pack headings sit one level below the section's h2. */
 function blockHtml(block: PackBlock): string {
   switch (block.kind) {
@@ -74,6 +77,8 @@ function blockHtml(block: PackBlock): string {
         block.table.caption,
         block.table.headers,
         block.table.rows.map((row) => row.map(cellOf)),
+        // Tables of a few columns narrow to a phone's width first (cells wrap), as the brief's do.
+        { compact: block.table.headers.length <= COMPACT_COLUMNS },
       );
   }
 }
@@ -81,5 +86,6 @@ function blockHtml(block: PackBlock): string {
 function cellOf(cell: PackCell): Cell {
   if (typeof cell === 'string') return cell;
   if (cell.status !== undefined) return statusCell(cell.text);
+  if (cell.hash) return { html: e(cell.text), className: 'hash' };
   return cell.number ? numberCell(cell.text) : cell.text;
 }

@@ -5,7 +5,7 @@ import { headingLeftAlone, withHeadingsKeptWithNext } from '../pdf/brief-documen
 import { PAGE_MARGINS, PAGE_SETUP } from '../pdf/brief-page';
 import { renderPdfA } from '../pdf/brief-pdf';
 import { briefStyles, DEFAULT_STYLE } from '../pdf/brief-styles';
-import { type DrawableText, heading, labelled, paragraph, statusCell, table } from '../pdf/pdf-blocks';
+import { type DrawableText, heading, paragraph, statusCell, table } from '../pdf/pdf-blocks';
 import { pdfFonts } from '../pdf/pdf-fonts';
 import { keepTogether } from '../pdf/sections/keep-together';
 import type { StructureTag } from '../pdf/structure-tags';
@@ -15,6 +15,9 @@ export interface QuarterlyPackPdfOptions {
   readonly generatedAt: string;
   readonly rendererVersion: string;
 }
+
+/** The style of a fact ("Label: value"): the brief's bodySmall under a name of its own. */
+const FACT = 'fact';
 
 /** Tables of at most this many rows are kept on one page with their caption. */
 const SHORT_TABLE_ROWS = 8;
@@ -55,7 +58,7 @@ export async function renderQuarterlyPackPdf(
     ]),
     pageBreakBefore: headingLeftAlone,
     defaultStyle: DEFAULT_STYLE(),
-    styles: briefStyles(),
+    styles: { ...briefStyles(), [FACT]: { fontSize: 9, margin: [0, 0, 0, 3] } },
   };
   return renderPdfA(definition);
 }
@@ -82,7 +85,15 @@ function blockContent(t: DrawableText, block: PackBlock): Content[] {
     case 'paragraph':
       return [paragraph(t, block.text, block.style === 'lead' ? 'body' : (block.style ?? 'body'))];
     case 'facts':
-      return block.items.map((item) => labelled(t, item.label, item.value));
+      // Facts are what a heading heads (style FACT), not an introduction: a heading followed by
+      // facts alone stays on its page (brief-document.ts, headingLeftAlone).
+      return block.items.map(
+        (item): Content => ({
+          text: [{ text: `${t(item.label)}: `, bold: true }, t(item.value)],
+          style: FACT,
+          tag: { role: 'P' },
+        }),
+      );
     case 'table': {
       const caption: Content = {
         text: t(block.table.caption),
@@ -106,7 +117,7 @@ function blockContent(t: DrawableText, block: PackBlock): Content[] {
 function cellContent(t: DrawableText, cell: PackCell): TableCell {
   if (typeof cell === 'string') return { text: t(cell) };
   if (cell.status !== undefined) return statusCell(t, cell.text);
-  return { text: t(cell.text), style: cell.number ? 'cellNumber' : undefined };
+  return { text: t(cell.text), style: cell.number ? 'cellNumber' : cell.hash ? 'mono' : undefined };
 }
 
 function runningHeader(t: DrawableText, pack: PackDocument): DynamicContent {

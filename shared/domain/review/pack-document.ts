@@ -28,7 +28,13 @@ import { unchangedSentence } from './unchanged-count';
  */
 export type PackCell =
   | string
-  | { readonly text: string; readonly status?: string; readonly number?: boolean };
+  | {
+      readonly text: string;
+      readonly status?: string;
+      readonly number?: boolean;
+      /** An identifier such as a SHA-256: set in a fixed-width font, broken anywhere to fit. */
+      readonly hash?: boolean;
+    };
 
 export interface PackTable {
   readonly caption: string;
@@ -39,7 +45,7 @@ export interface PackTable {
 }
 
 export type PackBlock =
-  | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string; readonly id: string }
+  | { readonly kind: 'heading'; readonly level: 2; readonly text: string; readonly id: string }
   | { readonly kind: 'paragraph'; readonly text: string; readonly style?: 'note' | 'notice' | 'lead' }
   | { readonly kind: 'facts'; readonly items: readonly { readonly label: string; readonly value: string }[] }
   | { readonly kind: 'table'; readonly table: PackTable };
@@ -350,7 +356,7 @@ const monthsText = (office: OfficeDataQuality) =>
 function officeBlocks(office: OfficeDataQuality): PackBlock[] {
   const heading: PackBlock = {
     kind: 'heading',
-    level: 3,
+    level: 2,
     text: `Attestation: ${office.office} (${office.name})`,
     id: slug('attestation', office.office),
   };
@@ -417,7 +423,7 @@ function sourcesSection(model: QuarterlyReviewModel): PackSection {
           rows: model.sources.map((source) => [
             formatPeriodLong(source.period),
             number(`v${source.version}`),
-            source.sha256,
+            { text: source.sha256, hash: true },
           ]),
           widths: [80, 60, '*'],
         },
