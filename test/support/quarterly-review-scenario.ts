@@ -120,6 +120,7 @@ export async function quarterlyReviewScenario(): Promise<InMemoryDependencies> {
           catalogVersion: deps.catalog.version,
           templateVersion: v1 ? '1' : '2',
           rowCount: rows.length,
+          uploaded: { eventTime: acceptedAt, sequencer: '' },
           ...(v1 ? {} : { attestation: demoAttestation(office, officeIndex, new Date(acceptedAt)) }),
           comparedWith: previous,
           unchangedRows: rows.filter((row) => row.unchanged).length,

@@ -264,55 +264,64 @@ function levelBlocks(
       },
     },
   ];
-  if ('improvementStrategies' in level && level.mostAtRisk)
-    blocks.push({
+  if ('improvementStrategies' in level && level.mostAtRisk) blocks.push(strategiesBlock(level, caption));
+  if (level.kind === 'goal') blocks.push(...goalPlanBlocks(model, level, caption));
+  return blocks;
+}
+
+type Caption = (what: string) => string;
+
+function strategiesBlock(goal: GoalReview, caption: Caption): PackBlock {
+  return {
+    kind: 'table',
+    table: {
+      caption: caption('Improvement strategies'),
+      headers: HEADERS.strategies,
+      rows: goal.improvementStrategies.map((strategy) => [
+        strategy.office,
+        `${strategy.activityId} ${strategy.activityText}`,
+        status(strategy.status),
+        strategy.risksAndIssues ?? '—',
+        strategy.mitigation ?? NO_MITIGATION,
+      ]),
+      widths: [34, 120, 50, '*', '*'],
+    },
+  };
+}
+
+/** What a goal did this quarter and what it does next. */
+function goalPlanBlocks(model: QuarterlyReviewModel, goal: LevelReview, caption: Caption): PackBlock[] {
+  return [
+    {
       kind: 'table',
       table: {
-        caption: caption('Improvement strategies'),
-        headers: HEADERS.strategies,
-        rows: level.improvementStrategies.map((strategy) => [
-          strategy.office,
-          `${strategy.activityId} ${strategy.activityText}`,
-          status(strategy.status),
-          strategy.risksAndIssues ?? '—',
-          strategy.mitigation ?? NO_MITIGATION,
+        caption: caption('Accomplishments'),
+        headers: HEADERS.accomplishments,
+        rows: goal.accomplishments.map((item) => [
+          formatPeriodLong(item.period),
+          item.office,
+          `${item.activityId} ${item.activityText}`,
+          item.accomplishments ?? '—',
         ]),
-        widths: [34, 120, 50, '*', '*'],
+        widths: [70, 34, 150, '*'],
       },
-    });
-  if (level.kind === 'goal')
-    blocks.push(
-      {
-        kind: 'table',
-        table: {
-          caption: caption('Accomplishments'),
-          headers: HEADERS.accomplishments,
-          rows: level.accomplishments.map((item) => [
-            formatPeriodLong(item.period),
-            item.office,
-            `${item.activityId} ${item.activityText}`,
-            item.accomplishments ?? '—',
-          ]),
-          widths: [70, 34, 150, '*'],
-        },
+    },
+    {
+      kind: 'table',
+      table: {
+        caption: caption(`Next steps (due in ${model.nextQuarter.label})`),
+        headers: HEADERS.nextSteps,
+        rows: goal.nextSteps.map((step) => [
+          step.due,
+          step.office,
+          `${step.activityId} ${step.activityText}`,
+          step.milestone,
+          status(step.status),
+        ]),
+        widths: [56, 34, 150, '*', 50],
       },
-      {
-        kind: 'table',
-        table: {
-          caption: caption(`Next steps (due in ${model.nextQuarter.label})`),
-          headers: HEADERS.nextSteps,
-          rows: level.nextSteps.map((step) => [
-            step.due,
-            step.office,
-            `${step.activityId} ${step.activityText}`,
-            step.milestone,
-            status(step.status),
-          ]),
-          widths: [56, 34, 150, '*', 50],
-        },
-      },
-    );
-  return blocks;
+    },
+  ];
 }
 
 function dataQualitySection(model: QuarterlyReviewModel): PackSection {
