@@ -107,7 +107,9 @@ export class MonthEndWorkflow extends Construct {
         sfn.Condition.and(sfn.Condition.isPresent('$.quarter'), sfn.Condition.isString('$.quarter')),
         this.step('NotifyReview', props.notify, quarterOfReview, props),
       )
-      .otherwise(new sfn.Succeed(this, 'NotQuarterEnd', { comment: 'Not the last month of a quarter: no pack' }));
+      .otherwise(
+        new sfn.Succeed(this, 'NotQuarterEnd', { comment: 'Not the last month of a quarter: no pack' }),
+      );
     const definition = this.step('Rollup', props.rollup, sfn.TaskInput.fromJsonPathAt('$'), props)
       .next(this.step('Render', props.render, periodOfPreviousStep, props))
       .next(this.step('Notify', props.notify, periodOfPreviousStep, props))
