@@ -29,7 +29,7 @@ export async function listReports(
   const to =
     request.to ??
     (kind === undefined ? LAST_REPORT_PERIOD : kind === 'monthly' ? LAST_PERIOD : LAST_REPORT_PERIOD);
-  if (reportKindOf(from) !== reportKindOf(to))
+  if (request.from && request.to && reportKindOf(request.from) !== reportKindOf(request.to))
     throw new InvalidInputError({
       rule: 'reports.range',
       message: `--from ${from} and --to ${to} are not both months (YYYY-MM) or both fiscal quarters (FY<year>-Q<1-4>)`,
