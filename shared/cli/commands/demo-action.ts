@@ -164,12 +164,12 @@ function formatDemoEnd(
     `  workbook        ${result.files['workbook.xlsx']}`,
     `  HTML brief      ${result.files['brief.html']}`,
     `  StratML report  ${result.files['report.stratml.xml']}`,
+    `  e-mails         ${result.outbox} (${result.emails} .eml files: workbooks sent to offices, answers in their threads, receipts, a rejection, reminders, leadership briefs and review packs)`,
     `Quarterly review packs (${result.reviews.length}, each after its quarter's last month; PDF, workbook and HTML):`,
     ...result.reviews.map(
       (review) =>
         `  ${review.quarter} v${String(review.version).padStart(4, '0')}  ${review.files['review.pdf']}  (and review.xlsx, review.html)`,
     ),
-    `  e-mails         ${result.outbox} (${result.emails} .eml files: workbooks sent to offices, answers in their threads, receipts, a rejection, reminders, leadership briefs and review packs)`,
     `Next: npx strategy-report status   ·   npx strategy-report reports list   ·   npx strategy-report reports reproduce ${result.reviews.at(-1)?.quarter ?? 'FY2027-Q1'}   ·   npx strategy-report --help`,
   ].join('\n');
 }
