@@ -2,6 +2,7 @@ import type { Dependencies } from '../composition/dependencies';
 import type { QuarterKey } from '../domain/report/report-period';
 import { parseNotifyEvent } from '../domain/review-event';
 import { periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
+import type { LogKeys } from '../ports/log';
 import type { MailVersionOutcome } from '../use-cases/mail-report-version';
 import { notifyLeadership } from '../use-cases/notify-leadership';
 import { notifyQuarterlyReview } from '../use-cases/notify-quarterly-review';
@@ -33,20 +34,13 @@ export interface NotifyResult {
 /** Mails the period's latest report to config.mail.leadership, once per report version. */
 export async function runNotify(deps: NotifyDependencies, request: ScheduledRequest): Promise<NotifyResult> {
   const period = periodToRun(request, deps.clock.now(), deps.config.timeZone);
-  const outcome = await deps.log.withRecordKeys({ period }, async () => {
-    const notified = await countingVerifyFailures(deps, () =>
-      notifyLeadership(deps, {
-        period,
-        sender: deps.config.mail.sender,
-        recipients: deps.config.mail.leadership,
-      }),
-    );
-    deps.log.info(notified.kind === 'sent' ? 'leadership brief sent' : 'leadership brief already sent', {
-      version: notified.record.version,
-      messageId: notified.messageId,
-    });
-    return notified;
-  });
+  const outcome = await mailLogged(deps, { period }, 'leadership brief', () =>
+    notifyLeadership(deps, {
+      period,
+      sender: deps.config.mail.sender,
+      recipients: deps.config.mail.leadership,
+    }),
+  );
   return { period: outcome.record.period, ...resultOf(outcome) };
 }
 
@@ -58,25 +52,35 @@ export async function runNotifyReview(
   deps: NotifyDependencies,
   quarter: QuarterKey,
 ): Promise<NotifyReviewResult> {
-  const outcome = await deps.log.withRecordKeys({ quarter }, async () => {
-    const notified = await countingVerifyFailures(deps, () =>
-      notifyQuarterlyReview(deps, {
-        quarter,
-        sender: deps.config.mail.sender,
-        recipients: deps.config.mail.leadership,
-      }),
-    );
-    deps.log.info(notified.kind === 'sent' ? 'review pack sent' : 'review pack already sent', {
-      version: notified.record.version,
-      messageId: notified.messageId,
-    });
-    return notified;
-  });
+  const outcome = await mailLogged(deps, { quarter }, 'review pack', () =>
+    notifyQuarterlyReview(deps, {
+      quarter,
+      sender: deps.config.mail.sender,
+      recipients: deps.config.mail.leadership,
+    }),
+  );
   return { quarter, ...resultOf(outcome) };
 }
 
 export interface NotifyReviewResult extends Omit<NotifyResult, 'period'> {
   readonly quarter: string;
+}
+
+/** One e-mail of a version, under the log keys of what it is about: counted if a stored file failed its hash. */
+async function mailLogged(
+  deps: NotifyDependencies,
+  keys: LogKeys,
+  what: string,
+  send: () => Promise<MailVersionOutcome>,
+): Promise<MailVersionOutcome> {
+  return deps.log.withRecordKeys(keys, async () => {
+    const notified = await countingVerifyFailures(deps, send);
+    deps.log.info(notified.kind === 'sent' ? `${what} sent` : `${what} already sent`, {
+      version: notified.record.version,
+      messageId: notified.messageId,
+    });
+    return notified;
+  });
 }
 
 function resultOf(outcome: MailVersionOutcome): Omit<NotifyResult, 'period'> {

@@ -97,12 +97,17 @@ export async function mailVersionOnce(
   }
 }
 
-/** Which stored files a version mails, and the names they carry as attachments. */
+/**
+ * Which stored files a version mails, and the stem of the name each carries as an attachment
+ * (`<stem>-<period>-v<NNNN>.<extension>`, e.g. `strategy-brief-2026-10-v0002.pdf`).
+ */
 export interface VersionAttachmentFiles {
-  readonly pdf: { readonly file: StoredFileName; readonly filename: string };
-  readonly html: { readonly file: StoredFileName; readonly filename: string };
-  readonly workbook: { readonly file: StoredFileName; readonly filename: string };
+  readonly pdf: { readonly file: StoredFileName; readonly stem: string };
+  readonly html: { readonly file: StoredFileName; readonly stem: string };
+  readonly workbook: { readonly file: StoredFileName; readonly stem: string };
 }
+
+type AttachmentNames = { readonly pdf: string; readonly html: string; readonly workbook: string };
 
 /**
  * The PDF and its accessible HTML twin attached, and the workbook attached or — over the limit —
@@ -114,17 +119,21 @@ export async function versionAttachments(
   files: VersionAttachmentFiles,
   limits: { readonly workbookAttachmentLimitBytes?: number; readonly workbookLinkSeconds?: number } = {},
 ): Promise<{
+  names: AttachmentNames;
   attachments: MailAttachment[];
   workbookLink: { url: string; expiresAt: string; size: number } | undefined;
 }> {
+  const nameOf = (spec: { file: StoredFileName; stem: string }) =>
+    `${spec.stem}-${record.period}-${versionTag(record.version)}${spec.file.slice(spec.file.lastIndexOf('.'))}`;
+  const names = { pdf: nameOf(files.pdf), html: nameOf(files.html), workbook: nameOf(files.workbook) };
   const attachments: MailAttachment[] = [
     {
-      filename: files.pdf.filename,
+      filename: names.pdf,
       contentType: 'application/pdf',
       content: await readReportFile(ports.reportObjects, record, files.pdf.file),
     },
     {
-      filename: files.html.filename,
+      filename: names.html,
       contentType: 'text/html; charset=utf-8',
       content: await readReportFile(ports.reportObjects, record, files.html.file),
     },
@@ -138,12 +147,12 @@ export async function versionAttachments(
       expiresAt: new Date(ports.clock.now().getTime() + seconds * 1000).toISOString(),
       size: workbookFile.size,
     };
-    return { attachments, workbookLink };
+    return { names, attachments, workbookLink };
   }
   attachments.push({
-    filename: files.workbook.filename,
+    filename: names.workbook,
     contentType: workbookFile?.contentType ?? 'application/octet-stream',
     content: await readReportFile(ports.reportObjects, record, files.workbook.file),
   });
-  return { attachments, workbookLink: undefined };
+  return { names, attachments, workbookLink: undefined };
 }

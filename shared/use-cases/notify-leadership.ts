@@ -70,18 +70,13 @@ export async function notifyLeadership(
     recipients: request.recipients,
     compose: async () => {
       const model = await reportModelOf(ports, record);
-      const names = {
-        pdf: `strategy-brief-${record.period}-${versionTag(record.version)}.pdf`,
-        html: `strategy-brief-${record.period}-${versionTag(record.version)}.html`,
-        workbook: `strategy-workbook-${record.period}-${versionTag(record.version)}.xlsx`,
-      };
-      const { attachments, workbookLink } = await versionAttachments(
+      const { names, attachments, workbookLink } = await versionAttachments(
         ports,
         record,
         {
-          pdf: { file: 'brief.pdf', filename: names.pdf },
-          html: { file: 'brief.html', filename: names.html },
-          workbook: { file: 'workbook.xlsx', filename: names.workbook },
+          pdf: { file: 'brief.pdf', stem: 'strategy-brief' },
+          html: { file: 'brief.html', stem: 'strategy-brief' },
+          workbook: { file: 'workbook.xlsx', stem: 'strategy-workbook' },
         },
         request,
       );

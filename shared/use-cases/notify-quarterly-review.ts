@@ -55,18 +55,13 @@ export async function notifyQuarterlyReview(
       const inputs: QuarterlyReviewInputs = quarterlyReviewInputsSchema.parse(
         JSON.parse(stored.toString('utf8')),
       );
-      const names = {
-        pdf: `quarterly-review-${record.period}-${tag}.pdf`,
-        html: `quarterly-review-${record.period}-${tag}.html`,
-        workbook: `quarterly-review-${record.period}-${tag}.xlsx`,
-      };
-      const { attachments, workbookLink } = await versionAttachments(
+      const { names, attachments, workbookLink } = await versionAttachments(
         ports,
         record,
         {
-          pdf: { file: 'review.pdf', filename: names.pdf },
-          html: { file: 'review.html', filename: names.html },
-          workbook: { file: 'review.xlsx', filename: names.workbook },
+          pdf: { file: 'review.pdf', stem: 'quarterly-review' },
+          html: { file: 'review.html', stem: 'quarterly-review' },
+          workbook: { file: 'review.xlsx', stem: 'quarterly-review' },
         },
         request,
       );

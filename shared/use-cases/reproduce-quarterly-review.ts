@@ -1,4 +1,3 @@
-import { compareReproduction, type ReproducedFile } from '../domain/audit/reproduction';
 import { canonicalJson } from '../domain/canonical-json';
 import { IntegrityError } from '../domain/errors';
 import { isPackManifest } from '../domain/report/chain-manifest';
@@ -11,7 +10,7 @@ import type { QuarterlyPackRenderer } from '../ports/quarterly-pack-renderer';
 import type { ReportIndex } from '../ports/report-index';
 import { findReportVersion } from './find-report-version';
 import { readChainManifest } from './report-reads';
-import { hashStoredObject } from './stored-object-hash';
+import { comparedWithStored, type ReproducedVersion } from './reproduce-report';
 
 export interface ReproduceQuarterlyReviewPorts {
   readonly reportIndex: ReportIndex;
@@ -20,20 +19,13 @@ export interface ReproduceQuarterlyReviewPorts {
   readonly packRenderer: QuarterlyPackRenderer;
 }
 
-export interface PackReproduction {
+export interface PackReproduction extends ReproducedVersion {
   readonly kind: 'quarterly';
   readonly period: QuarterKey;
-  readonly version: number;
-  readonly sequence: number;
-  readonly manifestKey: string;
-  readonly generatedAt: string;
   /** The SHA-256 of the stored inputs the pack was rendered again from. */
   readonly inputsSha256: string;
   readonly snapshots: QuarterlyPackManifest['snapshots'];
   readonly renderOptions: QuarterlyPackManifest['renderOptions'];
-  readonly softwareVersion: { readonly recorded: string; readonly running: string };
-  readonly matches: boolean;
-  readonly files: readonly ReproducedFile[];
 }
 
 /**
@@ -69,23 +61,19 @@ export async function reproduceQuarterlyReview(
   });
   const reproduced = new Map<string, string>(rendered.map((file) => [file.name, sha256Hex(file.bytes)]));
   reproduced.set(inputsFile.name, sha256Hex(Buffer.from(canonicalJson(inputs), 'utf8')));
-  const stored = new Map<string, string | null>();
-  for (const file of manifest.files)
-    stored.set(file.name, (await hashStoredObject(ports.reportObjects, file.key))?.sha256 ?? null);
-  const software = { recorded: manifest.softwareVersion, running: request.softwareVersion };
-  const files = compareReproduction(manifest.files, stored, reproduced, software);
+  const compared = await comparedWithStored(
+    ports.reportObjects,
+    record,
+    manifest,
+    reproduced,
+    request.softwareVersion,
+  );
   return {
     kind: 'quarterly',
     period: request.quarter,
-    version: record.version,
-    sequence: record.sequence,
-    manifestKey: record.manifestKey,
-    generatedAt: manifest.generatedAt,
+    ...compared,
     inputsSha256: inputsFile.sha256,
     snapshots: manifest.snapshots,
     renderOptions: manifest.renderOptions,
-    softwareVersion: software,
-    matches: files.length > 0 && files.every((file) => file.matches),
-    files,
   };
 }

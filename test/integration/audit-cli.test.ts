@@ -8,10 +8,14 @@ import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { sha256Hex } from '../../shared/domain/sha256';
 import { localDependencies } from '../../shared/local/local-dependencies';
-import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
+import type { LocalRuntime } from '../../shared/local/local-runtime';
 import type { ReportRecord } from '../../shared/ports/report-index';
 import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
-import { temporaryDataDirectory } from '../support/local-runtime';
+import {
+  temporaryDataDirectory,
+  withDataDirectory,
+  withTamperedReportObject,
+} from '../support/local-runtime';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { runBin } from '../support/run-bin';
 
@@ -36,33 +40,11 @@ describe('strategy-report reports … and history on the local stores', () => {
   const workDir = mkdtempSync(join(tmpdir(), 'audit-cli-out-'));
   let records: ReportRecord[];
 
-  async function withRuntime<T>(work: (runtime: LocalRuntime) => Promise<T>): Promise<T> {
-    const runtime = await openLocalRuntime({ dataDirectory: dataDir });
-    try {
-      return await work(runtime);
-    } finally {
-      await runtime.close();
-    }
-  }
+  const withRuntime = <T>(work: (runtime: LocalRuntime) => Promise<T>) => withDataDirectory(dataDir, work);
   const store = (runtime: LocalRuntime) =>
     localDependencies(runtime, { catalog: defaultCatalog(), config: parseProductConfig({}) });
-
-  /** Changes one byte of a stored object for the duration of `check`. */
-  async function withTampered(key: string, check: () => Promise<void>) {
-    const original = await withRuntime(async (runtime) => {
-      const reports = store(runtime).reportObjects;
-      const bytes = await reports.get(key);
-      const changed = Buffer.from(bytes);
-      changed[100] = (changed[100] as number) ^ 0x20;
-      await reports.put(key, changed);
-      return bytes;
-    });
-    try {
-      await check();
-    } finally {
-      await withRuntime((runtime) => store(runtime).reportObjects.put(key, original));
-    }
-  }
+  const withTampered = (key: string, check: () => Promise<void>) =>
+    withTamperedReportObject(dataDir, key, check);
 
   beforeAll(async () => {
     await withRuntime(async (runtime) => {
@@ -134,7 +116,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     expect(text.out).toContain(`manifest sha256 ${records[2]?.manifestSha256}`);
     const bad = await cli([...global, 'reports', 'list', '--from', '2026-13']);
     expect(bad.code).toBe(2);
-    expect(oneErrorLine(bad.err)).toContain('[period.format]');
+    expect(oneErrorLine(bad.err)).toContain('[report.period]');
     const backwards = await cli([...global, 'reports', 'list', '--from', '2026-09', '--to', '2026-08']);
     expect(backwards.code).toBe(2);
     expect(oneErrorLine(backwards.err)).toBe(
@@ -169,7 +151,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     expect(oneErrorLine(none.err)).toBe('error: no report has been rendered for 2026-05');
     const bad = await cli([...global, 'reports', 'verify', '26-05']);
     expect(bad.code).toBe(2);
-    expect(oneErrorLine(bad.err)).toContain('[period.format]');
+    expect(oneErrorLine(bad.err)).toContain('[report.period]');
   });
 
   it('gets byte-identical files, refuses to overwrite them, and replaces them with --force', async () => {
@@ -249,7 +231,7 @@ describe('strategy-report reports … and history on the local stores', () => {
     expect(badFormat.code).toBe(2);
     // A usage mistake: commander's one-line error, then its hint to run --help.
     expect(badFormat.err.split('\n')[0]).toBe(
-      "error: option '--format <format>' argument 'docx' is invalid. Allowed choices are pdf, xlsx, html, stratml, manifest.",
+      "error: option '--format <format>' argument 'docx' is invalid. Allowed choices are pdf, xlsx, html, stratml, inputs, manifest.",
     );
     const noOut = await cli([...global, 'reports', 'get', '2026-08']);
     expect(noOut.code).toBe(2);

@@ -14,9 +14,13 @@ import { createRenderHandler } from '../../shared/entries/render-entry';
 import { createReviewHandler } from '../../shared/entries/review-entry';
 import { createRollupHandler } from '../../shared/entries/rollup-entry';
 import { localDependencies } from '../../shared/local/local-dependencies';
-import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
+import type { LocalRuntime } from '../../shared/local/local-runtime';
 import { runMonthEnd } from '../../shared/local/month-end';
-import { temporaryDataDirectory } from '../support/local-runtime';
+import {
+  temporaryDataDirectory,
+  withDataDirectory,
+  withTamperedReportObject,
+} from '../support/local-runtime';
 
 /*
  * Issue 16 item 1 end to end, on the embedded servers through the real handlers: a year of the
@@ -40,14 +44,7 @@ describe('quarterly review packs in the report chain', () => {
   const global = ['--data-dir', dataDir];
   let year: DemoRun;
 
-  async function withRuntime<T>(work: (runtime: LocalRuntime) => Promise<T>): Promise<T> {
-    const runtime = await openLocalRuntime({ dataDirectory: dataDir });
-    try {
-      return await work(runtime);
-    } finally {
-      await runtime.close();
-    }
-  }
+  const withRuntime = <T>(work: (runtime: LocalRuntime) => Promise<T>) => withDataDirectory(dataDir, work);
   const depsOf = (runtime: LocalRuntime) => localDependencies(runtime, { catalog, config });
 
   /** What a command could have written: every report index item, the chain head, the e-mails. */
@@ -62,22 +59,8 @@ describe('quarterly review packs in the report chain', () => {
       };
     });
 
-  /** Changes one byte of a stored object for the duration of `check`. */
-  async function withTampered(key: string, check: () => Promise<void>) {
-    const original = await withRuntime(async (runtime) => {
-      const reports = depsOf(runtime).reportObjects;
-      const bytes = await reports.get(key);
-      const changed = Buffer.from(bytes);
-      changed[200] = (changed[200] as number) ^ 0x20;
-      await reports.put(key, changed);
-      return bytes;
-    });
-    try {
-      await check();
-    } finally {
-      await withRuntime((runtime) => depsOf(runtime).reportObjects.put(key, original));
-    }
-  }
+  const withTampered = (key: string, check: () => Promise<void>) =>
+    withTamperedReportObject(dataDir, key, check);
 
   beforeAll(async () => {
     year = await withRuntime((runtime) =>

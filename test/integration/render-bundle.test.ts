@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
-import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
-import { type BundleFormat, bundleFunction } from '../support/bundle-function';
+import { type BundleFormat, bundleFunction, invokeBundledHandler } from '../support/bundle-function';
 import { lambdaContext } from '../support/lambda-context';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { pdfInfo, pdfPageTexts } from '../support/report-text';
@@ -35,43 +31,17 @@ describe('the bundled render function', () => {
     await runtime?.close();
   });
 
-  const runBundle = (file: string, format: BundleFormat, period: string) => {
-    const load =
-      format === 'esm'
-        ? `await import(${JSON.stringify(pathToFileURL(file).href)})`
-        : `require(${JSON.stringify(file)})`;
-    // Invoked as Lambda invokes it, with a context; its log lines (JSON) come first on stdout, then
-    // the result on a line of its own.
-    const context = JSON.stringify(lambdaContext('strategy-report-render', `request-${format}`));
-    const script = `(async () => { const { handler } = ${load}; const result = await handler({ period: ${JSON.stringify(period)} }, ${context}); process.stdout.write('\\n' + JSON.stringify({ result })); })().catch((error) => { console.error(error); process.exit(1); });`;
-    // Asynchronously: the embedded servers live in this process and must keep answering.
-    return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--input-type=commonjs', '-e', script],
-        {
-          cwd: dirname(file),
-          encoding: 'utf8',
-          timeout: 60_000,
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            AWS_REGION: 'us-east-1',
-            AWS_ACCESS_KEY_ID: 'S3RVER',
-            AWS_SECRET_ACCESS_KEY: 'S3RVER',
-            AWS_ENDPOINT_URL_DYNAMODB: runtime.endpoints.dynamodb,
-            AWS_ENDPOINT_URL_S3: runtime.endpoints.s3,
-            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-            [ENVIRONMENT_VARIABLES.tableName]: runtime.names.tableName,
-            [ENVIRONMENT_VARIABLES.reportsBucket]: runtime.names.buckets.reports,
-            [ENVIRONMENT_VARIABLES.productConfig]: JSON.stringify({ markingBanner: 'CUI' }),
-          },
-        },
-        (error, stdout, stderr) =>
-          resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-      );
-    });
-  };
+  // Invoked as Lambda invokes it, with a context.
+  const runBundle = (file: string, format: BundleFormat, period: string) =>
+    invokeBundledHandler(
+      runtime,
+      { file, format },
+      {
+        event: { period },
+        context: lambdaContext('strategy-report-render', `request-${format}`),
+        productConfig: { markingBanner: 'CUI' },
+      },
+    );
 
   it.each([
     ['cjs', '2026-10'],

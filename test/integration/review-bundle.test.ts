@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
-import { dirname } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../shared/catalog/default-catalog';
-import { ENVIRONMENT_VARIABLES } from '../../shared/config/function-environment';
 import { parseProductConfig } from '../../shared/config/product-config';
 import { parsePeriod } from '../../shared/domain/period';
 import { localDependencies } from '../../shared/local/local-dependencies';
 import { type LocalRuntime, openLocalRuntime } from '../../shared/local/local-runtime';
 import { storeSnapshot } from '../../shared/use-cases/snapshot-storage';
 import { verifyReports } from '../../shared/use-cases/verify-reports';
-import { bundleFunction } from '../support/bundle-function';
+import { bundleFunction, invokeBundledHandler } from '../support/bundle-function';
 import { lambdaContext } from '../support/lambda-context';
 import { populatedSnapshot } from '../support/populated-snapshot';
 import { pdfPageTexts } from '../support/report-text';
@@ -37,42 +33,18 @@ describe('the bundled review function', () => {
     await runtime?.close();
   });
 
-  const invoke = (file: string, event: unknown) => {
-    const context = JSON.stringify(lambdaContext('strategy-report-review', 'request-review'));
-    const script = `(async () => { const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)}); const result = await handler(${JSON.stringify(event)}, ${context}); process.stdout.write('\\n' + JSON.stringify({ result })); })().catch((error) => { console.error(error); process.exit(1); });`;
-    return new Promise<{ status: number; lines: Record<string, unknown>[]; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--input-type=commonjs', '-e', script],
-        {
-          cwd: dirname(file),
-          encoding: 'utf8',
-          timeout: 90_000,
-          env: {
-            PATH: process.env.PATH,
-            HOME: process.env.HOME,
-            AWS_REGION: 'us-east-1',
-            AWS_ACCESS_KEY_ID: 'S3RVER',
-            AWS_SECRET_ACCESS_KEY: 'S3RVER',
-            AWS_ENDPOINT_URL_DYNAMODB: runtime.endpoints.dynamodb,
-            AWS_ENDPOINT_URL_S3: runtime.endpoints.s3,
-            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-            [ENVIRONMENT_VARIABLES.tableName]: runtime.names.tableName,
-            [ENVIRONMENT_VARIABLES.reportsBucket]: runtime.names.buckets.reports,
-            [ENVIRONMENT_VARIABLES.productConfig]: JSON.stringify({}),
-          },
-        },
-        (error, stdout, stderr) =>
-          resolve({
-            status: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-            lines: stdout
-              .split('\n')
-              .filter((line) => line.trim() !== '')
-              .map((line) => JSON.parse(line) as Record<string, unknown>),
-            stderr,
-          }),
-      );
-    });
+  /** The bundle invoked as the workflow invokes it; its log lines (JSON), then its result. */
+  const invoke = async (file: string, event: unknown) => {
+    const run = await invokeBundledHandler(
+      runtime,
+      { file, format: 'esm' },
+      { event, context: lambdaContext('strategy-report-review', 'request-review') },
+    );
+    const lines = run.stdout
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    return { status: run.status, lines, stderr: run.stderr };
   };
 
   it('answers not-quarter-end after November, and renders FY2027-Q1’s pack after December', async () => {

@@ -1,8 +1,8 @@
 import { sanitizeHeaderText } from '../mail-text';
 import { supersedesNotice } from './brief-wording';
-import { formatLongDate, formatPercent, formatPointChange, oneLine as shortLine } from './display-format';
+import { formatLongDate, formatPercent, formatPointChange } from './display-format';
+import { emailHtmlText, emailLine } from './email-text';
 import { officeLabel, type ReportModel } from './report-model';
-import { printableText } from './report-text';
 
 export interface LeadershipEmailInput {
   readonly model: ReportModel;
@@ -23,15 +23,8 @@ export interface LeadershipEmail {
 /** How much of a narrative the e-mail quotes (the brief has it whole). */
 const NARRATIVE = 200;
 
-const oneLine = (text: string, length: number) => shortLine(printableText(text), length);
-
-const escapeHtml = (text: string) =>
-  printableText(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+const oneLine = emailLine;
+const escapeHtml = emailHtmlText;
 
 /**
  * The monthly e-mail to leadership: the headline numbers, what changed and the top risks, in text

@@ -2,8 +2,8 @@ import { sanitizeHeaderText } from '../mail-text';
 import type { QuarterlyReviewModel } from '../review/quarterly-review-model';
 import { levelLabel, packTitle, progressText, quarterName, riskText } from '../review/review-wording';
 import { unchangedSentence } from '../review/unchanged-count';
-import { formatPercent, oneLine as shortLine } from './display-format';
-import { printableText } from './report-text';
+import { formatPercent } from './display-format';
+import { emailHtmlText, emailLine } from './email-text';
 
 export interface QuarterlyReviewEmailInput {
   readonly model: QuarterlyReviewModel;
@@ -20,15 +20,8 @@ export interface QuarterlyReviewEmail {
   readonly html: string;
 }
 
-const oneLine = (text: string, length: number) => shortLine(printableText(text), length);
-
-const escapeHtml = (text: string) =>
-  printableText(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+const oneLine = emailLine;
+const escapeHtml = emailHtmlText;
 
 /**
  * The e-mail that carries a quarter's review pack to leadership: the quarter, the agency's
