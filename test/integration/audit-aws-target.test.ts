@@ -111,7 +111,8 @@ describe('reports and history with --target aws --stack NAME', () => {
     expect(inputs<{ IndexName: string; ExpressionAttributeValues: unknown }>(aws.documents)[0]).toMatchObject(
       {
         IndexName: 'gsi1',
-        ExpressionAttributeValues: { ':pk': 'REPORTS', ':from': '2000-01#', ':to': '2100-12#~' },
+        // Every monthly report, then every quarterly review pack (keys sort months first).
+        ExpressionAttributeValues: { ':pk': 'REPORTS', ':from': '2000-01#', ':to': 'FY2100-Q4#~' },
       },
     );
     expectReadOnly({ s3: false });
