@@ -161,6 +161,42 @@ describe('quarterly review packs in the report chain', () => {
     expect(one.out).toContain('FY2026-Q2 v0001  ok');
   });
 
+  it('reports get and url address a pack by its quarter: its four files and manifest, checked first', async () => {
+    const out = join(dataDir, 'packs-out');
+    const fetched = await cli([...global, 'reports', 'get', 'FY2026-Q3', '--out', out, '--json']);
+    expect(fetched.code, fetched.err).toBe(0);
+    const written = JSON.parse(fetched.out) as {
+      period: string;
+      files: { name: string; path: string; sha256: string }[];
+    };
+    expect(written.period).toBe('FY2026-Q3');
+    expect(written.files.map((file) => file.name)).toEqual([
+      'review.pdf',
+      'review.xlsx',
+      'review.html',
+      'inputs.json',
+      'manifest.json',
+    ]);
+    for (const file of written.files) {
+      expect(file.path).toBe(join(out, 'FY2026-Q3', 'v0001', file.name));
+      expect(sha256Hex(readFileSync(file.path))).toBe(file.sha256);
+    }
+    const url = await cli([...global, 'reports', 'url', 'FY2026-Q3', '--format', 'inputs', '--json']);
+    expect(url.code, url.err).toBe(0);
+    expect(JSON.parse(url.out)).toMatchObject({
+      period: 'FY2026-Q3',
+      name: 'inputs.json',
+      key: 'reports/FY2026-Q3/v0001/inputs.json',
+      sha256: written.files.find((file) => file.name === 'inputs.json')?.sha256,
+    });
+    // A pack has no StratML file; a month has no inputs: said, exit 2.
+    const none = await cli([...global, 'reports', 'url', 'FY2026-Q3', '--format', 'stratml']);
+    expect(none.code).toBe(2);
+    expect(none.err.trim()).toBe(
+      'error: a quarterly review pack has no stratml file: its formats are pdf, xlsx, html, inputs and manifest',
+    );
+  });
+
   it('reports reproduce renders a pack again from its stored inputs, byte for byte', async () => {
     const reproduced = await cli([...global, 'reports', 'reproduce', 'FY2026-Q3', '--json']);
     expect(reproduced.code, reproduced.err).toBe(0);
