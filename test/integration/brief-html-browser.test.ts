@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBriefHtml } from '../../shared/adapters/html/brief-html';
 import { buildReportModel } from '../../shared/domain/report/report-model';
-import { axeViolations, openPhonePage } from '../support/phone-browser';
+import { axeViolations, openPhonePage, pageWidths } from '../support/phone-browser';
 import { populatedSnapshot } from '../support/populated-snapshot';
 
 /**
@@ -35,10 +35,7 @@ describe('the HTML brief in a browser at 390 px', () => {
   });
 
   it('does not scroll sideways: wide tables scroll inside their own labelled, focusable box instead', async () => {
-    const widths = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    }));
+    const widths = await pageWidths(page);
     expect(widths.innerWidth).toBe(390);
     expect(widths.scrollWidth).toBeLessThanOrEqual(widths.innerWidth);
     const boxes = await page.$$eval('.table-scroll', (elements) =>

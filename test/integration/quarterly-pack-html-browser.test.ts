@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderQuarterlyPack } from '../../shared/adapters/review/quarterly-pack-files';
-import { axeViolations, openPhonePage } from '../support/phone-browser';
+import { axeViolations, openPhonePage, pageWidths } from '../support/phone-browser';
 import { scenarioInputs } from '../support/quarterly-review-scenario';
 
 /**
@@ -25,10 +25,7 @@ describe('the quarterly pack HTML in a browser at 390 px', () => {
   });
 
   it('reflows: the page does not scroll sideways; wide tables scroll in their own labelled, focusable box', async () => {
-    const widths = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    }));
+    const widths = await pageWidths(page);
     expect(widths.innerWidth).toBe(390);
     expect(widths.scrollWidth).toBeLessThanOrEqual(widths.innerWidth);
     const boxes = await page.$$eval('.table-scroll', (elements) =>

@@ -31,3 +31,11 @@ export async function axeViolations(page: Page): Promise<{ id: string; nodes: st
     nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
   }));
 }
+
+/** How wide the page is drawn against the window: a page that reflows is no wider than the window. */
+export function pageWidths(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}

@@ -1,4 +1,4 @@
-import { formatPercent, formatPeriodLong } from '../report/display-format';
+import { formatLongDate, formatPercent, formatPeriodLong } from '../report/display-format';
 import { ATTESTATION_FIELDS, attestationAnswers } from '../submission/attestation';
 import type { OfficeDataQuality } from './data-quality-appendix';
 import { RELIABILITY_RULES } from './data-reliability';
@@ -119,6 +119,10 @@ function summarySection(model: QuarterlyReviewModel): PackSection {
     {
       kind: 'facts',
       items: [
+        {
+          label: 'Data as of',
+          value: `${formatLongDate(model.asOf)}, from the rollup snapshots of ${model.sources.map((source) => `${formatPeriodLong(source.period)} (v${source.version})`).join(', ')}`,
+        },
         {
           label: 'Goals by risk',
           value: `${riskCounts.High} High, ${riskCounts.Medium} Medium, ${riskCounts.Low} Low`,

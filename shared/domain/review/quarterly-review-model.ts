@@ -20,6 +20,8 @@ export interface QuarterlyReviewModel {
   readonly quarter: QuarterFacts;
   readonly nextQuarter: QuarterFacts;
   readonly plan: QuarterlyReviewInputs['plan'];
+  /** The day the quarter's figures speak as of: the last day of its latest month with a snapshot. */
+  readonly asOf: string;
   /** The months of the quarter with a snapshot, and those without one. */
   readonly monthsWithData: readonly string[];
   readonly monthsWithoutData: readonly string[];
@@ -68,6 +70,7 @@ export function quarterlyReviewModel(inputs: QuarterlyReviewInputs): QuarterlyRe
     quarter: inputs.quarter,
     nextQuarter: inputs.nextQuarter,
     plan: inputs.plan,
+    asOf: end.asOf,
     monthsWithData: inputs.months.filter((month) => month.content !== null).map((month) => month.period),
     monthsWithoutData: inputs.months.filter((month) => month.content === null).map((month) => month.period),
     agency: {

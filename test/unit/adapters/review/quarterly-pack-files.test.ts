@@ -117,6 +117,9 @@ describe('the quarterly review pack: PDF', () => {
       expect(first).toContain(
         `Goal ${goal.id}: ${goal.title} ${goal.risk.category} ${goal.likelihood.likelihood} ${formatPercent(septemberGoal(goal.id))} to ${formatPercent(goalFigure(month('2026-12'), goal.id))}`,
       );
+    expect(first).toContain(
+      'Data as of: 31 December 2026, from the rollup snapshots of October 2026 (v1), November 2026 (v1), December 2026 (v1)',
+    );
     expect(first).toContain('Data reliability: not sufficiently reliable');
     expect(first).toMatch(/Unchanged entries: \d+ of \d+ entries unchanged since last period/);
     expect(pages[1]).toMatch(/^Goals Goal 1:/);

@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../../../shared/domain/errors';
-import { parseFiscalQuarter } from '../../../../shared/domain/fiscal-quarter';
 import type { Period } from '../../../../shared/domain/period';
-import {
-  type QuarterlyReviewInputs,
-  quarterlyReviewInputsSchema,
-} from '../../../../shared/domain/review/quarterly-review-inputs';
+import type { QuarterlyReviewInputs } from '../../../../shared/domain/review/quarterly-review-inputs';
 import {
   type QuarterlyReviewModel,
   quarterlyReviewModel,
 } from '../../../../shared/domain/review/quarterly-review-model';
 import type { RollupSnapshot } from '../../../../shared/domain/rollup/rollup-snapshot';
-import { gatherQuarterlyReviewInputs } from '../../../../shared/use-cases/quarterly-review-inputs';
 import { loadSnapshot } from '../../../../shared/use-cases/snapshot-storage';
 import type { InMemoryDependencies } from '../../../support/fakes/in-memory-dependencies';
-import { inMemoryDependencies } from '../../../support/fakes/in-memory-dependencies';
 import { MITIGATION_TEXT, SCENARIO_MONTHS, scenarioInputs } from '../../../support/quarterly-review-scenario';
 
 /**
@@ -45,35 +38,7 @@ const activitiesOfGoal = (goalId: string) =>
       .map((a) => a.id),
   );
 
-describe('gathering a quarter’s inputs', () => {
-  it('holds the quarter, its three months’ snapshots, the plan so far and the attempts, as plain JSON', () => {
-    expect(inputs.quarter).toMatchObject({
-      label: 'FY2027-Q1',
-      periods: ['2026-10', '2026-11', '2026-12'],
-      first: '2026-10-01',
-      last: '2026-12-31',
-    });
-    expect(inputs.nextQuarter.label).toBe('FY2027-Q2');
-    expect(inputs.months.map((month) => [month.period, month.deadline, month.snapshot?.version])).toEqual([
-      ['2026-10', '2026-11-10', 1],
-      ['2026-11', '2026-12-10', 1],
-      ['2026-12', '2027-01-10', 1],
-    ]);
-    expect(inputs.history.map((month) => month.period)).toEqual([...SCENARIO_MONTHS]);
-    expect(inputs.attempts.filter((attempt) => attempt.outcome === 'rejected')).toHaveLength(2);
-    expect(JSON.parse(JSON.stringify(inputs))).toEqual(inputs);
-    expect(quarterlyReviewInputsSchema.parse(inputs)).toEqual(inputs);
-  });
-
-  it('refuses a quarter with no snapshot, naming it and the command to run', async () => {
-    await expect(
-      gatherQuarterlyReviewInputs(deps, parseFiscalQuarter('FY2027-Q3'), deps.config),
-    ).rejects.toThrow(NotFoundError);
-    await expect(
-      gatherQuarterlyReviewInputs(inMemoryDependencies(), parseFiscalQuarter('FY2027-Q1'), deps.config),
-    ).rejects.toThrow(/no rollup snapshot for any month of FY2027-Q1 \(2026-10, 2026-11, 2026-12\)/);
-  });
-
+describe('a quarter not fully rolled up', () => {
   it('renders a quarter whose months are not all rolled up yet, saying which', async () => {
     const partial = structuredClone(inputs);
     const last = partial.months[2];
