@@ -1,6 +1,6 @@
 import type { Dependencies } from '../composition/dependencies';
+import { parseNotifyEvent } from '../domain/notify-event';
 import type { QuarterKey } from '../domain/report/report-period';
-import { parseNotifyEvent } from '../domain/review-event';
 import { periodToRun, type ScheduledRequest } from '../domain/scheduled-event';
 import type { LogKeys } from '../ports/log';
 import type { MailVersionOutcome } from '../use-cases/mail-report-version';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../shared/domain/errors';
-import { parseNotifyEvent } from '../../../shared/domain/review-event';
+import { parseNotifyEvent } from '../../../shared/domain/notify-event';
 
 describe("the notify function's event", () => {
   it("is a month's brief ({} or a period) or a quarter's review pack", () => {
