@@ -18,8 +18,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   'shared/domain/stratml/stratml-to-catalog.ts#stratmlToCatalog',
   'shared/domain/stratml/stratml-to-catalog.ts#stratmlToCatalog › (callback of .forEach)',
   'shared/domain/submission/template-content.ts#buildTemplateContent',
-  'shared/domain/submission/validate-submission.ts#validateSubmission',
-  'shared/domain/submission/validate-submission.ts#validateRow',
 ]);
 
 const enforced = (file: string) => ENFORCED_UNDER.some((prefix) => file.startsWith(prefix));
