@@ -17,7 +17,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   'shared/adapters/stratml/read-stratml-document.ts#interpret',
   'shared/domain/stratml/stratml-to-catalog.ts#stratmlToCatalog',
   'shared/domain/stratml/stratml-to-catalog.ts#stratmlToCatalog › (callback of .forEach)',
-  'shared/domain/submission/template-content.ts#buildTemplateContent',
 ]);
 
 const enforced = (file: string) => ENFORCED_UNDER.some((prefix) => file.startsWith(prefix));
