@@ -14,8 +14,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   'shared/adapters/stratml/read-stratml-document.ts#parseTree',
   'shared/adapters/stratml/read-stratml-document.ts#parseTree › (callback of .on)',
   'shared/adapters/stratml/read-stratml-document.ts#interpret',
-  'shared/domain/stratml/stratml-to-catalog.ts#stratmlToCatalog',
-  'shared/domain/stratml/stratml-to-catalog.ts#stratmlToCatalog › (callback of .forEach)',
 ]);
 
 const enforced = (file: string) => ENFORCED_UNDER.some((prefix) => file.startsWith(prefix));
