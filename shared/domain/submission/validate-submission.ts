@@ -125,7 +125,7 @@ export function validateSubmission(
   };
 }
 
-/** Names Excel or this product keeps for itself (template-layout.ts) may not name a sheet. */
+/** A sheet may not be named __proto__ or the like: sheet names become property names (template-layout.ts). */
 function checkSheetNames(sheetNames: readonly string[], add: AddProblem): void {
   for (const name of sheetNames) {
     if (isReservedName(name))
@@ -147,12 +147,13 @@ function knownOffice(context: SubmissionContext, add: AddProblem) {
   return office;
 }
 
-/** The Progress sheet's header and data rows, or undefined (with its problems added) when rows cannot be read. */
+/** The Progress sheet's columns (by their header) and the data rows below the header. */
 interface ProgressSheet {
   readonly columns: ReadonlyMap<ColumnKey, number>;
   readonly dataRows: readonly SheetRow[];
 }
 
+/** The Progress sheet, or undefined (its problems added) when it or a required column is missing. */
 function readProgressSheet(
   progressRows: readonly SheetRow[] | undefined,
   add: AddProblem,
