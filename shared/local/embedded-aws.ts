@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -72,6 +72,8 @@ export async function startEmbeddedAws(options: EmbeddedAwsOptions): Promise<Emb
     credentials: S3RVER_CREDENTIALS,
     async stop() {
       await Promise.all([s3Server.close(), closeServer(dynamoServer)]);
+      // Without a data directory the store was a scratch folder: s3rver empties it, we remove it.
+      if (!dataDirectory) await rm(s3Directory, { recursive: true, force: true });
     },
   };
 }
