@@ -1,4 +1,4 @@
-import type { Cell, Worksheet } from 'exceljs';
+import type { Cell, Row, Worksheet } from 'exceljs';
 import { looksLikeFormula, printableText } from '../../domain/report/report-text';
 import { statusColours } from '../../domain/report/status-palette';
 import { fittedRowHeight } from './workbook-styles';
@@ -96,7 +96,24 @@ export function writeTable(
   options: { firstRow?: number; freeze?: boolean; freezeColumns?: number } = {},
 ): number {
   const headerRow = options.firstRow ?? 1;
-  const header = sheet.getRow(headerRow);
+  // 1. The header row, styled apart from the data.
+  writeHeader(sheet.getRow(headerRow), columns);
+  // 2. Every value, written by its column's kind; what it shows decides widths and wrapping.
+  const fit = writeBody(sheet, headerRow, columns, rows);
+  // 3. Column widths, then the height of each row with wrapped text.
+  const finalWidths = setColumnWidths(sheet, columns, fit.widths);
+  fitWrappedRows(sheet, headerRow, rows, fit.wrapped, finalWidths);
+  // 4. An autofilter over the table and panes frozen below its header.
+  const lastRow = headerRow + rows.length;
+  sheet.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: Math.max(lastRow, headerRow), column: columns.length },
+  };
+  if (options.freeze ?? true) freezeHeader(sheet, headerRow, options.freezeColumns ?? 0);
+  return lastRow + 1;
+}
+
+function writeHeader(header: Row, columns: readonly Column[]): void {
   columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     setTextCell(cell, column.header);
@@ -105,7 +122,21 @@ export function writeTable(
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF5F6B7A' } } };
     cell.alignment = { vertical: 'top', wrapText: true };
   });
+}
 
+/** What the body's content asks of the layout: each column's fitted width and the rows that wrap. */
+interface BodyFit {
+  readonly widths: number[];
+  readonly wrapped: Set<number>;
+}
+
+/** Writes the data rows below the header; empty values leave their cell untouched. */
+function writeBody(
+  sheet: Worksheet,
+  headerRow: number,
+  columns: readonly Column[],
+  rows: readonly (readonly CellValue[])[],
+): BodyFit {
   const widths = columns.map((column) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, column.header.length + 2)));
   const wrapped = new Set<number>();
   rows.forEach((values, rowIndex) => {
@@ -114,30 +145,7 @@ export function writeTable(
       const value = values[index];
       if (value === null || value === undefined || value === '') return;
       const cell = row.getCell(index + 1);
-      let shown: string;
-      switch (column.kind) {
-        case 'date':
-        case 'datetime':
-          cell.value = isoDateToDate(String(value));
-          shown = column.kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm UTC';
-          break;
-        case 'yesno':
-          setTextCell(cell, value ? 'Yes' : 'No');
-          shown = 'Yes';
-          break;
-        case 'count':
-        case 'percent':
-        case 'points':
-        case 'number':
-          cell.value = storedNumber(column.kind, Number(value));
-          shown = column.kind === 'percent' ? '100.0%' : String(value).slice(0, 12);
-          break;
-        default:
-          setTextCell(cell, String(value));
-          shown = String(value);
-      }
-      const format = NUMBER_FORMATS[column.kind];
-      if (format) cell.numFmt = format;
+      const shown = writeValue(cell, column.kind, value);
       const lines = shown.split(/\r?\n|\r/);
       const longestLine = Math.max(...lines.map((line) => line.length));
       const wraps = column.kind === 'wrap' || lines.length > 1 || longestLine + 2 > MAX_WIDTH;
@@ -148,34 +156,76 @@ export function writeTable(
       widths[index] = Math.max(widths[index] ?? MIN_WIDTH, Math.min(MAX_WIDTH, longestLine + 2));
     });
   });
+  return { widths, wrapped };
+}
+
+/**
+ * Writes one value as its kind asks (a real date, Yes/No, a number rounded as shown, or text) with
+ * its number format, and returns the widest text the cell shows: what its column is fitted to.
+ */
+function writeValue(cell: Cell, kind: ColumnKind, value: string | number | boolean): string {
+  let shown: string;
+  switch (kind) {
+    case 'date':
+    case 'datetime':
+      cell.value = isoDateToDate(String(value));
+      shown = kind === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm UTC';
+      break;
+    case 'yesno':
+      setTextCell(cell, value ? 'Yes' : 'No');
+      shown = 'Yes';
+      break;
+    case 'count':
+    case 'percent':
+    case 'points':
+    case 'number':
+      cell.value = storedNumber(kind, Number(value));
+      shown = kind === 'percent' ? '100.0%' : String(value).slice(0, 12);
+      break;
+    default:
+      setTextCell(cell, String(value));
+      shown = String(value);
+  }
+  const format = NUMBER_FORMATS[kind];
+  if (format) cell.numFmt = format;
+  return shown;
+}
+
+/** Narrative and hash columns have fixed widths; the others are as wide as their content (within bounds). */
+function setColumnWidths(sheet: Worksheet, columns: readonly Column[], fitted: readonly number[]): number[] {
   const finalWidths = columns.map((column, index) =>
-    column.kind === 'wrap' ? WRAP_WIDTH : column.kind === 'hash' ? HASH_WIDTH : (widths[index] ?? MIN_WIDTH),
+    column.kind === 'wrap' ? WRAP_WIDTH : column.kind === 'hash' ? HASH_WIDTH : (fitted[index] ?? MIN_WIDTH),
   );
   finalWidths.forEach((width, index) => {
     sheet.getColumn(index + 1).width = width;
   });
-  // Spreadsheet programs do not all grow a row for wrapped text: give those rows their height.
+  return finalWidths;
+}
+
+/** Spreadsheet programs do not all grow a row for wrapped text: give those rows their height. */
+function fitWrappedRows(
+  sheet: Worksheet,
+  headerRow: number,
+  rows: readonly (readonly CellValue[])[],
+  wrapped: ReadonlySet<number>,
+  widths: readonly number[],
+): void {
   for (const rowIndex of wrapped) {
     const values = rows[rowIndex] ?? [];
     sheet.getRow(headerRow + 1 + rowIndex).height = fittedRowHeight(
-      columns.map((_, index) => (typeof values[index] === 'string' ? (values[index] as string) : undefined)),
-      finalWidths,
+      widths.map((_, index) => (typeof values[index] === 'string' ? (values[index] as string) : undefined)),
+      widths,
     );
   }
+}
 
-  const lastRow = headerRow + rows.length;
-  sheet.autoFilter = {
-    from: { row: headerRow, column: 1 },
-    to: { row: Math.max(lastRow, headerRow), column: columns.length },
-  };
-  if (options.freeze ?? true)
-    sheet.views = [
-      {
-        state: 'frozen',
-        ySplit: headerRow,
-        xSplit: options.freezeColumns ?? 0,
-        activeCell: `${columnLetter((options.freezeColumns ?? 0) + 1)}${headerRow + 1}`,
-      },
-    ];
-  return lastRow + 1;
+function freezeHeader(sheet: Worksheet, headerRow: number, freezeColumns: number): void {
+  sheet.views = [
+    {
+      state: 'frozen',
+      ySplit: headerRow,
+      xSplit: freezeColumns,
+      activeCell: `${columnLetter(freezeColumns + 1)}${headerRow + 1}`,
+    },
+  ];
 }

@@ -208,7 +208,8 @@ function columnOf(reference: string): number | undefined {
 /**
  * One worksheet: counts while streaming, mirroring how exceljs's readers find rows and cells
  * (a row anywhere inside sheetData, a cell anywhere inside a row), so what is counted bounds
- * what exceljs would do.
+ * what exceljs would do. Each event goes to the part that tracks its elements: the grid's rows
+ * and cells (the hot path, matched first), the data validations, and the rest of the layout.
  */
 async function scanWorksheet(
   stream: Stream,
@@ -217,119 +218,208 @@ async function scanWorksheet(
   limits: SubmissionLimits,
   totals: { cells: number; merges: number },
 ): Promise<SheetLayout | undefined> {
-  const layout: MutableLayout = { columns: [], merges: [], validations: [] };
-  const unreadable = (reason: string) => new StructureStop(structureProblems.unreadable(reason, sheet));
-  let inSheetData = false;
-  let row = 0;
-  let inRow = false;
-  let column = 0;
-  let cell: { column: number; hasValue: boolean } | undefined;
-  let inSheetView = false;
-  let views = 0;
-  let validation: { attributes: Record<string, string>; formulae: string[]; formula?: string } | undefined;
-
+  const grid = new SheetGrid(sheet, limits, totals);
+  const layout = new LayoutCollector(sheet, limits, totals);
+  const validations = new ValidationCollector(layout.layout.validations);
   const found = await stream(path, {
     open(name, attributes, depth) {
       switch (name) {
         case 'sheetData':
-          inSheetData = true;
-          return;
-        case 'row': {
-          if (!inSheetData) return;
-          const number = attributes.r === undefined ? row + 1 : Number(attributes.r);
-          if (!Number.isSafeInteger(number) || number < 1)
-            throw unreadable(`a row is numbered "${String(attributes.r).slice(0, 20)}"`);
-          row = number;
-          if (row > limits.maxRows)
-            throw new StructureStop(structureProblems.rows(sheet, row, limits.maxRows));
-          inRow = true;
-          column = 0;
-          return;
-        }
-        case 'c': {
-          if (!inRow) return;
-          if (++totals.cells > limits.maxCells)
-            throw new StructureStop(structureProblems.cells(sheet, limits.maxCells));
-          const number = attributes.r === undefined ? column + 1 : columnOf(attributes.r);
-          if (number === undefined)
-            throw unreadable(`a cell is addressed "${String(attributes.r).slice(0, 20)}"`);
-          column = number;
-          cell = { column, hasValue: false };
-          return;
-        }
+          return grid.openSheetData();
+        case 'row':
+          return grid.openRow(attributes.r);
+        case 'c':
+          return grid.openCell(attributes.r);
         case 'v':
         case 'is':
         case 'f':
-          if (cell) cell.hasValue = true;
-          return;
-        case 'mergeCell':
-          if (++totals.merges > limits.maxMergedRanges)
-            throw new StructureStop(structureProblems.mergedRanges(sheet, limits.maxMergedRanges));
-          if (attributes.ref) layout.merges.push(attributes.ref);
-          return;
-        case 'col':
-          collectColumn(layout.columns, attributes, limits.maxColumns);
-          return;
-        case 'sheetView':
-          inSheetView = views++ === 0;
-          if (inSheetView) layout.view = pick(attributes, ['showGridLines', 'rightToLeft', 'zoomScale']);
-          return;
-        case 'pane':
-          if (inSheetView) layout.pane = pick(attributes, ['xSplit', 'ySplit', 'topLeftCell', 'state']);
-          return;
+          return grid.cellHasValue();
         case 'dataValidation':
-          // Only the main-namespace form carries its range as an attribute; the x14 extension form is left out.
-          if (attributes.sqref && layout.validations.length < LAYOUT_CAP)
-            validation = { attributes: { ...attributes }, formulae: [] };
-          return;
+          return validations.openValidation(attributes);
         case 'formula1':
         case 'formula2':
-          if (validation) validation.formula = '';
-          return;
-        case 'sheetProtection':
-          layout.protection = { ...attributes };
-          return;
-        case 'autoFilter':
-          if (depth === 2 && attributes.ref) layout.autoFilter = attributes.ref;
-          return;
+          return validations.openFormula();
+        default:
+          return layout.open(name, attributes, depth);
       }
     },
     text(text) {
-      if (validation?.formula !== undefined) validation.formula += text;
+      validations.text(text);
     },
     close(name) {
       switch (name) {
         case 'sheetData':
-          inSheetData = false;
-          inRow = false;
-          return;
+          return grid.closeSheetData();
         case 'row':
-          inRow = false;
-          return;
+          return grid.closeRow();
         case 'c':
-          if (cell?.hasValue && cell.column > limits.maxColumns)
-            throw new StructureStop(structureProblems.columns(sheet, row, cell.column, limits.maxColumns));
-          cell = undefined;
-          return;
+          return grid.closeCell();
         case 'sheetView':
-          inSheetView = false;
-          return;
+          return layout.closeSheetView();
         case 'formula1':
         case 'formula2':
-          if (validation?.formula !== undefined) {
-            validation.formulae.push(validation.formula);
-            validation.formula = undefined;
-          }
-          return;
+          return validations.closeFormula();
         case 'dataValidation':
-          if (validation)
-            layout.validations.push({ attributes: validation.attributes, formulae: validation.formulae });
-          validation = undefined;
-          return;
+          return validations.closeValidation();
       }
     },
   });
-  return found ? layout : undefined;
+  return found ? layout.layout : undefined;
+}
+
+/**
+ * What the marked-up copy keeps of a sheet's layout (each list capped): merged ranges (counted over
+ * the whole workbook), column widths, the first sheet view and its pane, protection, autofilter.
+ */
+class LayoutCollector {
+  readonly layout: MutableLayout = { columns: [], merges: [], validations: [] };
+  /** Only the first sheetView (the one a workbook opens with) is kept, with its pane. */
+  private inSheetView = false;
+  private views = 0;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly limits: SubmissionLimits,
+    private readonly totals: { cells: number; merges: number },
+  ) {}
+
+  open(name: string, attributes: Readonly<Record<string, string>>, depth: number): void {
+    const { layout, limits } = this;
+    switch (name) {
+      case 'mergeCell':
+        if (++this.totals.merges > limits.maxMergedRanges)
+          throw new StructureStop(structureProblems.mergedRanges(this.sheet, limits.maxMergedRanges));
+        if (attributes.ref) layout.merges.push(attributes.ref);
+        return;
+      case 'col':
+        collectColumn(layout.columns, attributes, limits.maxColumns);
+        return;
+      case 'sheetView':
+        this.inSheetView = this.views++ === 0;
+        if (this.inSheetView) layout.view = pick(attributes, ['showGridLines', 'rightToLeft', 'zoomScale']);
+        return;
+      case 'pane':
+        if (this.inSheetView) layout.pane = pick(attributes, ['xSplit', 'ySplit', 'topLeftCell', 'state']);
+        return;
+      case 'sheetProtection':
+        layout.protection = { ...attributes };
+        return;
+      case 'autoFilter':
+        if (depth === 2 && attributes.ref) layout.autoFilter = attributes.ref;
+        return;
+    }
+  }
+
+  closeSheetView(): void {
+    this.inSheetView = false;
+  }
+}
+
+/**
+ * A worksheet's rows and cells as exceljs finds them: row numbers (given or next), cells counted
+ * over the whole workbook, and a cell past the column limit refused only when it holds a value.
+ */
+class SheetGrid {
+  private inSheetData = false;
+  private row = 0;
+  private inRow = false;
+  private column = 0;
+  private cell: { column: number; hasValue: boolean } | undefined;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly limits: SubmissionLimits,
+    private readonly totals: { cells: number; merges: number },
+  ) {}
+
+  openSheetData(): void {
+    this.inSheetData = true;
+  }
+
+  closeSheetData(): void {
+    this.inSheetData = false;
+    this.inRow = false;
+  }
+
+  openRow(reference: string | undefined): void {
+    if (!this.inSheetData) return;
+    const number = reference === undefined ? this.row + 1 : Number(reference);
+    if (!Number.isSafeInteger(number) || number < 1)
+      throw this.unreadable(`a row is numbered "${String(reference).slice(0, 20)}"`);
+    this.row = number;
+    if (this.row > this.limits.maxRows)
+      throw new StructureStop(structureProblems.rows(this.sheet, this.row, this.limits.maxRows));
+    this.inRow = true;
+    this.column = 0;
+  }
+
+  closeRow(): void {
+    this.inRow = false;
+  }
+
+  openCell(reference: string | undefined): void {
+    if (!this.inRow) return;
+    if (++this.totals.cells > this.limits.maxCells)
+      throw new StructureStop(structureProblems.cells(this.sheet, this.limits.maxCells));
+    const number = reference === undefined ? this.column + 1 : columnOf(reference);
+    if (number === undefined)
+      throw this.unreadable(`a cell is addressed "${String(reference).slice(0, 20)}"`);
+    this.column = number;
+    this.cell = { column: number, hasValue: false };
+  }
+
+  cellHasValue(): void {
+    if (this.cell) this.cell.hasValue = true;
+  }
+
+  closeCell(): void {
+    const { cell, limits } = this;
+    if (cell?.hasValue && cell.column > limits.maxColumns)
+      throw new StructureStop(
+        structureProblems.columns(this.sheet, this.row, cell.column, limits.maxColumns),
+      );
+    this.cell = undefined;
+  }
+
+  private unreadable(reason: string): StructureStop {
+    return new StructureStop(structureProblems.unreadable(reason, this.sheet));
+  }
+}
+
+/** The sheet's data validations with their formulae, for the marked-up copy (at most LAYOUT_CAP). */
+class ValidationCollector {
+  private validation:
+    | { attributes: Record<string, string>; formulae: string[]; formula?: string }
+    | undefined;
+
+  constructor(private readonly validations: ValidationLayout[]) {}
+
+  openValidation(attributes: Readonly<Record<string, string>>): void {
+    // Only the main-namespace form carries its range as an attribute; the x14 extension form is left out.
+    if (attributes.sqref && this.validations.length < LAYOUT_CAP)
+      this.validation = { attributes: { ...attributes }, formulae: [] };
+  }
+
+  openFormula(): void {
+    if (this.validation) this.validation.formula = '';
+  }
+
+  text(text: string): void {
+    if (this.validation?.formula !== undefined) this.validation.formula += text;
+  }
+
+  closeFormula(): void {
+    if (this.validation?.formula !== undefined) {
+      this.validation.formulae.push(this.validation.formula);
+      this.validation.formula = undefined;
+    }
+  }
+
+  closeValidation(): void {
+    if (this.validation)
+      this.validations.push({ attributes: this.validation.attributes, formulae: this.validation.formulae });
+    this.validation = undefined;
+  }
 }
 
 type MutableLayout = { -readonly [K in keyof SheetLayout]: SheetLayout[K] } & {

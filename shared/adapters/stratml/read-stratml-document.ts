@@ -87,7 +87,7 @@ export function readStratmlDocument(bytes: Uint8Array, file: string): ReadStratm
     );
   const warnings: StratmlWarning[] = [];
   let dropped = 0;
-  const warn = (path: string, line: number | undefined, message: string) => {
+  const warn: Warn = (path, line, message) => {
     if (warnings.length < MAX_WARNINGS)
       warnings.push({ path, ...(line !== undefined ? { line } : {}), message });
     else dropped += 1;
@@ -147,130 +147,22 @@ function decode(bytes: Uint8Array, file: string, warn: (message: string) => void
   }
 }
 
-function parseTree(
-  text: string,
-  file: string,
-  warn: (path: string, line: number | undefined, message: string) => void,
-): ElementNode {
+/**
+ * The document's element tree, read in one pass: the parser's events go to a TreeBuilder, which
+ * keeps what the content model knows and warns of the rest; the parser's own errors become
+ * InvalidInputErrors naming the file.
+ */
+function parseTree(text: string, file: string, warn: Warn): ElementNode {
   const parser = new SaxesParser({ xmlns: true, position: true, fileName: file });
-  const stack: Frame[] = [];
-  let root: ElementNode | undefined;
-  let rootNamespace = '';
-
+  const builder = new TreeBuilder(file, warn);
   parser.on('doctype', () => {
     throw problem('doctype', 'the document has a DOCTYPE declaration; it is refused', file);
   });
-
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const line = parser.line;
-    const parent = stack[stack.length - 1];
-    if (stack.length >= MAX_DEPTH)
-      throw problem('depth', `elements are nested deeper than ${MAX_DEPTH} levels (line ${line})`, file);
-
-    if (!parent) {
-      if (tag.local !== 'PerformancePlanOrReport' && tag.local !== 'StrategicPlan')
-        throw problem(
-          'kind',
-          `the root element is <${tag.name}>${tag.uri ? ` in namespace ${tag.uri}` : ''}: a StratML plan's is <PerformancePlanOrReport> (Part 2) or <StrategicPlan> (Part 1)`,
-          file,
-        );
-      rootNamespace = tag.uri;
-      const path = `/${tag.local}`;
-      if (!STRATML_NAMESPACES.has(tag.uri))
-        warn(
-          path,
-          line,
-          `namespace ${tag.uri} is not StratML's (${STRATML_NAMESPACE}); read by element names`,
-        );
-      root = newNode(tag, path, line, warn);
-      stack.push(frameFor(root, false, undefined));
-      return;
-    }
-
-    // Below ignored markup or inside a text element: only text is of interest.
-    if (parent.ignored || parent.textOwner) {
-      if (parent.node && parent.node === parent.textOwner) parent.markup = true;
-      stack.push({ ...emptyFrame(), ignored: true, textOwner: parent.textOwner });
-      return;
-    }
-    const parentNode = parent.node as ElementNode;
-    const name = tag.local;
-    const count = (parent.counts.get(name) ?? 0) + 1;
-    parent.counts.set(name, count);
-    const model = CONTENT_MODEL[parentNode.name] ?? [];
-    const position = model.findIndex((rule) => rule.name === name);
-    const rule = model[position];
-    const repeatable = rule ? rule.max > 1 : true;
-    const path = `${parentNode.path}/${name}${repeatable ? `[${count}]` : ''}`;
-
-    if (
-      tag.uri !== rootNamespace &&
-      !(STRATML_NAMESPACES.has(tag.uri) && STRATML_NAMESPACES.has(rootNamespace))
-    ) {
-      warn(path, line, `<${tag.name}> is in namespace ${tag.uri || '(none)'}, not the document's: ignored`);
-      stack.push({ ...emptyFrame(), ignored: true });
-      return;
-    }
-    if (!rule) {
-      if ((TOLERATED_CHILDREN[parentNode.name] ?? []).includes(name)) {
-        warn(path, line, `<${name}> is not part of <${parentNode.name}> in the schema; read anyway`);
-        const node = newNode(tag, path, line, warn);
-        parentNode.children.push(node);
-        stack.push(frameFor(node, false, undefined));
-        return;
-      }
-      warn(
-        path,
-        line,
-        CONTENT_MODEL[name] || TEXT_ELEMENTS.has(name)
-          ? `<${name}> does not belong in <${parentNode.name}>: ignored`
-          : `<${name}> is not a StratML element: ignored`,
-      );
-      stack.push({ ...emptyFrame(), ignored: true });
-      return;
-    }
-    if (count > rule.max) {
-      warn(
-        path,
-        line,
-        `<${parentNode.name}> may hold ${rule.max === 1 ? 'one' : `at most ${rule.max}`} <${name}>: this one is ignored`,
-      );
-      stack.push({ ...emptyFrame(), ignored: true });
-      return;
-    }
-    if (position < parent.furthest)
-      warn(path, line, `<${name}> is out of schema order: it belongs before <${parent.furthestName}>`);
-    else {
-      parent.furthest = position;
-      parent.furthestName = name;
-    }
-    const node = newNode(tag, path, line, warn);
-    parentNode.children.push(node);
-    stack.push(frameFor(node, false, TEXT_ELEMENTS.has(name) ? node : undefined));
-  });
-
-  const onText = (value: string) => {
-    const owner = stack[stack.length - 1]?.textOwner;
-    if (!owner || owner.textCut) return;
-    owner.text += value;
-    if (owner.text.length > MAX_TEXT) {
-      owner.text = owner.text.slice(0, MAX_TEXT);
-      owner.textCut = true;
-    }
-  };
+  parser.on('opentag', (tag: SaxesTagNS) => builder.open(tag, parser.line));
+  const onText = (value: string) => builder.text(value);
   parser.on('text', onText);
   parser.on('cdata', onText);
-
-  parser.on('closetag', () => {
-    const frame = stack.pop();
-    const node = frame?.node;
-    if (!frame || !node) return;
-    if (frame.markup) warn(node.path, node.line, `markup inside <${node.name}> ignored; its text is kept`);
-    for (const rule of CONTENT_MODEL[node.name] ?? []) {
-      if (rule.min > 0 && (frame.counts.get(rule.name) ?? 0) === 0)
-        warn(node.path, node.line, `<${node.name}> has no <${rule.name}>, which the schema requires`);
-    }
-  });
+  parser.on('closetag', () => builder.close());
 
   try {
     parser.write(text).close();
@@ -279,8 +171,140 @@ function parseTree(
     const message = (error as Error).message.replace(`${file}:`, '');
     throw problem('xml', `not well-formed XML: ${message}`, file);
   }
-  if (!root) throw problem('xml', 'not well-formed XML: no root element', file);
-  return root;
+  if (!builder.root) throw problem('xml', 'not well-formed XML: no root element', file);
+  return builder.root;
+}
+
+/**
+ * Builds the element tree from the parser's events, one frame per open element. What the content
+ * model does not know (another namespace, an element out of place, one too many) is warned of and
+ * its subtree ignored; markup inside a text element is skipped but its text kept.
+ */
+class TreeBuilder {
+  root: ElementNode | undefined;
+  private readonly stack: Frame[] = [];
+  private rootNamespace = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly warn: Warn,
+  ) {}
+
+  open(tag: SaxesTagNS, line: number): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (this.stack.length >= MAX_DEPTH)
+      throw problem('depth', `elements are nested deeper than ${MAX_DEPTH} levels (line ${line})`, this.file);
+    if (!parent) {
+      this.openRoot(tag, line);
+      return;
+    }
+    // Below ignored markup or inside a text element: only text is of interest.
+    if (parent.ignored || parent.textOwner) {
+      if (parent.node && parent.node === parent.textOwner) parent.markup = true;
+      this.stack.push({ ...emptyFrame(), ignored: true, textOwner: parent.textOwner });
+      return;
+    }
+    this.openChild(parent, parent.node as ElementNode, tag, line);
+  }
+
+  text(value: string): void {
+    const owner = this.stack[this.stack.length - 1]?.textOwner;
+    if (!owner || owner.textCut) return;
+    owner.text += value;
+    if (owner.text.length > MAX_TEXT) {
+      owner.text = owner.text.slice(0, MAX_TEXT);
+      owner.textCut = true;
+    }
+  }
+
+  /** An element is complete: say what was skipped inside it and which required children it lacks. */
+  close(): void {
+    const frame = this.stack.pop();
+    const node = frame?.node;
+    if (!frame || !node) return;
+    if (frame.markup)
+      this.warn(node.path, node.line, `markup inside <${node.name}> ignored; its text is kept`);
+    for (const rule of CONTENT_MODEL[node.name] ?? []) {
+      if (rule.min > 0 && (frame.counts.get(rule.name) ?? 0) === 0)
+        this.warn(node.path, node.line, `<${node.name}> has no <${rule.name}>, which the schema requires`);
+    }
+  }
+
+  /** The root must be a StratML plan; its namespace is the one its elements are expected in. */
+  private openRoot(tag: SaxesTagNS, line: number): void {
+    if (tag.local !== 'PerformancePlanOrReport' && tag.local !== 'StrategicPlan')
+      throw problem(
+        'kind',
+        `the root element is <${tag.name}>${tag.uri ? ` in namespace ${tag.uri}` : ''}: a StratML plan's is <PerformancePlanOrReport> (Part 2) or <StrategicPlan> (Part 1)`,
+        this.file,
+      );
+    this.rootNamespace = tag.uri;
+    const path = `/${tag.local}`;
+    if (!STRATML_NAMESPACES.has(tag.uri))
+      this.warn(
+        path,
+        line,
+        `namespace ${tag.uri} is not StratML's (${STRATML_NAMESPACE}); read by element names`,
+      );
+    this.root = newNode(tag, path, line, this.warn);
+    this.stack.push(frameFor(this.root, false, undefined));
+  }
+
+  /** A child of a kept element: kept if the content model places it there, else ignored with a warning. */
+  private openChild(parent: Frame, parentNode: ElementNode, tag: SaxesTagNS, line: number): void {
+    const name = tag.local;
+    const count = (parent.counts.get(name) ?? 0) + 1;
+    parent.counts.set(name, count);
+    const model = CONTENT_MODEL[parentNode.name] ?? [];
+    const position = model.findIndex((rule) => rule.name === name);
+    const rule = model[position];
+    const repeatable = rule ? rule.max > 1 : true;
+    const path = `${parentNode.path}/${name}${repeatable ? `[${count}]` : ''}`;
+    const ignored = this.ignoredBecause(tag, parentNode, rule, count);
+    if (ignored !== undefined) {
+      this.warn(path, line, ignored);
+      this.stack.push({ ...emptyFrame(), ignored: true });
+      return;
+    }
+    if (!rule)
+      this.warn(path, line, `<${name}> is not part of <${parentNode.name}> in the schema; read anyway`);
+    else if (position < parent.furthest)
+      this.warn(path, line, `<${name}> is out of schema order: it belongs before <${parent.furthestName}>`);
+    else {
+      parent.furthest = position;
+      parent.furthestName = name;
+    }
+    const node = newNode(tag, path, line, this.warn);
+    parentNode.children.push(node);
+    this.stack.push(frameFor(node, false, rule && TEXT_ELEMENTS.has(name) ? node : undefined));
+  }
+
+  /**
+   * Why a child is ignored (another namespace, not allowed or tolerated in its parent, one too
+   * many), or undefined when it is read.
+   */
+  private ignoredBecause(
+    tag: SaxesTagNS,
+    parentNode: ElementNode,
+    rule: { readonly max: number } | undefined,
+    count: number,
+  ): string | undefined {
+    const name = tag.local;
+    if (
+      tag.uri !== this.rootNamespace &&
+      !(STRATML_NAMESPACES.has(tag.uri) && STRATML_NAMESPACES.has(this.rootNamespace))
+    )
+      return `<${tag.name}> is in namespace ${tag.uri || '(none)'}, not the document's: ignored`;
+    if (!rule) {
+      if ((TOLERATED_CHILDREN[parentNode.name] ?? []).includes(name)) return undefined;
+      return CONTENT_MODEL[name] || TEXT_ELEMENTS.has(name)
+        ? `<${name}> does not belong in <${parentNode.name}>: ignored`
+        : `<${name}> is not a StratML element: ignored`;
+    }
+    if (count > rule.max)
+      return `<${parentNode.name}> may hold ${rule.max === 1 ? 'one' : `at most ${rule.max}`} <${name}>: this one is ignored`;
+    return undefined;
+  }
 }
 
 function emptyFrame(): Frame {
@@ -299,12 +323,7 @@ function frameFor(node: ElementNode, ignored: boolean, textOwner: ElementNode | 
   return { ...emptyFrame(), node, ignored, textOwner };
 }
 
-function newNode(
-  tag: SaxesTagNS,
-  path: string,
-  line: number,
-  warn: (path: string, line: number | undefined, message: string) => void,
-): ElementNode {
+function newNode(tag: SaxesTagNS, path: string, line: number, warn: Warn): ElementNode {
   const allowed = ATTRIBUTES[tag.local] ?? [];
   const attributes = new Map<string, string>();
   for (const attribute of Object.values(tag.attributes)) {
@@ -320,43 +339,203 @@ function newNode(
 
 type Warn = (path: string, line: number | undefined, message: string) => void;
 
+/** An element's text, whitespace collapsed; undefined when it has none. */
+function textOf(node: ElementNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const normalised = node.text.replace(/\s+/g, ' ').trim();
+  return normalised === '' ? undefined : normalised;
+}
+const child = (node: ElementNode, name: string) => node.children.find((entry) => entry.name === name);
+const children = (node: ElementNode, name: string) => node.children.filter((entry) => entry.name === name);
+const childText = (node: ElementNode, name: string) => textOf(child(node, name));
+const located = (node: ElementNode) => ({ path: node.path, line: node.line });
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
 /** Gives the element tree its meaning as a StratML document. */
 function interpret(root: ElementNode, warn: Warn): StratmlDocument {
-  const text = (node: ElementNode | undefined): string | undefined => {
-    if (!node) return undefined;
-    const normalised = node.text.replace(/\s+/g, ' ').trim();
-    return normalised === '' ? undefined : normalised;
-  };
-  const child = (node: ElementNode, name: string) => node.children.find((entry) => entry.name === name);
-  const children = (node: ElementNode, name: string) => node.children.filter((entry) => entry.name === name);
-  const childText = (node: ElementNode, name: string) => text(child(node, name));
-  const located = (node: ElementNode) => ({ path: node.path, line: node.line });
-  const optional = <K extends string, V>(key: K, value: V | undefined) =>
-    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
-  const enumerated = (node: ElementNode, attribute: string, allowed: readonly string[]) => {
-    const value = node.attributes.get(attribute)?.trim();
-    if (value === undefined || value === '') return undefined;
-    if (allowed.includes(value)) return value;
-    warn(node.path, node.line, `${attribute}="${value}" is not one of ${allowed.join(', ')}: ignored`);
-    return undefined;
-  };
-  const date = (node: ElementNode, name: string) => {
-    const element = child(node, name);
-    const value = text(element);
-    if (value === undefined || !element) return undefined;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
-    warn(element.path, element.line, `"${value}" is not a date (YYYY-MM-DD): ignored`);
-    return undefined;
-  };
+  return new StratmlInterpreter(warn).document(root);
+}
 
-  const role = (node: ElementNode): Role => {
+/**
+ * One method per StratML element kind, each building its part of the document from the element's
+ * children; a value the schema does not allow (an unknown enumeration, a malformed date or number)
+ * is warned of and left out. Fields are read in the order the document type lists them, which is
+ * also the order their warnings come in.
+ */
+class StratmlInterpreter {
+  constructor(private readonly warn: Warn) {}
+
+  document(root: ElementNode): StratmlDocument {
+    const type = this.documentType(root);
+    const core = child(root, 'StrategicPlanCore');
+    const admin = child(root, 'AdministrativeInformation');
+    const administrativeInformation = admin ? this.administrativeInformation(admin) : undefined;
+    const visionNode = core ? child(core, 'Vision') : undefined;
+    const missionNode = core ? child(core, 'Mission') : undefined;
+    return {
+      ...located(root),
+      root: root.name as StratmlDocument['root'],
+      type,
+      ...optional('name', childText(root, 'Name')),
+      ...optional('description', childText(root, 'Description')),
+      ...optional('otherInformation', childText(root, 'OtherInformation')),
+      organizations: core ? children(core, 'Organization').map((node) => this.organization(node)) : [],
+      ...optional('vision', visionNode ? childText(visionNode, 'Description') : undefined),
+      ...optional('mission', missionNode ? childText(missionNode, 'Description') : undefined),
+      values: core ? children(core, 'Value').map(value) : [],
+      goals: core ? children(core, 'Goal').map((node) => this.goal(node)) : [],
+      ...optional('administrativeInformation', administrativeInformation),
+    };
+  }
+
+  /** A Part 2 document says its Type; a Part 1 StrategicPlan (or a Type not understood) is a Strategic_Plan. */
+  private documentType(root: ElementNode): DocumentType {
+    if (root.name !== 'PerformancePlanOrReport') return 'Strategic_Plan';
+    const declared = root.attributes.get('Type')?.trim();
+    if (declared && (DOCUMENT_TYPES as readonly string[]).includes(declared)) return declared as DocumentType;
+    this.warn(
+      root.path,
+      root.line,
+      declared
+        ? `Type="${declared}" is not one of ${DOCUMENT_TYPES.join(', ')}: read as a Strategic_Plan`
+        : 'no Type attribute: read as a Strategic_Plan',
+    );
+    return 'Strategic_Plan';
+  }
+
+  private administrativeInformation(admin: ElementNode): AdministrativeInformation {
+    return {
+      ...optional('identifier', childText(admin, 'Identifier')),
+      ...optional('startDate', this.date(admin, 'StartDate')),
+      ...optional('endDate', this.date(admin, 'EndDate')),
+      ...optional('publicationDate', this.date(admin, 'PublicationDate')),
+      ...optional('source', childText(admin, 'Source')),
+    };
+  }
+
+  private organization(node: ElementNode): Organization {
+    return {
+      ...located(node),
+      ...optional('name', childText(node, 'Name')),
+      ...optional('acronym', childText(node, 'Acronym')),
+      ...optional('identifier', childText(node, 'Identifier')),
+      ...optional('description', childText(node, 'Description')),
+      stakeholders: this.stakeholders(node),
+    };
+  }
+
+  private goal(node: ElementNode): Goal {
+    return {
+      ...this.planElement(node),
+      objectives: children(node, 'Objective').map((entry) => this.objective(entry)),
+    };
+  }
+
+  private objective(node: ElementNode): Objective {
+    return {
+      ...this.planElement(node),
+      indicators: children(node, 'PerformanceIndicator').map((entry) => this.indicator(entry)),
+    };
+  }
+
+  /** What goals and objectives share. */
+  private planElement(node: ElementNode): PlanElement {
+    return {
+      ...located(node),
+      ...optional('name', childText(node, 'Name')),
+      ...optional('description', childText(node, 'Description')),
+      ...optional('identifier', childText(node, 'Identifier')),
+      ...optional('sequenceIndicator', childText(node, 'SequenceIndicator')),
+      stakeholders: this.stakeholders(node),
+      ...optional('otherInformation', childText(node, 'OtherInformation')),
+    };
+  }
+
+  private indicator(node: ElementNode): PerformanceIndicator {
+    return {
+      ...located(node),
+      ...optional('sequenceIndicator', childText(node, 'SequenceIndicator')),
+      ...optional('measurementDimension', childText(node, 'MeasurementDimension')),
+      ...optional('unitOfMeasurement', childText(node, 'UnitOfMeasurement')),
+      ...optional('identifier', childText(node, 'Identifier')),
+      relationships: children(node, 'Relationship').map((entry) => this.relationship(entry)),
+      measurements: children(node, 'MeasurementInstance').map((entry) => this.measurement(entry)),
+      ...optional('otherInformation', childText(node, 'OtherInformation')),
+      ...optional('indicatorType', this.enumerated(node, 'PerformanceIndicatorType', INDICATOR_TYPES)),
+      ...optional('valueChainStage', this.enumerated(node, 'ValueChainStage', VALUE_CHAIN_STAGES)),
+      stakeholders: this.stakeholders(node),
+    };
+  }
+
+  private relationship(node: ElementNode): Relationship {
+    return {
+      ...located(node),
+      ...optional('identifier', childText(node, 'Identifier')),
+      referentIdentifiers: children(node, 'ReferentIdentifier')
+        .map(textOf)
+        .filter((value): value is string => value !== undefined),
+      ...optional('name', childText(node, 'Name')),
+      ...optional('description', childText(node, 'Description')),
+      ...optional('relationshipType', this.enumerated(node, 'RelationshipType', RELATIONSHIP_TYPES)),
+    };
+  }
+
+  private measurement(node: ElementNode): MeasurementInstance {
+    return {
+      targets: children(node, 'TargetResult').map((entry) => this.result(entry)),
+      actuals: children(node, 'ActualResult').map((entry) => this.result(entry)),
+    };
+  }
+
+  private result(node: ElementNode): Result {
+    const descriptor = child(node, 'Descriptor');
+    const units = child(node, 'NumberOfUnits');
+    let numberOfUnits = textOf(units);
+    if (numberOfUnits !== undefined && units && !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(numberOfUnits)) {
+      this.warn(units.path, units.line, `"${numberOfUnits}" is not a decimal number: ignored`);
+      numberOfUnits = undefined;
+    }
+    const descriptorName = descriptor ? childText(descriptor, 'DescriptorName') : undefined;
+    const descriptorValue = descriptor ? childText(descriptor, 'DescriptorValue') : undefined;
+    return {
+      ...optional('startDate', this.date(node, 'StartDate')),
+      ...optional('endDate', this.date(node, 'EndDate')),
+      ...optional('numberOfUnits', numberOfUnits),
+      ...(descriptorName !== undefined || descriptorValue !== undefined
+        ? { descriptor: { ...optional('name', descriptorName), ...optional('value', descriptorValue) } }
+        : {}),
+      ...optional('description', childText(node, 'Description')),
+    };
+  }
+
+  private stakeholders(node: ElementNode): Stakeholder[] {
+    return children(node, 'Stakeholder').map((entry) => this.stakeholder(entry));
+  }
+
+  private stakeholder(node: ElementNode): Stakeholder {
+    return {
+      ...located(node),
+      ...optional('name', childText(node, 'Name')),
+      ...optional('description', childText(node, 'Description')),
+      ...optional('stakeholderType', this.enumerated(node, 'StakeholderTypeType', STAKEHOLDER_TYPES)),
+      roles: children(node, 'Role').map((entry) => this.role(entry)),
+    };
+  }
+
+  private role(node: ElementNode): Role {
     const roleTypes: string[] = [];
     for (const entry of children(node, 'RoleType')) {
-      const value = text(entry);
+      const value = textOf(entry);
       if (value === undefined) continue;
       const known = ['Performer', 'Beneficiary'].find((type) => type.toLowerCase() === value.toLowerCase());
       if (known) roleTypes.push(known);
-      else warn(entry.path, entry.line, `RoleType "${value}" is neither Performer nor Beneficiary: ignored`);
+      else
+        this.warn(
+          entry.path,
+          entry.line,
+          `RoleType "${value}" is neither Performer nor Beneficiary: ignored`,
+        );
     }
     return {
       ...located(node),
@@ -364,153 +543,37 @@ function interpret(root: ElementNode, warn: Warn): StratmlDocument {
       ...optional('description', childText(node, 'Description')),
       roleTypes,
     };
-  };
-  const stakeholder = (node: ElementNode): Stakeholder => ({
-    ...located(node),
-    ...optional('name', childText(node, 'Name')),
-    ...optional('description', childText(node, 'Description')),
-    ...optional(
-      'stakeholderType',
-      enumerated(node, 'StakeholderTypeType', ['Person', 'Organization', 'Generic_Group']),
-    ),
-    roles: children(node, 'Role').map(role),
-  });
-  const result = (node: ElementNode): Result => {
-    const descriptor = child(node, 'Descriptor');
-    const units = child(node, 'NumberOfUnits');
-    let numberOfUnits = text(units);
-    if (numberOfUnits !== undefined && units && !/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(numberOfUnits)) {
-      warn(units.path, units.line, `"${numberOfUnits}" is not a decimal number: ignored`);
-      numberOfUnits = undefined;
-    }
-    const descriptorName = descriptor ? childText(descriptor, 'DescriptorName') : undefined;
-    const descriptorValue = descriptor ? childText(descriptor, 'DescriptorValue') : undefined;
-    return {
-      ...optional('startDate', date(node, 'StartDate')),
-      ...optional('endDate', date(node, 'EndDate')),
-      ...optional('numberOfUnits', numberOfUnits),
-      ...(descriptorName !== undefined || descriptorValue !== undefined
-        ? {
-            descriptor: {
-              ...optional('name', descriptorName),
-              ...optional('value', descriptorValue),
-            },
-          }
-        : {}),
-      ...optional('description', childText(node, 'Description')),
-    };
-  };
-  const measurement = (node: ElementNode): MeasurementInstance => ({
-    targets: children(node, 'TargetResult').map(result),
-    actuals: children(node, 'ActualResult').map(result),
-  });
-  const relationship = (node: ElementNode): Relationship => ({
-    ...located(node),
-    ...optional('identifier', childText(node, 'Identifier')),
-    referentIdentifiers: children(node, 'ReferentIdentifier')
-      .map(text)
-      .filter((value): value is string => value !== undefined),
-    ...optional('name', childText(node, 'Name')),
-    ...optional('description', childText(node, 'Description')),
-    ...optional(
-      'relationshipType',
-      enumerated(node, 'RelationshipType', ['Broader_Than', 'Peer_To', 'Narrower_Than']),
-    ),
-  });
-  const indicator = (node: ElementNode): PerformanceIndicator => ({
-    ...located(node),
-    ...optional('sequenceIndicator', childText(node, 'SequenceIndicator')),
-    ...optional('measurementDimension', childText(node, 'MeasurementDimension')),
-    ...optional('unitOfMeasurement', childText(node, 'UnitOfMeasurement')),
-    ...optional('identifier', childText(node, 'Identifier')),
-    relationships: children(node, 'Relationship').map(relationship),
-    measurements: children(node, 'MeasurementInstance').map(measurement),
-    ...optional('otherInformation', childText(node, 'OtherInformation')),
-    ...optional(
-      'indicatorType',
-      enumerated(node, 'PerformanceIndicatorType', ['Quantitative', 'Qualitative']),
-    ),
-    ...optional(
-      'valueChainStage',
-      enumerated(node, 'ValueChainStage', [
-        'Outcome',
-        'Output_Processing',
-        'Output',
-        'Input_Processing',
-        'Input',
-      ]),
-    ),
-    stakeholders: children(node, 'Stakeholder').map(stakeholder),
-  });
-  const planElement = (node: ElementNode): PlanElement => ({
-    ...located(node),
-    ...optional('name', childText(node, 'Name')),
-    ...optional('description', childText(node, 'Description')),
-    ...optional('identifier', childText(node, 'Identifier')),
-    ...optional('sequenceIndicator', childText(node, 'SequenceIndicator')),
-    stakeholders: children(node, 'Stakeholder').map(stakeholder),
-    ...optional('otherInformation', childText(node, 'OtherInformation')),
-  });
-  const objective = (node: ElementNode): Objective => ({
-    ...planElement(node),
-    indicators: children(node, 'PerformanceIndicator').map(indicator),
-  });
-  const goal = (node: ElementNode): Goal => ({
-    ...planElement(node),
-    objectives: children(node, 'Objective').map(objective),
-  });
-  const organization = (node: ElementNode): Organization => ({
-    ...located(node),
-    ...optional('name', childText(node, 'Name')),
-    ...optional('acronym', childText(node, 'Acronym')),
-    ...optional('identifier', childText(node, 'Identifier')),
-    ...optional('description', childText(node, 'Description')),
-    stakeholders: children(node, 'Stakeholder').map(stakeholder),
-  });
-  const value = (node: ElementNode): ValueStatement => ({
-    ...located(node),
-    ...optional('name', childText(node, 'Name')),
-    ...optional('description', childText(node, 'Description')),
-  });
-
-  let type: DocumentType = 'Strategic_Plan';
-  if (root.name === 'PerformancePlanOrReport') {
-    const declared = root.attributes.get('Type')?.trim();
-    if (declared && (DOCUMENT_TYPES as readonly string[]).includes(declared)) type = declared as DocumentType;
-    else
-      warn(
-        root.path,
-        root.line,
-        declared
-          ? `Type="${declared}" is not one of ${DOCUMENT_TYPES.join(', ')}: read as a Strategic_Plan`
-          : 'no Type attribute: read as a Strategic_Plan',
-      );
   }
-  const core = child(root, 'StrategicPlanCore');
-  const admin = child(root, 'AdministrativeInformation');
-  const administrativeInformation: AdministrativeInformation | undefined = admin
-    ? {
-        ...optional('identifier', childText(admin, 'Identifier')),
-        ...optional('startDate', date(admin, 'StartDate')),
-        ...optional('endDate', date(admin, 'EndDate')),
-        ...optional('publicationDate', date(admin, 'PublicationDate')),
-        ...optional('source', childText(admin, 'Source')),
-      }
-    : undefined;
-  const visionNode = core ? child(core, 'Vision') : undefined;
-  const missionNode = core ? child(core, 'Mission') : undefined;
+
+  /** An attribute with an enumerated value: undefined when absent or not one of the allowed values. */
+  private enumerated(node: ElementNode, attribute: string, allowed: readonly string[]): string | undefined {
+    const value = node.attributes.get(attribute)?.trim();
+    if (value === undefined || value === '') return undefined;
+    if (allowed.includes(value)) return value;
+    this.warn(node.path, node.line, `${attribute}="${value}" is not one of ${allowed.join(', ')}: ignored`);
+    return undefined;
+  }
+
+  /** A child element holding a date (YYYY-MM-DD); undefined when absent or not a real date. */
+  private date(node: ElementNode, name: string): string | undefined {
+    const element = child(node, name);
+    const value = textOf(element);
+    if (value === undefined || !element) return undefined;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return value;
+    this.warn(element.path, element.line, `"${value}" is not a date (YYYY-MM-DD): ignored`);
+    return undefined;
+  }
+}
+
+const STAKEHOLDER_TYPES = ['Person', 'Organization', 'Generic_Group'];
+const RELATIONSHIP_TYPES = ['Broader_Than', 'Peer_To', 'Narrower_Than'];
+const INDICATOR_TYPES = ['Quantitative', 'Qualitative'];
+const VALUE_CHAIN_STAGES = ['Outcome', 'Output_Processing', 'Output', 'Input_Processing', 'Input'];
+
+function value(node: ElementNode): ValueStatement {
   return {
-    ...located(root),
-    root: root.name as StratmlDocument['root'],
-    type,
-    ...optional('name', childText(root, 'Name')),
-    ...optional('description', childText(root, 'Description')),
-    ...optional('otherInformation', childText(root, 'OtherInformation')),
-    organizations: core ? children(core, 'Organization').map(organization) : [],
-    ...optional('vision', visionNode ? childText(visionNode, 'Description') : undefined),
-    ...optional('mission', missionNode ? childText(missionNode, 'Description') : undefined),
-    values: core ? children(core, 'Value').map(value) : [],
-    goals: core ? children(core, 'Goal').map(goal) : [],
-    ...optional('administrativeInformation', administrativeInformation),
+    ...located(node),
+    ...optional('name', childText(node, 'Name')),
+    ...optional('description', childText(node, 'Description')),
   };
 }

@@ -53,12 +53,85 @@ type Assignments = Record<string, string[]>;
  */
 export function stratmlToCatalog(document: StratmlDocument, file: string): StratmlCatalog {
   const warnings: StratmlWarning[] = [];
-  const warn = (where: Where, message: string) =>
+  const mapping = catalogMapping(warnings, file);
+  const rootWhere: Where = {
+    path: document.path ?? '/',
+    ...(document.line !== undefined ? { line: document.line } : {}),
+  };
+
+  if (document.type === 'Performance_Report')
+    mapping.warn(rootWhere, 'a Performance_Report: its plan is read, its measurements are not');
+  if (document.goals.length === 0)
+    mapping.refuse('no-goals', 'the document has no <Goal>: a plan needs at least one');
+
+  // 1. Offices: every stakeholder with the role Performer, organisation level first.
+  const organization =
+    document.organizations.find((entry) => entry.name !== undefined) ?? document.organizations[0];
+  const organizationPerformers = mapping.offices.performersOf(
+    document.organizations.flatMap((entry) => entry.stakeholders),
+  );
+
+  // 2. Goals, each numbered from its SequenceIndicator (or Identifier) or else by position, with
+  // their objectives and key activities.
+  const goalNumbers = numberSiblings(
+    document.goals.map((goal) => ({ where: goal, number: sequenceOf(goal, [], mapping.warn, 'goal') })),
+    (number, first, second) =>
+      mapping.refuse(
+        'duplicate-id',
+        `goal ${number} is numbered twice: ${first.path ?? '?'} and ${second.path ?? '?'}`,
+      ),
+  );
+  const plan: PlanParts = {
+    goals: [],
+    objectives: [],
+    missionAreas: new Map(),
+    assignments: {},
+    unassigned: 0,
+    organizationPerformers,
+    fallbackOffice: () => mapping.offices.organizationOffice(organization, document),
+  };
+  document.goals.forEach((goal, goalIndex) => {
+    mapGoal(goal, String(goalNumbers[goalIndex]), mapping, plan);
+  });
+  if (plan.goals.length === 0)
+    mapping.refuse('no-goals', 'no <Goal> in the document has an objective: there is nothing to track');
+  if (plan.unassigned > 0) warnUnassigned(plan, mapping, rootWhere);
+
+  // 3. The plan itself: who, what, when, and an id and version.
+  const body = {
+    ...planHeader(document, organization, mapping, rootWhere),
+    goals: plan.goals,
+    missionAreas: [...plan.missionAreas.values()],
+    objectives: plan.objectives,
+    offices: mapping.offices.all(),
+    assignments: plan.assignments,
+  };
+  const identity = parseCatalogIdentifier(document.administrativeInformation?.identifier) ?? {
+    id: slug(body.title),
+    // Derived from the content: a changed document is a new version, so templates made from
+    // the old one are refused rather than read against the wrong plan.
+    version: `1.0.${Number.parseInt(sha256Hex(canonicalJson(body)).slice(0, 7), 16)}`,
+  };
+  return { catalog: { id: identity.id, version: identity.version, ...body }, warnings };
+}
+
+/** How the mapping reports what it tolerates and refuses, and the offices it has found so far. */
+interface CatalogMapping {
+  readonly warn: (where: Where, message: string) => void;
+  readonly refuse: (rule: string, message: string) => never;
+  /** The text cut to the catalog's limit (with a warning), or undefined when there is none. */
+  readonly within: (value: string | undefined, where: Where, what: string) => string | undefined;
+  readonly offices: OfficeRegistry;
+}
+
+function catalogMapping(warnings: StratmlWarning[], file: string): CatalogMapping {
+  const warn = (where: Where, message: string) => {
     warnings.push({
       path: where.path ?? '/',
       ...(where.line !== undefined ? { line: where.line } : {}),
       message,
     });
+  };
   const refuse = (rule: string, message: string): never => {
     throw new InvalidInputError({ rule: `stratml.${rule}`, message, file });
   };
@@ -68,159 +141,185 @@ export function stratmlToCatalog(document: StratmlDocument, file: string): Strat
       : fitText(value, () =>
           warn(where, `${what} is ${value.length} characters, over the catalog's ${CATALOG_TEXT_MAX}: cut`),
         );
-  /** A title from the Name, else from the Description, else a fallback, saying which. */
-  const titleOf = (element: Goal | Objective, label: string, fallback: string): string => {
-    const name = within(element.name, element, `the ${label.split(' ')[0]} name`);
-    if (name !== undefined) return name;
-    if (element.description !== undefined) {
-      warn(element, `${label} has no Name: titled from its Description`);
-      return shortTitle(element.description);
-    }
-    warn(element, `${label} has no Name or Description: titled "${fallback}"`);
-    return fallback;
-  };
-  const rootWhere: Where = {
-    path: document.path ?? '/',
-    ...(document.line !== undefined ? { line: document.line } : {}),
-  };
+  return { warn, refuse, within, offices: new OfficeRegistry(refuse, warn) };
+}
 
-  if (document.type === 'Performance_Report')
-    warn(rootWhere, 'a Performance_Report: its plan is read, its measurements are not');
-  if (document.goals.length === 0)
-    refuse('no-goals', 'the document has no <Goal>: a plan needs at least one');
+/** The catalog's goals, objectives and assignments as they are built, goal by goal. */
+interface PlanParts {
+  readonly goals: CatalogFile['goals'];
+  readonly objectives: CatalogFile['objectives'];
+  readonly missionAreas: Map<string, NonNullable<CatalogFile['missionAreas']>[number]>;
+  readonly assignments: Assignments;
+  /** Key activities no Performer is named for: assigned to the organisation itself. */
+  unassigned: number;
+  readonly organizationPerformers: readonly string[];
+  /** The organisation as an office, registered only when a key activity needs it. */
+  readonly fallbackOffice: () => string;
+}
 
-  // 1. Offices: every stakeholder with the role Performer, organisation level first.
-  const offices = new OfficeRegistry(refuse, warn);
-  const organization =
-    document.organizations.find((entry) => entry.name !== undefined) ?? document.organizations[0];
-  const organizationPerformers = offices.performersOf(
-    document.organizations.flatMap((entry) => entry.stakeholders),
-  );
+/** A title from the Name, else from the Description, else a fallback, saying which. */
+function titleOf(
+  element: Goal | Objective,
+  label: string,
+  fallback: string,
+  mapping: CatalogMapping,
+): string {
+  const name = mapping.within(element.name, element, `the ${label.split(' ')[0]} name`);
+  if (name !== undefined) return name;
+  if (element.description !== undefined) {
+    mapping.warn(element, `${label} has no Name: titled from its Description`);
+    return shortTitle(element.description);
+  }
+  mapping.warn(element, `${label} has no Name or Description: titled "${fallback}"`);
+  return fallback;
+}
 
-  // 2. Goals, each numbered from its SequenceIndicator (or Identifier) or else by position.
-  const goalNumbers = numberSiblings(
-    document.goals.map((goal) => ({ where: goal, number: sequenceOf(goal, [], warn, 'goal') })),
-    (number, first, second) =>
-      refuse(
-        'duplicate-id',
-        `goal ${number} is numbered twice: ${first.path ?? '?'} and ${second.path ?? '?'}`,
-      ),
-  );
-
-  const goals: CatalogFile['goals'] = [];
-  const objectives: CatalogFile['objectives'] = [];
-  const missionAreas = new Map<string, NonNullable<CatalogFile['missionAreas']>[number]>();
-  const assignments: Assignments = {};
-  let unassigned = 0;
-  const fallbackOffice = () => offices.organizationOffice(organization, document);
-
-  document.goals.forEach((goal, goalIndex) => {
-    const goalId = String(goalNumbers[goalIndex]);
-    const goalPerformers = offices.performersOf(goal.stakeholders);
-    const kept = goal.objectives.filter((objective) => {
-      if (
-        objective.name !== undefined ||
-        objective.description !== undefined ||
-        objective.indicators.length > 0
-      )
-        return true;
-      warn(objective, 'the objective has no Name, Description or PerformanceIndicator: left out');
-      return false;
-    });
-    if (kept.length === 0) {
-      warn(
-        goal,
-        `goal ${goalId} has no objectives: left out of the plan (a goal is tracked through its objectives)`,
-      );
-      return;
-    }
-    const title = titleOf(goal, `goal ${goalId}`, `Goal ${goalId}`);
-    const goalDescription = within(goal.description, goal, 'the goal description');
-    goals.push({
-      id: goalId,
-      title,
-      ...(goalDescription !== undefined && goalDescription !== title ? { description: goalDescription } : {}),
-    });
-
-    const objectiveNumbers = numberSiblings(
-      kept.map((objective) => ({
-        where: objective,
-        number: sequenceOf(objective, [Number(goalId)], warn, 'objective'),
-      })),
-      (number, first, second) =>
-        refuse(
-          'duplicate-id',
-          `objective ${goalId}.${number} is numbered twice: ${first.path ?? '?'} and ${second.path ?? '?'}`,
-        ),
+/** One goal with its objectives; a goal none of whose objectives has content is left out. */
+function mapGoal(goal: Goal, goalId: string, mapping: CatalogMapping, plan: PlanParts): void {
+  const goalPerformers = mapping.offices.performersOf(goal.stakeholders);
+  const kept = goal.objectives.filter((objective) => {
+    if (
+      objective.name !== undefined ||
+      objective.description !== undefined ||
+      objective.indicators.length > 0
+    )
+      return true;
+    mapping.warn(objective, 'the objective has no Name, Description or PerformanceIndicator: left out');
+    return false;
+  });
+  if (kept.length === 0) {
+    mapping.warn(
+      goal,
+      `goal ${goalId} has no objectives: left out of the plan (a goal is tracked through its objectives)`,
     );
-    kept.forEach((objective, objectiveIndex) => {
-      const objectiveId = `${goalId}.${objectiveNumbers[objectiveIndex]}`;
-      const objectiveTitle = titleOf(objective, `objective ${objectiveId}`, `Objective ${objectiveId}`);
-      let desiredOutcome = within(objective.description, objective, 'the objective description');
-      if (desiredOutcome === undefined) {
-        warn(
-          objective,
-          `objective ${objectiveId} has no Description: its name stands as the desired outcome`,
-        );
-        desiredOutcome = objectiveTitle;
-      }
-      const area = missionAreaOf(objective, goalId, missionAreas, warn);
-      const objectivePerformers = offices.performersOf(objective.stakeholders);
-
-      const items: { text: string; performers: string[]; where: Where }[] =
-        objective.indicators.length === 0
-          ? [{ text: desiredOutcome, performers: [], where: objective }]
-          : objective.indicators.map((indicator, index) => ({
-              text: indicatorText(indicator, objectiveTitle, index + 1, warn, within),
-              performers: offices.performersOfIndicator(indicator),
-              where: indicator,
-            }));
-      const keyActivities = items.map((item, index) => {
-        const id = `${objectiveId}.${index + 1}`;
-        const indicator = objective.indicators[index];
-        const written = indicator
-          ? (indicator.sequenceIndicator ?? numberOfIdentifier(indicator.identifier))
-          : undefined;
-        if (written !== undefined && /^\d+\.\d+\.\d+$/.test(written) && written !== id)
-          warn(
-            item.where,
-            `numbered ${written} in the document; key activities are numbered in document order: ${id}`,
-          );
-        let chosen = [item.performers, objectivePerformers, goalPerformers, organizationPerformers].find(
-          (list) => list.length > 0,
-        );
-        if (!chosen) {
-          unassigned += 1;
-          chosen = [fallbackOffice()];
-        }
-        assignments[id] = [...new Set(chosen)];
-        return { id, text: item.text };
-      });
-      objectives.push({
-        id: objectiveId,
-        goalId,
-        ...(area ? { missionAreaId: area } : {}),
-        title: objectiveTitle,
-        desiredOutcome,
-        keyActivities,
-      });
-    });
+    return;
+  }
+  const title = titleOf(goal, `goal ${goalId}`, `Goal ${goalId}`, mapping);
+  const goalDescription = mapping.within(goal.description, goal, 'the goal description');
+  plan.goals.push({
+    id: goalId,
+    title,
+    ...(goalDescription !== undefined && goalDescription !== title ? { description: goalDescription } : {}),
   });
 
-  if (goals.length === 0)
-    refuse('no-goals', 'no <Goal> in the document has an objective: there is nothing to track');
-  if (unassigned > 0) {
-    const office = offices.all().find((entry) => entry.code === fallbackOffice()) as {
-      code: string;
-      name: string;
-    };
-    warn(
-      rootWhere,
-      `${unassigned} key activit${unassigned === 1 ? 'y has' : 'ies have'} no stakeholder with the role Performer (on the indicator, objective, goal or organisation): assigned to ${office.name} (${office.code})`,
-    );
-  }
+  const objectiveNumbers = numberSiblings(
+    kept.map((objective) => ({
+      where: objective,
+      number: sequenceOf(objective, [Number(goalId)], mapping.warn, 'objective'),
+    })),
+    (number, first, second) =>
+      mapping.refuse(
+        'duplicate-id',
+        `objective ${goalId}.${number} is numbered twice: ${first.path ?? '?'} and ${second.path ?? '?'}`,
+      ),
+  );
+  kept.forEach((objective, objectiveIndex) => {
+    const objectiveId = `${goalId}.${objectiveNumbers[objectiveIndex]}`;
+    mapObjective(objective, { goalId, objectiveId, goalPerformers }, mapping, plan);
+  });
+}
 
-  // 3. The plan itself: who, what, when, and an id and version.
+/** One objective: its title and desired outcome, its mission area and its key activities. */
+function mapObjective(
+  objective: Objective,
+  under: {
+    readonly goalId: string;
+    readonly objectiveId: string;
+    readonly goalPerformers: readonly string[];
+  },
+  mapping: CatalogMapping,
+  plan: PlanParts,
+): void {
+  const { goalId, objectiveId } = under;
+  const objectiveTitle = titleOf(objective, `objective ${objectiveId}`, `Objective ${objectiveId}`, mapping);
+  let desiredOutcome = mapping.within(objective.description, objective, 'the objective description');
+  if (desiredOutcome === undefined) {
+    mapping.warn(
+      objective,
+      `objective ${objectiveId} has no Description: its name stands as the desired outcome`,
+    );
+    desiredOutcome = objectiveTitle;
+  }
+  const area = missionAreaOf(objective, goalId, plan.missionAreas, mapping.warn);
+  const inherited = [mapping.offices.performersOf(objective.stakeholders), under.goalPerformers];
+  const items: KeyActivityItem[] =
+    objective.indicators.length === 0
+      ? [{ text: desiredOutcome, performers: [], where: objective }]
+      : objective.indicators.map((indicator, index) => ({
+          text: indicatorText(indicator, objectiveTitle, index + 1, mapping.warn, mapping.within),
+          performers: mapping.offices.performersOfIndicator(indicator),
+          where: indicator,
+        }));
+  const keyActivities = items.map((item, index) =>
+    keyActivityOf(item, `${objectiveId}.${index + 1}`, objective.indicators[index], inherited, mapping, plan),
+  );
+  plan.objectives.push({
+    id: objectiveId,
+    goalId,
+    ...(area ? { missionAreaId: area } : {}),
+    title: objectiveTitle,
+    desiredOutcome,
+    keyActivities,
+  });
+}
+
+/** A key activity to be: an indicator (or the objective itself), its text and its own performers. */
+interface KeyActivityItem {
+  readonly text: string;
+  readonly performers: readonly string[];
+  readonly where: Where;
+}
+
+/**
+ * One key activity, numbered in document order, assigned to the nearest named performers: the
+ * indicator's, else the objective's, else the goal's, else the organisation's, else the
+ * organisation itself as an office.
+ */
+function keyActivityOf(
+  item: KeyActivityItem,
+  id: string,
+  indicator: PerformanceIndicator | undefined,
+  inherited: readonly (readonly string[])[],
+  mapping: CatalogMapping,
+  plan: PlanParts,
+): { id: string; text: string } {
+  const written = indicator
+    ? (indicator.sequenceIndicator ?? numberOfIdentifier(indicator.identifier))
+    : undefined;
+  if (written !== undefined && /^\d+\.\d+\.\d+$/.test(written) && written !== id)
+    mapping.warn(
+      item.where,
+      `numbered ${written} in the document; key activities are numbered in document order: ${id}`,
+    );
+  let chosen = [item.performers, ...inherited, plan.organizationPerformers].find((list) => list.length > 0);
+  if (!chosen) {
+    plan.unassigned += 1;
+    chosen = [plan.fallbackOffice()];
+  }
+  plan.assignments[id] = [...new Set(chosen)];
+  return { id, text: item.text };
+}
+
+function warnUnassigned(plan: PlanParts, mapping: CatalogMapping, rootWhere: Where): void {
+  const office = mapping.offices.all().find((entry) => entry.code === plan.fallbackOffice()) as {
+    code: string;
+    name: string;
+  };
+  const { unassigned } = plan;
+  mapping.warn(
+    rootWhere,
+    `${unassigned} key activit${unassigned === 1 ? 'y has' : 'ies have'} no stakeholder with the role Performer (on the indicator, objective, goal or organisation): assigned to ${office.name} (${office.code})`,
+  );
+}
+
+/** The plan's own facts: its title, source and dates, organisation, mission, vision and values. */
+function planHeader(
+  document: StratmlDocument,
+  organization: Organization | undefined,
+  mapping: CatalogMapping,
+  rootWhere: Where,
+) {
+  const { warn, within } = mapping;
   const admin = document.administrativeInformation;
   const organizationName = within(organization?.name, organization ?? rootWhere, 'the organisation name');
   let acronym = organization?.acronym;
@@ -228,14 +327,7 @@ export function stratmlToCatalog(document: StratmlDocument, file: string): Strat
     warn(organization ?? rootWhere, `the acronym is over ${ORGANIZATION_ACRONYM_MAX} characters: left out`);
     acronym = undefined;
   }
-  const values = document.values.flatMap((value) => {
-    const name =
-      within(value.name, value, 'the value name') ??
-      (value.description ? shortTitle(value.description) : undefined);
-    if (name === undefined) return [];
-    const description = within(value.description, value, 'the value description');
-    return [{ name, ...(description !== undefined && description !== name ? { description } : {}) }];
-  });
+  const values = planValues(document, mapping);
   let title = within(document.name, rootWhere, 'the plan name');
   if (title === undefined) {
     warn(rootWhere, 'the plan has no Name: titled after its organisation');
@@ -244,7 +336,7 @@ export function stratmlToCatalog(document: StratmlDocument, file: string): Strat
   const source = within(admin?.source ?? parseSourceNote(document.otherInformation), rootWhere, 'the source');
   const mission = within(document.mission, rootWhere, 'the mission');
   const vision = within(document.vision, rootWhere, 'the vision');
-  const body = {
+  return {
     title,
     ...(source !== undefined ? { source } : {}),
     ...(admin?.startDate !== undefined ? { startDate: admin.startDate } : {}),
@@ -255,19 +347,19 @@ export function stratmlToCatalog(document: StratmlDocument, file: string): Strat
     ...(mission !== undefined ? { mission } : {}),
     ...(vision !== undefined ? { vision } : {}),
     ...(values.length > 0 ? { values } : {}),
-    goals,
-    missionAreas: [...missionAreas.values()],
-    objectives,
-    offices: offices.all(),
-    assignments,
   };
-  const identity = parseCatalogIdentifier(admin?.identifier) ?? {
-    id: slug(title),
-    // Derived from the content: a changed document is a new version, so templates made from
-    // the old one are refused rather than read against the wrong plan.
-    version: `1.0.${Number.parseInt(sha256Hex(canonicalJson(body)).slice(0, 7), 16)}`,
-  };
-  return { catalog: { id: identity.id, version: identity.version, ...body }, warnings };
+}
+
+/** The plan's values: named (or titled from their description); a value with neither is left out. */
+function planValues(document: StratmlDocument, { within }: CatalogMapping) {
+  return document.values.flatMap((value) => {
+    const name =
+      within(value.name, value, 'the value name') ??
+      (value.description ? shortTitle(value.description) : undefined);
+    if (name === undefined) return [];
+    const description = within(value.description, value, 'the value description');
+    return [{ name, ...(description !== undefined && description !== name ? { description } : {}) }];
+  });
 }
 
 /** Cut text to the catalog's limit at a word boundary, marking the cut. */
