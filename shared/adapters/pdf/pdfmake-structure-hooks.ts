@@ -75,8 +75,23 @@ const classOf = (module: unknown, name: string): { prototype: Prototype } => {
   return candidate as { prototype: Prototype };
 };
 
+/**
+ * pdfmake's own methods, kept on its prototypes the first time they are wrapped. Every install
+ * wraps these, never a wrapper: a second copy of this module in one process (a test runner that
+ * shares pdfmake between test files but not our modules) then replaces the hooks instead of
+ * wrapping them again, which would tag every item twice.
+ */
+const ORIGINALS = Symbol.for('strategy-report/pdfmake-structure-hooks/originals');
+const originalsOf = (prototype: Prototype): Prototype => {
+  const holder = prototype as unknown as { [ORIGINALS]?: Prototype };
+  holder[ORIGINALS] ??= {};
+  return holder[ORIGINALS];
+};
+
 const methodOf = (prototype: Prototype, className: string, name: string): Method => {
-  const method = prototype[name];
+  const originals = originalsOf(prototype);
+  originals[name] ??= prototype[name];
+  const method = originals[name];
   if (typeof method !== 'function')
     throw new Error(
       `pdfmake's ${className} no longer has ${name}(): the brief cannot be tagged (see shared/adapters/pdf/pdfmake-structure-hooks.ts)`,
@@ -125,6 +140,7 @@ export function installStructureHooks(start: StartTagging): void {
   startTagging = start;
   if (installed) return;
   installed = true;
+  // From here on the methods are pdfmake's own (methodOf), whichever copy of this module runs.
 
   layoutBuilder.processNode = function processNodeInFrame(this: unknown, ...args: unknown[]) {
     const parent = laying;
@@ -148,7 +164,7 @@ export function installStructureHooks(start: StartTagging): void {
     tagged.add(document);
     const own = this as unknown as Prototype;
     for (const [name, kind] of Object.entries(RENDER_METHODS)) {
-      const draw = renderer[name] as Method;
+      const draw = methodOf(renderer, 'Renderer', name);
       own[name] = function drawTagged(this: unknown, ...drawArgs: unknown[]) {
         const item = drawArgs[0] as PageItem & { [FRAME]?: LayoutFrame };
         tagger.beforeItem(kind, item, item[FRAME]);
@@ -158,7 +174,7 @@ export function installStructureHooks(start: StartTagging): void {
       };
     }
     for (const name of OTHER_RENDER_METHODS) {
-      const draw = renderer[name] as Method;
+      const draw = methodOf(renderer, 'Renderer', name);
       own[name] = function drawOutsideContent(this: unknown, ...drawArgs: unknown[]) {
         tagger.beforeOtherItem();
         return draw.apply(this, drawArgs);
