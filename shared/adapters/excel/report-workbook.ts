@@ -4,9 +4,9 @@ import { formatIsoDate } from '../../domain/report/display-format';
 import { objectiveLabel, type ReportModel } from '../../domain/report/report-model';
 import { COUNTED_STATUSES, type LevelSummary, type SnapshotRow } from '../../domain/rollup/rollup-snapshot';
 import { finalizeXlsx } from './finalize-xlsx';
+import { type Fact, writeFacts } from './sheet-facts';
 import { preparePrinting } from './sheet-printing';
-import { type CellValue, type Column, setTextCell, writeTable } from './sheet-table';
-import { fittedRowHeight } from './workbook-styles';
+import { type CellValue, type Column, writeTable } from './sheet-table';
 
 export const WORKBOOK_SHEETS = [
   'Summary',
@@ -60,7 +60,7 @@ function summaryValues(summary: LevelSummary): CellValue[] {
 
 function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): number {
   const sheet = workbook.addWorksheet('Summary');
-  const facts: [string, string][] = [
+  const facts: Fact[] = [
     ['Report', model.title],
     ['Period', `${model.period} (${model.periodLabel}), as of ${model.asOf}`],
     ['Generated', model.generatedOn],
@@ -75,16 +75,8 @@ function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): number
   const notice = supersedesNotice(model);
   if (notice) facts.unshift(['Replaces', notice]);
   if (model.markingBanner) facts.unshift(['Marking', model.markingBanner]);
-  facts.forEach(([label, value], index) => {
-    const row = sheet.getRow(index + 1);
-    setTextCell(row.getCell(1), label);
-    row.getCell(1).font = { bold: true };
-    row.getCell(1).alignment = { vertical: 'top' };
-    setTextCell(row.getCell(3), value);
-    row.getCell(3).alignment = { vertical: 'top', wrapText: true };
-    // Column C is a table column (Name) too: its text wraps there at that column's width.
-    row.height = fittedRowHeight([value], [50]);
-  });
+  // The value goes in column C, so each label may run on into the empty column B.
+  const firstRow = writeFacts(sheet, facts, 3);
   const lines: CellValue[][] = [
     ['Agency', '', 'Agency', ...summaryValues(model.agency)],
     ...model.goalLines.map((line, index) => [
@@ -109,9 +101,9 @@ function addSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel): number
       ...SUMMARY_COLUMNS,
     ],
     lines,
-    { firstRow: facts.length + 2, freezeColumns: 3 },
+    { firstRow, freezeColumns: 3 },
   );
-  return facts.length + 2;
+  return firstRow;
 }
 
 function addObjectivesSheet(workbook: ExcelJS.Workbook, model: ReportModel): void {

@@ -7,9 +7,9 @@ import { packTitle, quarterName } from '../../domain/review/review-wording';
 import { unchangedSentence } from '../../domain/review/unchanged-count';
 import { ATTESTATION_FIELDS, attestationAnswers } from '../../domain/submission/attestation';
 import { finalizeXlsx } from '../excel/finalize-xlsx';
+import { type Fact, fitFactLabels, writeFacts } from '../excel/sheet-facts';
 import { preparePrinting } from '../excel/sheet-printing';
-import { type CellValue, type Column, setTextCell, writeTable } from '../excel/sheet-table';
-import { fittedRowHeight } from '../excel/workbook-styles';
+import { type CellValue, type Column, writeTable } from '../excel/sheet-table';
 
 export const QUARTERLY_WORKBOOK_SHEETS = [
   'Summary',
@@ -66,7 +66,7 @@ const kindName = (level: LevelReview) =>
 
 function addSummary(workbook: ExcelJS.Workbook, model: QuarterlyReviewModel): number {
   const sheet = workbook.addWorksheet('Summary');
-  const facts: [string, string][] = [
+  const facts: Fact[] = [
     ['Review', packTitle(model.quarter)],
     ['Quarter', quarterName(model.quarter)],
     ['Plan', `${model.plan.title} (${model.plan.id} version ${model.plan.version})`],
@@ -82,15 +82,7 @@ function addSummary(workbook: ExcelJS.Workbook, model: QuarterlyReviewModel): nu
     ['Unchanged entries', unchangedSentence(model.agency.unchanged)],
     ['Snapshots', model.sources.map((source) => `${source.period} v${source.version}`).join(', ')],
   ];
-  facts.forEach(([label, value], index) => {
-    const row = sheet.getRow(index + 1);
-    setTextCell(row.getCell(1), label);
-    row.getCell(1).font = { bold: true };
-    setTextCell(row.getCell(2), value);
-    row.getCell(2).alignment = { vertical: 'top', wrapText: true };
-    row.height = fittedRowHeight([value], [50]);
-  });
-  const firstRow = facts.length + 2;
+  const firstRow = writeFacts(sheet, facts, 2);
   writeTable(
     sheet,
     [
@@ -115,6 +107,7 @@ function addSummary(workbook: ExcelJS.Workbook, model: QuarterlyReviewModel): nu
     ]),
     { firstRow },
   );
+  fitFactLabels(sheet, facts);
   return firstRow;
 }
 

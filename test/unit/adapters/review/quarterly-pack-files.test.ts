@@ -94,6 +94,16 @@ function expectedGoalTexts(goalIndex: number, labelEnd = ': '): string[] {
 }
 
 describe('the quarterly review pack: PDF', () => {
+  it('shows every label of the Summary in full: its column is wide enough for the longest', () => {
+    const sheet = workbook.getWorksheet('Summary');
+    if (!sheet) throw new Error('no sheet Summary');
+    const labels: string[] = [];
+    for (let row = 1; sheet.getRow(row).getCell(1).text !== ''; row += 1)
+      labels.push(sheet.getRow(row).getCell(1).text);
+    expect(labels).toContain('Unchanged entries');
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(Math.max(...labels.map((label) => label.length)));
+  });
+
   it('gives, for every goal, progress, trend, likelihood, risk, contributors, next steps and (most at risk) strategies', () => {
     const text = normalize(
       pages
