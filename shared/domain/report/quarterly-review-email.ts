@@ -1,6 +1,6 @@
 import { sanitizeHeaderText } from '../mail-text';
 import type { QuarterlyReviewModel } from '../review/quarterly-review-model';
-import { levelLabel, packTitle, progressText, quarterName, riskText } from '../review/review-wording';
+import { levelLabel, packTitle, progressText, quarterMonths, riskText } from '../review/review-wording';
 import { unchangedSentence } from '../review/unchanged-count';
 import { formatPercent } from './display-format';
 import { emailHtmlText, emailLine } from './email-text';
@@ -57,7 +57,8 @@ function emailSections(input: QuarterlyReviewEmailInput): EmailSections {
   const summary = [
     `Agency progress: ${formatPercent(model.agency.startPercent)} to ${formatPercent(model.agency.endPercent)} (${model.agency.endStatus}).`,
     `Risk: ${model.riskCounts.High} High, ${model.riskCounts.Medium} Medium, ${model.riskCounts.Low} Low.`,
-    `Data: ${model.dataQuality.overall} (GAO terms); ${unchangedSentence(model.agency.unchanged)}.`,
+    // The unchanged sentence ends with its own full stop.
+    `Data: ${model.dataQuality.overall} (GAO terms). ${unchangedSentence(model.agency.unchanged)}`,
     `Months: ${model.monthsWithData.join(', ')}${missing}.`,
   ];
   const goals = model.goals.map(
@@ -72,7 +73,7 @@ function emailSections(input: QuarterlyReviewEmailInput): EmailSections {
       : `${input.attachmentNames.workbook} (the figures, as a workbook)`,
   ];
   return {
-    title: `${packTitle(model.quarter)}: ${quarterName(model.quarter)}`,
+    title: `${packTitle(model.quarter)}: ${quarterMonths(model.quarter)}`,
     summary,
     goals,
     attachments,

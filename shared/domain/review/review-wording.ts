@@ -8,8 +8,12 @@ import type { QuarterFacts } from './quarterly-review-inputs';
  * The words of the quarterly review pack, in one place so the PDF, the HTML and the workbook say
  * the same thing, and a test can build the expected text the same way and find it.
  */
-export const quarterName = (quarter: QuarterFacts) =>
-  `${quarter.label} (${formatPeriodLong(quarter.periods[0])} – ${formatPeriodLong(quarter.periods[2])})`;
+/** "July 2026 – September 2026". */
+export const quarterMonths = (quarter: QuarterFacts) =>
+  `${formatPeriodLong(quarter.periods[0])} – ${formatPeriodLong(quarter.periods[2])}`;
+
+/** "FY2026-Q4 (July 2026 – September 2026)". */
+export const quarterName = (quarter: QuarterFacts) => `${quarter.label} (${quarterMonths(quarter)})`;
 
 export const packTitle = (quarter: QuarterFacts) => `Quarterly performance review, ${quarter.label}`;
 
