@@ -3,6 +3,14 @@ import type { Period } from '../period';
 import { daysBetween } from '../reminder-schedule';
 import { formatLongDate, formatPeriodLong } from '../report/display-format';
 import { printableText } from '../report/report-text';
+import { PROGRESS_COLUMNS, SHEETS } from '../submission/template-layout';
+
+/** A Progress column's header as the workbook shows it, so the e-mail names what the office sees. */
+function columnHeader(key: (typeof PROGRESS_COLUMNS)[number]['key']): string {
+  const column = PROGRESS_COLUMNS.find((each) => each.key === key);
+  if (!column) throw new Error(`no Progress column ${key}`);
+  return column.header;
+}
 
 export interface WorkbookRequestInput {
   /** `open`: the first day of the submission window; `reminder`: before the deadline and on it. */
@@ -63,8 +71,10 @@ export function workbookRequestEmail(input: WorkbookRequestInput): { subject: st
     'What to do:',
     '1. Open the attached workbook in Excel.',
     '2. On the Progress sheet, fill in the cells marked Input in every row (shaded yellow; the columns before them come from the strategy and are locked). The Instructions sheet lists which columns those are and explains each.',
-    '3. Save it as an Excel workbook (.xlsx), keeping its name if you like.',
-    '4. Reply to this e-mail with the saved workbook attached.',
+    `   For a row At Risk or Off Track, also fill in ${columnHeader('risksAndIssues')} and ${columnHeader('mitigation')}: what is wrong and what is being done about it.`,
+    `3. On the ${SHEETS.attestation} sheet, give who prepared and who approved the figures, the date, and how the office's data are checked (what you gave last time is filled in, except the date). A workbook without them is not accepted.`,
+    '4. Save it as an Excel workbook (.xlsx), keeping its name if you like.',
+    '5. Reply to this e-mail with the saved workbook attached.',
     '',
     'Within a minute you get an answer in this thread: accepted, with a receipt, or every problem listed by row and column with your workbook attached and the cells to fix marked in red.',
     'You may send the workbook again as often as you need; the latest accepted one counts.',

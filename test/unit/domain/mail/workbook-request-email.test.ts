@@ -19,4 +19,30 @@ describe('the e-mail asking an office for its workbook', () => {
       expect(step.replace(/\(shaded yellow;[^)]*\)/, ''), kind).not.toMatch(/yellow|grey/);
     }
   });
+
+  it('asks for everything a workbook is refused without: the attestation, and the risk and mitigation of a row at risk', () => {
+    for (const kind of ['open', 'reminder'] as const) {
+      const { text } = workbookRequestEmail({
+        kind,
+        office: { code: 'OT', name: 'Office of Trade' },
+        period: '2026-10' as Period,
+        deadline: '2026-11-10',
+        today: '2026-11-01',
+        fileName: 'OT-2026-10.xlsx',
+        rejectedAttempts: 0,
+      });
+      const steps = text.split('\n').filter((line) => /^\d\. /.test(line));
+      expect(
+        steps.map((line) => line.slice(0, 2)),
+        kind,
+      ).toEqual(['1.', '2.', '3.', '4.', '5.']);
+      expect(text, kind).toContain(
+        'For a row At Risk or Off Track, also fill in Risks and Issues and Mitigation / Next Steps',
+      );
+      expect(steps[2], kind).toMatch(
+        /^3\. On the Attestation sheet, give who prepared and who approved the figures, the date/,
+      );
+      expect(steps[4], kind).toBe('5. Reply to this e-mail with the saved workbook attached.');
+    }
+  });
 });
