@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { workbookRequestEmail } from '../../../../shared/domain/mail/workbook-request-email';
 import type { Period } from '../../../../shared/domain/period';
 
+/** The open-period e-mail or the reminder to the Office of Trade for October 2026. */
+const requestFor = (kind: 'open' | 'reminder') =>
+  workbookRequestEmail({
+    kind,
+    office: { code: 'OT', name: 'Office of Trade' },
+    period: '2026-10' as Period,
+    deadline: '2026-11-10',
+    today: '2026-11-01',
+    fileName: 'OT-2026-10.xlsx',
+    rejectedAttempts: 0,
+  });
+
 describe('the e-mail asking an office for its workbook', () => {
   it('names the cells to fill in as the Input cells the Instructions sheet lists, not by colour alone (issue 14)', () => {
     for (const kind of ['open', 'reminder'] as const) {
-      const { text } = workbookRequestEmail({
-        kind,
-        office: { code: 'OT', name: 'Office of Trade' },
-        period: '2026-10' as Period,
-        deadline: '2026-11-10',
-        today: '2026-11-01',
-        fileName: 'OT-2026-10.xlsx',
-        rejectedAttempts: 0,
-      });
+      const { text } = requestFor(kind);
       const step = text.split('\n').find((line) => line.startsWith('2. ')) ?? '';
       expect(step, kind).toContain('fill in the cells marked Input');
       expect(step.replace(/\(shaded yellow;[^)]*\)/, ''), kind).not.toMatch(/yellow|grey/);
@@ -22,15 +26,7 @@ describe('the e-mail asking an office for its workbook', () => {
 
   it('asks for everything a workbook is refused without: the attestation, and the risk and mitigation of a row at risk', () => {
     for (const kind of ['open', 'reminder'] as const) {
-      const { text } = workbookRequestEmail({
-        kind,
-        office: { code: 'OT', name: 'Office of Trade' },
-        period: '2026-10' as Period,
-        deadline: '2026-11-10',
-        today: '2026-11-01',
-        fileName: 'OT-2026-10.xlsx',
-        rejectedAttempts: 0,
-      });
+      const { text } = requestFor(kind);
       const steps = text.split('\n').filter((line) => /^\d\. /.test(line));
       expect(
         steps.map((line) => line.slice(0, 2)),
